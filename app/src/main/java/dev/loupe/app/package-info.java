@@ -1,0 +1,2 @@
+/// The JavaFX application.
+package dev.loupe.app;

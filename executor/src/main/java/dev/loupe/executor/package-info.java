@@ -1,0 +1,2 @@
+/// The embedded executor: tensors, kernels, sessions, stepping and comparison maths. Never imports JavaFX.
+package dev.loupe.executor;

@@ -1,0 +1,7 @@
+/// The embedded executor: tensors, kernels, sessions, stepping and comparison maths.
+module dev.loupe.executor {
+    requires transitive dev.loupe.model;
+    requires jdk.incubator.vector;
+
+    exports dev.loupe.executor;
+}
