@@ -3,5 +3,6 @@ module dev.loupe.executor {
     requires transitive dev.loupe.model;
     requires jdk.incubator.vector;
 
-    exports dev.loupe.executor;
+    exports dev.loupe.executor.kernel;
+    exports dev.loupe.executor.tensor;
 }

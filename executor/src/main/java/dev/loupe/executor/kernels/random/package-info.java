@@ -1,0 +1,2 @@
+/// Random number operators with seeds.
+package dev.loupe.executor.kernels.random;

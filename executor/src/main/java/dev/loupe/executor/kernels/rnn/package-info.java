@@ -1,0 +1,2 @@
+/// Recurrent layers: RNN, GRU, LSTM.
+package dev.loupe.executor.kernels.rnn;

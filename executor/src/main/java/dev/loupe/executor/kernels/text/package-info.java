@@ -1,0 +1,2 @@
+/// String operators: StringNormalizer, TfIdfVectorizer.
+package dev.loupe.executor.kernels.text;

@@ -1,0 +1,2 @@
+/// The ai.onnx.preview.training domain: optimizers and gradients.
+package dev.loupe.executor.kernels.training;

@@ -1,2 +1,0 @@
-/// The embedded executor: tensors, kernels, sessions, stepping and comparison maths. Never imports JavaFX.
-package dev.loupe.executor;
