@@ -76,7 +76,7 @@ public final class ModelReader {
             input.setSizeLimit(Integer.MAX_VALUE);
             proto = ModelProto.parseFrom(input);
         } catch (InvalidProtocolBufferException e) {
-            throw new ModelIOException("not a valid ONNX model: " + oneLine(e));
+            throw new ModelIOException("not a valid ONNX model: the bytes are not a serialized ModelProto (" + oneLine(e) + ")");
         } catch (IOException e) {
             throw new ModelIOException("not a valid ONNX model: " + oneLine(e));
         }
