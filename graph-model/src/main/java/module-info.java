@@ -7,4 +7,5 @@ module dev.loupe.model {
     exports dev.loupe.model;
     exports dev.loupe.model.io;
     exports dev.loupe.model.schema;
+    exports dev.loupe.model.check;
 }
