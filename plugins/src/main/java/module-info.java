@@ -3,4 +3,6 @@ module dev.loupe.plugins {
     requires transitive dev.loupe.executor;
 
     exports dev.loupe.plugins;
+
+    uses dev.loupe.plugins.ComparisonBackend;
 }
