@@ -1,0 +1,242 @@
+package dev.loupe.executor.session;
+
+import dev.loupe.executor.kernel.CancelledException;
+import dev.loupe.executor.kernel.KernelContext;
+import dev.loupe.executor.kernel.KernelException;
+import dev.loupe.executor.tensor.RuntimeValue;
+import dev.loupe.executor.tensor.SequenceValue;
+import dev.loupe.executor.tensor.Tensor;
+import dev.loupe.model.Graph;
+import dev.loupe.model.Node;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/// Runs an [ExecutionPlan] once, on the calling thread: binds values in frames, calls each step's kernel,
+/// notifies listeners, enforces the size guards, drops values after their last use and gathers statistics.
+/// One instance per run.
+final class Interpreter {
+
+    private final ExecutionPlan plan;
+    private final SessionOptions options;
+    private final RunControl control;
+    private final LiveBytes live = new LiveBytes();
+    private final Map<Node, StatsAccumulator> stats = new LinkedHashMap<>();
+
+    Interpreter(ExecutionPlan plan, SessionOptions options, RunControl control) {
+        this.plan = plan;
+        this.options = options;
+        this.control = control;
+    }
+
+    /// Runs the main graph with already checked inputs and returns its outputs by name.
+    Map<String, RuntimeValue> runMain(Map<String, ? extends RuntimeValue> inputs) {
+        var frame = new Frame(plan.main(), null, FramePath.ROOT);
+        inputs.forEach((name, value) -> bind(frame, name, value));
+        execute(frame);
+        var outputs = new LinkedHashMap<String, RuntimeValue>();
+        for (var name : plan.main().outputNames()) {
+            outputs.put(name, frame.lookup(name));
+        }
+        return outputs;
+    }
+
+    long peakLiveBytes() {
+        return live.peak();
+    }
+
+    List<NodeStats> stats() {
+        return stats.entrySet().stream().map(e -> e.getValue().toStats(e.getKey())).toList();
+    }
+
+    private RuntimeValue[] runSubgraph(Graph body, Frame caller, Node callerNode, int call, RuntimeValue[] inputs) {
+        var graph = plan.compiled(body);
+        if (inputs.length > graph.inputNames().size()) {
+            throw new KernelException("graph '" + body.name() + "' takes " + graph.inputNames().size()
+                    + " inputs but was given " + inputs.length);
+        }
+        var frame = new Frame(graph, body.parent() == null ? null : caller, caller.path().child(callerNode, body.name(), call));
+        for (int i = 0; i < graph.inputNames().size(); i++) {
+            bind(frame, graph.inputNames().get(i), i < inputs.length ? inputs[i] : null);
+        }
+        try {
+            execute(frame);
+            var outputs = new RuntimeValue[graph.outputNames().size()];
+            for (int i = 0; i < outputs.length; i++) {
+                outputs[i] = frame.lookup(graph.outputNames().get(i));
+            }
+            return outputs;
+        } finally {
+            frame.values().values().forEach(live::remove);
+        }
+    }
+
+    private void bind(Frame frame, String name, RuntimeValue value) {
+        live.remove(frame.bind(name, value));
+        live.add(value);
+    }
+
+    private void execute(Frame frame) {
+        for (var step : frame.graph().steps()) {
+            runStep(frame, step);
+        }
+    }
+
+    private void runStep(Frame frame, CompiledGraph.Step step) {
+        control.checkCancelled();
+        var node = step.node();
+        var inputs = new RuntimeValue[step.inputs().length];
+        for (int i = 0; i < inputs.length; i++) {
+            var name = step.inputs()[i];
+            inputs[i] = name == null ? null : frame.lookup(name);
+        }
+        var inputList = Collections.unmodifiableList(Arrays.asList(inputs.clone()));
+        var listeners = control.listeners();
+        if (!listeners.isEmpty()) {
+            var event = new NodeEvent.Before(node, frame.path(), step.index(), inputList);
+            listeners.forEach(l -> l.beforeNode(event));
+            control.checkCancelled();
+        }
+        long start = System.nanoTime();
+        var outputs = Arrays.copyOf(invoke(frame, step, inputs), step.outputs().length);
+        long nanos = System.nanoTime() - start;
+        long allocated = checkOutputs(frame, step, inputs, outputs);
+        for (int i = 0; i < outputs.length; i++) {
+            if (step.outputs()[i] != null) {
+                bind(frame, step.outputs()[i], outputs[i]);
+            }
+        }
+        if (live.total() > options.maxLiveBytes()) {
+            throw new NodeExecutionException(node, frame.path(), "live values need " + live.total()
+                    + " bytes after it produced " + describe(outputs) + ", over the limit of " + options.maxLiveBytes() + " bytes", null);
+        }
+        stats.computeIfAbsent(node, n -> new StatsAccumulator(frame.path().depth())).add(nanos, allocated, outputs);
+        if (!listeners.isEmpty()) {
+            var event = new NodeEvent.After(node, frame.path(), step.index(), inputList,
+                    Collections.unmodifiableList(Arrays.asList(outputs.clone())), nanos, allocated);
+            listeners.forEach(l -> l.afterNode(event));
+        }
+        for (var name : step.releaseAfter()) {
+            live.remove(frame.release(name));
+        }
+    }
+
+    private RuntimeValue[] invoke(Frame frame, CompiledGraph.Step step, RuntimeValue[] inputs) {
+        try {
+            var result = step.kernel().run(inputs, new Context(frame, step.node()));
+            if (result == null) {
+                throw new KernelException("the kernel returned no outputs");
+            }
+            return result;
+        } catch (CancelledException | NodeExecutionException e) {
+            throw e;
+        } catch (OutOfMemoryError e) {
+            throw new NodeExecutionException(step.node(), frame.path(), "ran out of memory (inputs "
+                    + describe(inputs) + "); lower the session's size limits or give Java more heap", null);
+        } catch (RuntimeException e) {
+            throw new NodeExecutionException(step.node(), frame.path(), SessionException.firstLine(e), e);
+        }
+    }
+
+    /// Checks the outputs a kernel returned and counts the bytes of those that are new storage.
+    private long checkOutputs(Frame frame, CompiledGraph.Step step, RuntimeValue[] inputs, RuntimeValue[] outputs) {
+        var inputKeys = Collections.newSetFromMap(new java.util.IdentityHashMap<Object, Boolean>());
+        for (var in : inputs) {
+            if (in != null) {
+                inputKeys.add(LiveBytes.key(in));
+            }
+        }
+        long allocated = 0;
+        for (int i = 0; i < outputs.length; i++) {
+            var name = step.outputs()[i];
+            var out = outputs[i];
+            if (name != null && out == null) {
+                throw new NodeExecutionException(step.node(), frame.path(), "the kernel produced no value for output '" + name + "'", null);
+            }
+            if (out == null) {
+                continue;
+            }
+            for (var t : tensorsOf(out)) {
+                if (t.byteSize() > options.maxTensorBytes()) {
+                    throw new NodeExecutionException(step.node(), frame.path(), "output '" + name + "' is a " + t.describe()
+                            + " tensor of " + t.byteSize() + " bytes, over the limit of " + options.maxTensorBytes() + " bytes per tensor", null);
+                }
+            }
+            if (!inputKeys.contains(LiveBytes.key(out)) && !live.isLive(out)) {
+                allocated += out.byteSize();
+            }
+        }
+        return allocated;
+    }
+
+    private static List<Tensor> tensorsOf(RuntimeValue v) {
+        return switch (v) {
+            case Tensor t -> List.of(t);
+            case SequenceValue s -> s.elements().stream().filter(e -> e instanceof Tensor).map(e -> (Tensor) e).toList();
+            default -> List.of();
+        };
+    }
+
+    static String describe(RuntimeValue[] values) {
+        var parts = new ArrayList<String>();
+        for (var v : values) {
+            parts.add(v == null ? "-" : v.describe());
+        }
+        return String.join(", ", parts);
+    }
+
+    /// What a kernel running `node` in `frame` sees.
+    private final class Context implements KernelContext {
+        private final Frame frame;
+        private final Node node;
+        private int calls;
+
+        Context(Frame frame, Node node) {
+            this.frame = frame;
+            this.node = node;
+        }
+
+        @Override
+        public void checkCancelled() {
+            control.checkCancelled();
+        }
+
+        @Override
+        public RuntimeValue[] runSubgraph(Graph body, RuntimeValue[] inputs) {
+            return Interpreter.this.runSubgraph(body, frame, node, calls++, inputs);
+        }
+
+        @Override
+        public int threads() {
+            return options.threads();
+        }
+    }
+
+    /// Per-node totals over its calls.
+    private static final class StatsAccumulator {
+        private final int depth;
+        private int calls;
+        private long nanos;
+        private long bytes;
+        private List<String> outputs = List.of();
+
+        StatsAccumulator(int depth) {
+            this.depth = depth;
+        }
+
+        void add(long callNanos, long allocated, RuntimeValue[] results) {
+            calls++;
+            nanos += callNanos;
+            bytes += allocated;
+            outputs = Arrays.stream(results).map(v -> v == null ? "-" : v.describe()).toList();
+        }
+
+        NodeStats toStats(Node node) {
+            return new NodeStats(node, depth, calls, nanos, bytes, outputs);
+        }
+    }
+}
