@@ -1,0 +1,60 @@
+package dev.loupe.executor.kernels.shape;
+
+import dev.loupe.executor.kernel.KernelException;
+import dev.loupe.executor.kernel.NodeSpec;
+import dev.loupe.executor.tensor.RuntimeValue;
+import dev.loupe.executor.tensor.Tensor;
+
+/// `Gather` (versions 1, 11, 13), any element type, int32 or int64 indices (negative from version 11): picks
+/// slices of `data` along `axis`; the output shape is `data[:axis] + indices + data[axis+1:]`.
+final class GatherKernel extends SingleOutputKernel {
+
+    private final long axis;
+
+    GatherKernel(NodeSpec node) {
+        this.axis = node.intAttr("axis", 0);
+    }
+
+    @Override
+    Tensor compute(RuntimeValue[] inputs) {
+        var data = Operands.tensor(inputs, 0, "data");
+        var indicesTensor = Operands.tensor(inputs, 1, "indices");
+        var indices = Operands.longs(indicesTensor, "indices");
+        int a = Operands.axis(axis, data.rank(), "axis");
+        var shape = data.shape();
+        long dim = shape[a];
+        long outer = 1;
+        for (int d = 0; d < a; d++) {
+            outer *= shape[d];
+        }
+        long inner = 1;
+        for (int d = a + 1; d < shape.length; d++) {
+            inner *= shape[d];
+        }
+        var outShape = new long[shape.length - 1 + indicesTensor.rank()];
+        System.arraycopy(shape, 0, outShape, 0, a);
+        System.arraycopy(indicesTensor.shape(), 0, outShape, a, indicesTensor.rank());
+        System.arraycopy(shape, a + 1, outShape, a + indicesTensor.rank(), shape.length - a - 1);
+        var index = new int[Math.toIntExact(outer * indices.length * inner)];
+        int i = 0;
+        for (long o = 0; o < outer; o++) {
+            for (long idx : indices) {
+                long k = checkedIndex(idx, dim);
+                long base = (o * dim + k) * inner;
+                for (long j = 0; j < inner; j++) {
+                    index[i++] = (int) (base + j);
+                }
+            }
+        }
+        return Elements.take(data, outShape, index);
+    }
+
+    /// `idx` made non-negative, failing when it lies outside `[-dim, dim)`.
+    static long checkedIndex(long idx, long dim) {
+        long k = idx < 0 ? idx + dim : idx;
+        if (k < 0 || k >= dim) {
+            throw new KernelException("index " + idx + " is out of range for an axis of size " + dim);
+        }
+        return k;
+    }
+}
