@@ -1,0 +1,315 @@
+package dev.loupe.executor.kernels.rnn;
+
+import dev.loupe.executor.kernel.Kernel;
+import dev.loupe.executor.kernel.KernelContext;
+import dev.loupe.executor.kernel.KernelException;
+import dev.loupe.executor.kernel.NodeSpec;
+import dev.loupe.executor.tensor.RuntimeValue;
+import dev.loupe.executor.tensor.Tensor;
+import dev.loupe.model.ElementType;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/// The template of the recurrent operators: reads the inputs the three share (`X`, `W`, `R`, `B`,
+/// `sequence_lens`, `initial_h`, and for LSTM `initial_c` and `P`), handles `layout`, `direction` and the
+/// per-sample sequence lengths, and assembles `Y`, `Y_h` (and `Y_c`); a subclass supplies one cell update.
+///
+/// Inputs are float, double or float16 and computed in double. `X·Wᵀ + Wb` is computed for all steps up
+/// front; the subclass adds the recurrence. A sample's steps beyond its sequence length leave its state
+/// unchanged and its `Y` rows zero; the reverse direction walks each sample from its own last step.
+abstract class RecurrentKernel implements Kernel {
+
+    /// The recurrence weights of one direction, as flat arrays with offsets.
+    ///
+    /// @param r `R` of this direction, `[gates * hidden, hidden]` from `rFrom`
+    /// @param rb the recurrence bias `Rb` from `rbFrom`, or `null` without `B`
+    /// @param p the LSTM peepholes `[3 * hidden]` from `pFrom`, or `null`
+    /// @param activations this direction's activation functions in the operator's order
+    record Weights(double[] r, int rFrom, double[] rb, int rbFrom, double[] p, int pFrom, List<Activation> activations) {
+    }
+
+    protected final int hidden;
+    private final double clipBound;
+    private final int gates;
+    private final int directions;
+    private final boolean reverse;
+    private final boolean batchFirst;
+    private final List<Activation> activations;
+    private final int activationsPerDirection;
+
+    RecurrentKernel(NodeSpec spec, int gates, List<String> defaultActivations) {
+        this.gates = gates;
+        hidden = (int) spec.intAttr("hidden_size", -1);
+        float c = spec.floatAttr("clip", 0f);
+        clipBound = c > 0 ? c : Double.POSITIVE_INFINITY;
+        var direction = spec.stringAttr("direction", "forward");
+        switch (direction) {
+            case "forward", "reverse", "bidirectional" -> { }
+            default -> throw new KernelException("direction '" + direction + "' is not one of forward, reverse, bidirectional");
+        }
+        directions = direction.equals("bidirectional") ? 2 : 1;
+        reverse = direction.equals("reverse");
+        batchFirst = spec.intAttr("layout", 0) == 1;
+        activationsPerDirection = defaultActivations.size();
+        var names = spec.stringsAttr("activations", null);
+        if (names == null) {
+            names = directions == 2 ? concat(defaultActivations, defaultActivations) : defaultActivations;
+        }
+        if (names.size() != activationsPerDirection && names.size() != activationsPerDirection * directions) {
+            throw new KernelException("activations lists " + names.size() + " functions, expected " + activationsPerDirection * directions);
+        }
+        activations = Activation.parse(names, spec.floatsAttr("activation_alpha", null), spec.floatsAttr("activation_beta", null));
+    }
+
+    /// Whether the cell carries a cell state besides the hidden state (LSTM).
+    protected abstract boolean hasCellState();
+
+    /// Updates the state of one sample for one step: `xw[xwFrom, + gates * hidden)` holds `x·Wᵀ + Wb`, `h`
+    /// (and `c`) hold the sample's state at `stateFrom`, to be replaced by the new state; `scratch` has room
+    /// for `gates * hidden` values.
+    protected abstract void step(Weights w, double[] xw, int xwFrom, double[] h, double[] c, int stateFrom, double[] scratch);
+
+    @Override
+    public final RuntimeValue[] run(RuntimeValue[] in, KernelContext context) {
+        var x = input(in, 0, "X", true);
+        var type = x.type();
+        if (x.rank() != 3) {
+            throw new KernelException("input X must be 3-D, got " + x.describe());
+        }
+        int seq = (int) x.dim(batchFirst ? 1 : 0);
+        int batch = (int) x.dim(batchFirst ? 0 : 1);
+        int inputSize = (int) x.dim(2);
+        var wT = input(in, 1, "W", true);
+        var rT = input(in, 2, "R", true);
+        int h = hidden > 0 ? hidden : (int) rT.dim(2);
+        int gh = gates * h;
+        checkShape("W", wT, type, directions, gh, inputSize);
+        checkShape("R", rT, type, directions, gh, h);
+        var bT = input(in, 3, "B", false);
+        if (bT != null) {
+            checkShape("B", bT, type, directions, 2L * gh);
+        }
+        var lengths = sequenceLengths(input(in, 4, "sequence_lens", false), seq, batch);
+        var h0 = state(input(in, 5, "initial_h", false), "initial_h", type, batch, h);
+        var c0 = hasCellState() ? state(input(in, 6, "initial_c", false), "initial_c", type, batch, h) : null;
+        var pT = hasCellState() ? input(in, 7, "P", false) : null;
+        if (pT != null) {
+            checkShape("P", pT, type, directions, 3L * h);
+        }
+
+        var xs = toDoubles(x);
+        if (batchFirst) {
+            xs = swapLeadingAxes(xs, batch, seq, inputSize);
+        }
+        var w = toDoubles(wT);
+        var r = toDoubles(rT);
+        var b = bT == null ? null : toDoubles(bT);
+        var p = pT == null ? null : toDoubles(pT);
+        var y = new double[seq * directions * batch * h];
+        var yh = new double[directions * batch * h];
+        var yc = hasCellState() ? new double[directions * batch * h] : null;
+        var scratch = new double[gh];
+        for (int d = 0; d < directions; d++) {
+            context.checkCancelled();
+            var xw = inputProjection(xs, seq * batch, inputSize, w, d * gh * inputSize, gh, b, d * 2 * gh);
+            var weights = new Weights(r, d * gh * h, b, d * 2 * gh + gh, p, d * 3 * h,
+                    activations.size() == activationsPerDirection ? activations
+                            : activations.subList(d * activationsPerDirection, (d + 1) * activationsPerDirection));
+            boolean backwards = reverse || d == 1;
+            var hs = Arrays.copyOfRange(h0, d * batch * h, (d + 1) * batch * h);
+            var cs = c0 == null ? null : Arrays.copyOfRange(c0, d * batch * h, (d + 1) * batch * h);
+            for (int s = 0; s < seq; s++) {
+                for (int n = 0; n < batch; n++) {
+                    if (s >= lengths[n]) {
+                        continue;
+                    }
+                    int t = backwards ? lengths[n] - 1 - s : s;
+                    step(weights, xw, (t * batch + n) * gh, hs, cs, n * h, scratch);
+                    System.arraycopy(hs, n * h, y, ((t * directions + d) * batch + n) * h, h);
+                }
+            }
+            System.arraycopy(hs, 0, yh, d * batch * h, batch * h);
+            if (cs != null) {
+                System.arraycopy(cs, 0, yc, d * batch * h, batch * h);
+            }
+        }
+        return outputs(type, y, yh, yc, seq, batch, h);
+    }
+
+    private RuntimeValue[] outputs(ElementType type, double[] y, double[] yh, double[] yc, int seq, int batch, int h) {
+        Tensor yT;
+        Tensor yhT;
+        Tensor ycT = null;
+        if (batchFirst) {
+            yT = fromDoubles(type, batchToFront(y, seq * directions, batch, h), batch, seq, directions, h);
+            yhT = fromDoubles(type, batchToFront(yh, directions, batch, h), batch, directions, h);
+            if (yc != null) {
+                ycT = fromDoubles(type, batchToFront(yc, directions, batch, h), batch, directions, h);
+            }
+        } else {
+            yT = fromDoubles(type, y, seq, directions, batch, h);
+            yhT = fromDoubles(type, yh, directions, batch, h);
+            if (yc != null) {
+                ycT = fromDoubles(type, yc, directions, batch, h);
+            }
+        }
+        return yc == null ? new RuntimeValue[] {yT, yhT} : new RuntimeValue[] {yT, yhT, ycT};
+    }
+
+    /// `x·Wᵀ + Wb` for all `rows` rows of `x` (`[rows, k]`), with `W` `[n, k]` at `wFrom` and `Wb` at `bFrom`.
+    private static double[] inputProjection(double[] x, int rows, int k, double[] w, int wFrom, int n, double[] b, int bFrom) {
+        var out = new double[rows * n];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = b == null ? 0 : b[bFrom + j];
+                int wr = wFrom + j * k;
+                int xr = i * k;
+                for (int q = 0; q < k; q++) {
+                    s += x[xr + q] * w[wr + q];
+                }
+                out[i * n + j] = s;
+            }
+        }
+        return out;
+    }
+
+    /// `out[outFrom + j] += Σ_k r[rFrom + j·hidden + k] · h[hFrom + k]` for `j < rows`.
+    protected final void addRecurrence(double[] r, int rFrom, int rows, double[] h, int hFrom, double[] out, int outFrom) {
+        for (int j = 0; j < rows; j++) {
+            double s = 0;
+            int rr = rFrom + j * hidden;
+            for (int k = 0; k < hidden; k++) {
+                s += r[rr + k] * h[hFrom + k];
+            }
+            out[outFrom + j] += s;
+        }
+    }
+
+    /// Clamps `v[from, from + n)` to `[-clip, clip]` when the node sets `clip`.
+    protected final void clip(double[] v, int from, int n) {
+        if (clipBound != Double.POSITIVE_INFINITY) {
+            for (int i = from; i < from + n; i++) {
+                v[i] = Math.max(-clipBound, Math.min(clipBound, v[i]));
+            }
+        }
+    }
+
+    private int[] sequenceLengths(Tensor t, int seq, int batch) {
+        var out = new int[batch];
+        Arrays.fill(out, seq);
+        if (t == null) {
+            return out;
+        }
+        if (t.size() != batch || (t.type() != ElementType.INT32 && t.type() != ElementType.INT64)) {
+            throw new KernelException("sequence_lens must be int32[" + batch + "], got " + t.describe());
+        }
+        for (int n = 0; n < batch; n++) {
+            long len = t.getLong(n);
+            if (len < 0 || len > seq) {
+                throw new KernelException("sequence_lens[" + n + "] = " + len + " is outside [0, " + seq + "]");
+            }
+            out[n] = (int) len;
+        }
+        return out;
+    }
+
+    /// An initial state as `[directions, batch, hidden]`, zeros when absent.
+    private double[] state(Tensor t, String name, ElementType type, int batch, int h) {
+        if (t == null) {
+            return new double[directions * batch * h];
+        }
+        if (batchFirst) {
+            checkShape(name, t, type, batch, directions, h);
+            return swapLeadingAxes(toDoubles(t), batch, directions, h);
+        }
+        checkShape(name, t, type, directions, batch, h);
+        return toDoubles(t);
+    }
+
+    private static Tensor input(RuntimeValue[] in, int i, String name, boolean required) {
+        var v = i < in.length ? in[i] : null;
+        if (v == null) {
+            if (required) {
+                throw new KernelException("input " + name + " is missing");
+            }
+            return null;
+        }
+        if (!(v instanceof Tensor t)) {
+            throw new KernelException("input " + name + " must be a tensor, got " + v.describe());
+        }
+        return t;
+    }
+
+    private static void checkShape(String name, Tensor t, ElementType type, long... dims) {
+        if (t.type() != type) {
+            throw new KernelException("input " + name + " is " + t.type().onnxName() + ", expected " + type.onnxName() + " like X");
+        }
+        if (!Arrays.equals(t.shape(), dims)) {
+            throw new KernelException("input " + name + " has shape " + Arrays.toString(t.shape())
+                    + ", expected " + Arrays.toString(dims));
+        }
+    }
+
+    /// `[a, b, rest]` → `[b, a, rest]`.
+    private static double[] swapLeadingAxes(double[] v, int a, int b, int rest) {
+        var out = new double[v.length];
+        for (int i = 0; i < a; i++) {
+            for (int j = 0; j < b; j++) {
+                System.arraycopy(v, (i * b + j) * rest, out, (j * a + i) * rest, rest);
+            }
+        }
+        return out;
+    }
+
+    /// `[outer, batch, h]` → `[batch, outer, h]`.
+    private static double[] batchToFront(double[] v, int outer, int batch, int h) {
+        return swapLeadingAxes(v, outer, batch, h);
+    }
+
+    private static double[] toDoubles(Tensor t) {
+        return switch (t.type()) {
+            case DOUBLE -> t.doubles();
+            case FLOAT -> {
+                var f = t.floats();
+                var out = new double[f.length];
+                for (int i = 0; i < f.length; i++) {
+                    out[i] = f[i];
+                }
+                yield out;
+            }
+            case FLOAT16 -> {
+                var out = new double[t.size()];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = t.getDouble(i);
+                }
+                yield out;
+            }
+            default -> throw KernelException.unsupportedType("input", t.type());
+        };
+    }
+
+    private static Tensor fromDoubles(ElementType type, double[] v, long... shape) {
+        var out = Tensor.allocate(type, shape);
+        if (type == ElementType.DOUBLE) {
+            System.arraycopy(v, 0, out.doubles(), 0, v.length);
+        } else if (type == ElementType.FLOAT) {
+            var f = out.floats();
+            for (int i = 0; i < f.length; i++) {
+                f[i] = (float) v[i];
+            }
+        } else {
+            for (int i = 0; i < v.length; i++) {
+                out.setDouble(i, v[i]);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        var out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+}
