@@ -8,4 +8,6 @@ module dev.loupe.model {
     exports dev.loupe.model.io;
     exports dev.loupe.model.schema;
     exports dev.loupe.model.check;
+    exports dev.loupe.model.infer;
+    exports dev.loupe.model.edit;
 }

@@ -128,6 +128,27 @@ public final class Graph {
         }
     }
 
+    /// Takes `node` out of the graph (detached from its inputs and outputs) and returns its former index,
+    /// so that [#restoreNode] can put the very same node back.
+    public int detachNode(Node node) {
+        int index = nodes.indexOf(node);
+        if (index < 0) {
+            throw new IllegalArgumentException(node + " is not in " + this);
+        }
+        nodes.remove(index);
+        node.disconnect();
+        return index;
+    }
+
+    /// Puts a node taken out by [#detachNode] back at `index`, reconnected to its inputs and outputs.
+    public void restoreNode(Node node, int index) {
+        if (node.graph() != this || nodes.contains(node)) {
+            throw new IllegalArgumentException(node + " cannot be restored into " + this);
+        }
+        nodes.add(index, node);
+        node.reconnect();
+    }
+
     /// Replaces the node order, which must be a permutation of the current nodes.
     public void reorderNodes(List<Node> order) {
         if (order.size() != nodes.size() || !new java.util.HashSet<>(order).equals(new java.util.HashSet<>(nodes))) {

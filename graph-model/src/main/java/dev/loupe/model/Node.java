@@ -151,6 +151,23 @@ public final class Node {
         }
     }
 
+    /// Re-attaches a node detached by [#disconnect()] to the same inputs and outputs.
+    void reconnect() {
+        for (var v : inputs) {
+            if (v != null) {
+                v.addConsumer(this);
+            }
+        }
+        for (var v : outputs) {
+            if (v != null) {
+                if (v.producer() != null && v.producer() != this) {
+                    throw new IllegalStateException(v + " is already produced by " + v.producer());
+                }
+                v.setProducer(this);
+            }
+        }
+    }
+
     public Map<String, Attribute> attributes() {
         return Collections.unmodifiableMap(attributes);
     }

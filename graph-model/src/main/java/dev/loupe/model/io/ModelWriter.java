@@ -97,6 +97,17 @@ public final class ModelWriter {
         }
     }
 
+    /// The model serialized in memory, every tensor inline (for comparisons and small models).
+    ///
+    /// @throws ModelIOException when the model is too large to serialize in one array
+    public static byte[] toBytes(Model model) throws ModelIOException {
+        var proto = new ModelToProto(t -> null).model(model);
+        if (proto.getSerializedSize() < 0) {
+            throw new ModelIOException("the model is over 2 GB and cannot be held in memory: save it with external data");
+        }
+        return proto.toByteArray();
+    }
+
     private static void checkDataName(String name) throws ModelIOException {
         var p = Path.of(name);
         if (p.isAbsolute() || p.getNameCount() != 1 || name.equals("..") || name.equals(".")) {

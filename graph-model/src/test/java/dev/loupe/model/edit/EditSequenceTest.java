@@ -1,0 +1,88 @@
+package dev.loupe.model.edit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loupe.model.Attribute;
+import dev.loupe.model.Model;
+import dev.loupe.model.io.ModelReader;
+import dev.loupe.model.io.ModelWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/// Long random sessions of mixed edits (a property checked over many seeds): undoing everything gives back
+/// the original bytes step by step, and redoing everything gives back the edited bytes.
+class EditSequenceTest {
+
+    static final Path MODEL = Path.of("../src/test/resources/fixtures/torch_transformer/model.onnx");
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 1597, 2584, 4181, 6765, 10946})
+    void undoAllRestoresAndRedoAllReplays(long seed) throws Exception {
+        try (var model = ModelReader.read(MODEL)) {
+            var stack = new CommandStack();
+            var random = new Random(seed);
+            int length = 50 + random.nextInt(70);
+            var states = new ArrayList<byte[]>();
+            states.add(ModelWriter.toBytes(model));
+            for (int i = 0; i < length; i++) {
+                var edit = randomEdit(model, random, i);
+                if (edit != null) {
+                    stack.execute(edit);
+                    states.subList(stack.position(), states.size()).clear();
+                    states.add(ModelWriter.toBytes(model));
+                }
+                if (random.nextInt(8) == 0 && stack.canUndo()) {
+                    stack.undo();
+                    assertThat(Arrays.equals(ModelWriter.toBytes(model), states.get(stack.position()))).isTrue();
+                    if (random.nextBoolean()) {
+                        stack.redo();
+                    }
+                }
+            }
+            assertThat(stack.position()).isGreaterThan(length / 3);
+            var descriptions = stack.history();
+            while (stack.canUndo()) {
+                var undone = descriptions.get(stack.position() - 1);
+                stack.undo();
+                assertThat(Arrays.equals(ModelWriter.toBytes(model), states.get(stack.position())))
+                        .as("undoing '%s' (step %d, seed %d) restores the state before it", undone, stack.position(), seed).isTrue();
+            }
+            while (stack.canRedo()) {
+                stack.redo();
+            }
+            assertThat(Arrays.equals(ModelWriter.toBytes(model), states.getLast())).as("redo all, seed %d", seed).isTrue();
+        }
+    }
+
+    /// One of several kinds of edit on a random node or value; `null` when the pick was refused.
+    private static Edit randomEdit(Model model, Random random, int step) {
+        var g = model.graph();
+        var nodes = g.nodes();
+        var node = nodes.get(random.nextInt(nodes.size()));
+        try {
+            return switch (random.nextInt(7)) {
+                case 0 -> NodeEdits.rename(node, "n" + step);
+                case 1 -> node.output(0) == null ? null : ValueEdits.rename(node.output(0), "v" + step);
+                case 2 -> node.opType().equals("Softmax") ? NodeEdits.setAttribute(model, node, Attribute.ofInt("axis", -1)) : null;
+                case 3 -> {
+                    var out = node.output(0);
+                    yield out == null || out.isGraphOutput() ? null : ValueEdits.addGraphOutput(out);
+                }
+                case 4 -> g.outputs().size() > 1 ? ValueEdits.removeGraphOutput(g.outputs().getLast()) : null;
+                case 5 -> NodeEdits.delete(node);
+                default -> {
+                    var candidates = List.copyOf(g.values());
+                    var v = candidates.get(random.nextInt(candidates.size()));
+                    yield node.inputs().isEmpty() ? null : ValueEdits.reconnect(node, 0, v);
+                }
+            };
+        } catch (EditException refused) {
+            return null;
+        }
+    }
+}
