@@ -1,0 +1,25 @@
+package dev.loupe.executor.kernels.math;
+
+/// `Asin` (version 7): arcsine.
+final class AsinKernel extends UnaryKernel {
+
+    AsinKernel() {
+        super("Asin");
+    }
+
+    @Override
+    void floats(float[] x, float[] o) {
+        for (int i = 0; i < x.length; i++) {
+            double v = x[i];
+            o[i] = (float) (Math.asin(v));
+        }
+    }
+
+    @Override
+    void doubles(double[] x, double[] o) {
+        for (int i = 0; i < x.length; i++) {
+            double v = x[i];
+            o[i] = Math.asin(v);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.loupe.executor.kernels.math;
+
+import dev.loupe.executor.kernel.Kernel;
+import dev.loupe.executor.kernel.KernelContext;
+import dev.loupe.executor.kernel.KernelException;
+import dev.loupe.executor.tensor.RuntimeValue;
+import dev.loupe.executor.tensor.Tensor;
+import dev.loupe.model.ElementType;
+
+/// Template for elementwise binary operators whose result has the inputs' type (`Add`, `Mul`, `Mod`,
+/// `BitShift`...): checks that both inputs share a type, broadcasts them, and hands each output row to the
+/// subclass's loop for the [ComputeType]. A subclass overrides the row methods of the types it supports;
+/// the others report the type as unsupported.
+///
+/// Row methods compute `o[oi + k] = f(a[ai + k * as], b[bi + k * bs])` for `k < n`.
+abstract class BinaryArithmeticKernel implements Kernel {
+
+    private final String op;
+
+    BinaryArithmeticKernel(String op) {
+        this.op = op;
+    }
+
+    String op() {
+        return op;
+    }
+
+    @Override
+    public RuntimeValue[] run(RuntimeValue[] inputs, KernelContext context) {
+        return new RuntimeValue[] {apply(Operands.tensor(op, inputs, 0, "A"), Operands.tensor(op, inputs, 1, "B"))};
+    }
+
+    /// The result of the operator on `a` and `b`.
+    final Tensor apply(Tensor a, Tensor b) {
+        Operands.sameType(op, a, "A", b, "B");
+        var plan = Broadcast.of(op, a.shape(), b.shape());
+        var type = a.type();
+        var shape = plan.shape();
+        try {
+            return switch (ComputeType.of(type)) {
+                case FLOAT -> {
+                    var x = Numeric.floats(a);
+                    var y = Numeric.floats(b);
+                    var o = Tensor.allocate(ElementType.FLOAT, shape).floats();
+                    var c = plan.cursor();
+                    for (int r = 0, oi = 0; r < plan.rows(); r++, oi += plan.rowLength(), c.next()) {
+                        floatRow(x, c.offset(0), plan.step(0), y, c.offset(1), plan.step(1), o, oi, plan.rowLength());
+                    }
+                    yield Numeric.fromFloats(type, shape, o);
+                }
+                case DOUBLE -> {
+                    var x = a.doubles();
+                    var y = b.doubles();
+                    var out = Tensor.allocate(type, shape);
+                    var o = out.doubles();
+                    var c = plan.cursor();
+                    for (int r = 0, oi = 0; r < plan.rows(); r++, oi += plan.rowLength(), c.next()) {
+                        doubleRow(x, c.offset(0), plan.step(0), y, c.offset(1), plan.step(1), o, oi, plan.rowLength());
+                    }
+                    yield out;
+                }
+                case INT -> {
+                    var x = Numeric.ints(a);
+                    var y = Numeric.ints(b);
+                    var o = Tensor.allocate(ElementType.INT32, shape).ints();
+                    var c = plan.cursor();
+                    for (int r = 0, oi = 0; r < plan.rows(); r++, oi += plan.rowLength(), c.next()) {
+                        intRow(x, c.offset(0), plan.step(0), y, c.offset(1), plan.step(1), o, oi, plan.rowLength());
+                    }
+                    yield Numeric.fromInts(type, shape, o);
+                }
+                case LONG, ULONG -> {
+                    boolean unsigned = type == ElementType.UINT64;
+                    var x = Numeric.longs(a);
+                    var y = Numeric.longs(b);
+                    var o = Tensor.allocate(ElementType.INT64, shape).longs();
+                    var c = plan.cursor();
+                    for (int r = 0, oi = 0; r < plan.rows(); r++, oi += plan.rowLength(), c.next()) {
+                        if (unsigned) {
+                            unsignedLongRow(x, c.offset(0), plan.step(0), y, c.offset(1), plan.step(1), o, oi, plan.rowLength());
+                        } else {
+                            longRow(x, c.offset(0), plan.step(0), y, c.offset(1), plan.step(1), o, oi, plan.rowLength());
+                        }
+                    }
+                    yield Numeric.fromLongs(type, shape, o);
+                }
+                default -> throw UnsupportedType.INSTANCE;
+            };
+        } catch (UnsupportedType e) {
+            throw KernelException.unsupportedType(op + " input", type);
+        }
+    }
+
+    void floatRow(float[] a, int ai, int as, float[] b, int bi, int bs, float[] o, int oi, int n) {
+        throw UnsupportedType.INSTANCE;
+    }
+
+    void doubleRow(double[] a, int ai, int as, double[] b, int bi, int bs, double[] o, int oi, int n) {
+        throw UnsupportedType.INSTANCE;
+    }
+
+    /// For int8–int32, uint8, uint16 and bool (widened; the result is wrapped back to the type).
+    void intRow(int[] a, int ai, int as, int[] b, int bi, int bs, int[] o, int oi, int n) {
+        throw UnsupportedType.INSTANCE;
+    }
+
+    /// For int64 and uint32 (widened, so non-negative).
+    void longRow(long[] a, int ai, int as, long[] b, int bi, int bs, long[] o, int oi, int n) {
+        throw UnsupportedType.INSTANCE;
+    }
+
+    /// For uint64; the same as [#longRow] unless the operator depends on the sign.
+    void unsignedLongRow(long[] a, int ai, int as, long[] b, int bi, int bs, long[] o, int oi, int n) {
+        longRow(a, ai, as, b, bi, bs, o, oi, n);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.loupe.executor.kernels.math;
+
+/// `BitwiseOr` (version 18): `A | B` with broadcasting, for integer types.
+final class BitwiseOrKernel extends BinaryArithmeticKernel {
+
+    BitwiseOrKernel() {
+        super("BitwiseOr");
+    }
+
+    @Override
+    void intRow(int[] a, int ai, int as, int[] b, int bi, int bs, int[] o, int oi, int n) {
+        for (int k = 0; k < n; k++, ai += as, bi += bs) {
+            o[oi + k] = a[ai] | b[bi];
+        }
+    }
+
+    @Override
+    void longRow(long[] a, int ai, int as, long[] b, int bi, int bs, long[] o, int oi, int n) {
+        for (int k = 0; k < n; k++, ai += as, bi += bs) {
+            o[oi + k] = a[ai] | b[bi];
+        }
+    }
+}

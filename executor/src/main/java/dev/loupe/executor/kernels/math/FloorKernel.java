@@ -1,0 +1,25 @@
+package dev.loupe.executor.kernels.math;
+
+/// `Floor` (versions 1, 6, 13): the largest integer not above `x`.
+final class FloorKernel extends UnaryKernel {
+
+    FloorKernel() {
+        super("Floor");
+    }
+
+    @Override
+    void floats(float[] x, float[] o) {
+        for (int i = 0; i < x.length; i++) {
+            double v = x[i];
+            o[i] = (float) (Math.floor(v));
+        }
+    }
+
+    @Override
+    void doubles(double[] x, double[] o) {
+        for (int i = 0; i < x.length; i++) {
+            double v = x[i];
+            o[i] = Math.floor(v);
+        }
+    }
+}

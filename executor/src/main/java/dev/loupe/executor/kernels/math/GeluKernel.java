@@ -1,0 +1,40 @@
+package dev.loupe.executor.kernels.math;
+
+import dev.loupe.executor.kernel.KernelException;
+import dev.loupe.executor.kernel.NodeSpec;
+
+/// `Gelu` (version 20): `x * Phi(x)` with the exact normal CDF, or its tanh approximation when
+/// `approximate = "tanh"`.
+final class GeluKernel extends UnaryKernel {
+
+    private static final double SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
+    private final boolean tanh;
+
+    GeluKernel(NodeSpec spec) {
+        super("Gelu");
+        var mode = spec.stringAttr("approximate", "none");
+        if (!mode.equals("none") && !mode.equals("tanh")) {
+            throw new KernelException("Gelu attribute approximate must be \"none\" or \"tanh\", not \"" + mode + "\"");
+        }
+        this.tanh = mode.equals("tanh");
+    }
+
+    private double gelu(double v) {
+        return tanh ? 0.5 * v * (1 + Math.tanh(SQRT_2_OVER_PI * (v + 0.044715 * v * v * v)))
+                : 0.5 * v * (1 + SpecialFunctions.erf(v / Math.sqrt(2)));
+    }
+
+    @Override
+    void floats(float[] x, float[] o) {
+        for (int i = 0; i < x.length; i++) {
+            o[i] = (float) gelu(x[i]);
+        }
+    }
+
+    @Override
+    void doubles(double[] x, double[] o) {
+        for (int i = 0; i < x.length; i++) {
+            o[i] = gelu(x[i]);
+        }
+    }
+}

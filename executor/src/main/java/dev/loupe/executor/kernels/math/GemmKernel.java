@@ -1,0 +1,94 @@
+package dev.loupe.executor.kernels.math;
+
+import dev.loupe.executor.kernel.Kernel;
+import dev.loupe.executor.kernel.KernelContext;
+import dev.loupe.executor.kernel.KernelException;
+import dev.loupe.executor.kernel.NodeSpec;
+import dev.loupe.executor.tensor.RuntimeValue;
+import dev.loupe.model.ElementType;
+
+/// `Gemm` (versions 1, 6, 7, 9, 11, 13): `Y = alpha * A' * B' + beta * C` for 2-D `A` and `B`, each transposed
+/// when `transA`/`transB` is 1, with the optional `C` broadcast to `[M, N]`. Floats in `float`, double in
+/// `double`, integers in `long`.
+final class GemmKernel implements Kernel {
+
+    private final boolean transA;
+    private final boolean transB;
+    private final float alpha;
+    private final float beta;
+
+    GemmKernel(NodeSpec spec) {
+        this.transA = spec.intAttr("transA", 0) != 0;
+        this.transB = spec.intAttr("transB", 0) != 0;
+        this.alpha = spec.floatAttr("alpha", 1f);
+        this.beta = spec.floatAttr("beta", 1f);
+    }
+
+    @Override
+    public RuntimeValue[] run(RuntimeValue[] inputs, KernelContext context) {
+        var a = Operands.tensor("Gemm", inputs, 0, "A");
+        var b = Operands.tensor("Gemm", inputs, 1, "B");
+        var c = Operands.optionalTensor("Gemm", inputs, 2, "C");
+        Operands.sameType("Gemm", a, "A", b, "B");
+        if (a.rank() != 2 || b.rank() != 2) {
+            throw new KernelException("Gemm needs 2-D A and B, got " + a.describe() + " and " + b.describe());
+        }
+        int m = (int) (transA ? a.dim(1) : a.dim(0));
+        int k = (int) (transA ? a.dim(0) : a.dim(1));
+        int kb = (int) (transB ? b.dim(1) : b.dim(0));
+        int n = (int) (transB ? b.dim(0) : b.dim(1));
+        if (k != kb) {
+            throw new KernelException("Gemm cannot multiply " + a.describe() + (transA ? "ᵀ" : "") + " by " + b.describe()
+                    + (transB ? "ᵀ" : "") + ": inner dimensions " + k + " and " + kb + " differ");
+        }
+        var shape = new long[] {m, n};
+        int cRow = 0;
+        int cCol = 0;
+        if (c != null) {
+            Operands.sameType("Gemm", a, "A", c, "C");
+            long cm = c.rank() == 2 ? c.dim(0) : 1;
+            long cn = c.rank() >= 1 ? c.dim(c.rank() - 1) : 1;
+            if (c.rank() > 2 || (cm != 1 && cm != m) || (cn != 1 && cn != n)) {
+                throw new KernelException("Gemm cannot broadcast C " + c.describe() + " to [" + m + ", " + n + "]");
+            }
+            cRow = cm == 1 ? 0 : (int) cn;
+            cCol = cn == 1 ? 0 : 1;
+        }
+        int aRow = transA ? 1 : k;
+        int aCol = transA ? m : 1;
+        var type = a.type();
+        switch (ComputeType.of(type)) {
+            case FLOAT -> {
+                var o = new float[m * n];
+                var y = Numeric.floats(b);
+                MatrixProduct.multiply(Numeric.floats(a), 0, aRow, aCol, transB ? MatrixProduct.transpose(y, 0, n, k) : y, 0, o, 0, m, k, n);
+                var cv = c == null ? null : Numeric.floats(c);
+                for (int i = 0; i < o.length; i++) {
+                    o[i] = alpha * o[i] + (cv == null ? 0 : beta * cv[i / n * cRow + i % n * cCol]);
+                }
+                return new RuntimeValue[] {Numeric.fromFloats(type, shape, o)};
+            }
+            case DOUBLE -> {
+                var o = new double[m * n];
+                var y = b.doubles();
+                MatrixProduct.multiply(a.doubles(), 0, aRow, aCol, transB ? MatrixProduct.transpose(y, 0, n, k) : y, 0, o, 0, m, k, n);
+                var cv = c == null ? null : c.doubles();
+                for (int i = 0; i < o.length; i++) {
+                    o[i] = alpha * o[i] + (cv == null ? 0 : beta * cv[i / n * cRow + i % n * cCol]);
+                }
+                return new RuntimeValue[] {Numeric.fromDoubles(ElementType.DOUBLE, shape, o)};
+            }
+            case INT, LONG, ULONG -> {
+                var o = new long[m * n];
+                var y = Numeric.longs(b);
+                MatrixProduct.multiply(Numeric.longs(a), 0, aRow, aCol, transB ? MatrixProduct.transpose(y, 0, n, k) : y, 0, o, 0, m, k, n);
+                var cv = c == null ? null : Numeric.longs(c);
+                for (int i = 0; i < o.length; i++) {
+                    o[i] = (long) (alpha * o[i] + (cv == null ? 0 : beta * cv[i / n * cRow + i % n * cCol]));
+                }
+                return new RuntimeValue[] {Numeric.fromLongs(type, shape, o)};
+            }
+            default -> throw KernelException.unsupportedType("Gemm input", type);
+        }
+    }
+}

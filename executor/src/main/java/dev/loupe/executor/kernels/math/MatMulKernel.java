@@ -1,0 +1,97 @@
+package dev.loupe.executor.kernels.math;
+
+import dev.loupe.executor.kernel.Kernel;
+import dev.loupe.executor.kernel.KernelContext;
+import dev.loupe.executor.kernel.KernelException;
+import dev.loupe.executor.tensor.RuntimeValue;
+import dev.loupe.executor.tensor.Tensor;
+import dev.loupe.model.ElementType;
+
+import java.util.Arrays;
+
+/// `MatMul` (versions 1, 9, 13): the matrix product as NumPy's `matmul` defines it: the last two axes are
+/// matrices, leading axes are batches broadcast against each other, a 1-D operand is a row (A) or column
+/// (B) vector whose axis is dropped from the result. Floats in `float` (narrow floats widened), double in
+/// `double`, integers in `long`.
+final class MatMulKernel implements Kernel {
+
+    @Override
+    public RuntimeValue[] run(RuntimeValue[] inputs, KernelContext context) {
+        var a = Operands.tensor("MatMul", inputs, 0, "A");
+        var b = Operands.tensor("MatMul", inputs, 1, "B");
+        Operands.sameType("MatMul", a, "A", b, "B");
+        if (a.rank() == 0 || b.rank() == 0) {
+            throw new KernelException("MatMul needs inputs of rank 1 or more, got " + a.describe() + " and " + b.describe());
+        }
+        var as = a.rank() == 1 ? new long[] {1, a.dim(0)} : a.shape();
+        var bs = b.rank() == 1 ? new long[] {b.dim(0), 1} : b.shape();
+        int m = (int) as[as.length - 2];
+        int k = (int) as[as.length - 1];
+        int n = (int) bs[bs.length - 1];
+        if (bs[bs.length - 2] != k) {
+            throw new KernelException("MatMul cannot multiply " + a.describe() + " by " + b.describe()
+                    + ": inner dimensions " + k + " and " + bs[bs.length - 2] + " differ");
+        }
+        var batch = Broadcast.of("MatMul", Arrays.copyOf(as, as.length - 2), Arrays.copyOf(bs, bs.length - 2));
+        var outShape = outputShape(batch.shape(), m, n, a.rank() == 1, b.rank() == 1);
+        int batches = batch.size();
+        var type = a.type();
+        var cursor = batch.cursor();
+        switch (ComputeType.of(type)) {
+            case FLOAT -> {
+                var x = Numeric.floats(a);
+                var y = Numeric.floats(b);
+                var o = Tensor.allocate(ElementType.FLOAT, outShape).floats();
+                for (int r = 0, idx = 0; r < batch.rows(); r++, cursor.next()) {
+                    for (int e = 0; e < batch.rowLength(); e++, idx++) {
+                        int ai = (cursor.offset(0) + e * batch.step(0)) * m * k;
+                        int bi = (cursor.offset(1) + e * batch.step(1)) * k * n;
+                        MatrixProduct.multiply(x, ai, k, 1, y, bi, o, idx * m * n, m, k, n);
+                    }
+                }
+                return new RuntimeValue[] {Numeric.fromFloats(type, outShape, o)};
+            }
+            case DOUBLE -> {
+                var x = a.doubles();
+                var y = b.doubles();
+                var out = Tensor.allocate(type, outShape);
+                var o = out.doubles();
+                for (int r = 0, idx = 0; r < batch.rows(); r++, cursor.next()) {
+                    for (int e = 0; e < batch.rowLength(); e++, idx++) {
+                        int ai = (cursor.offset(0) + e * batch.step(0)) * m * k;
+                        int bi = (cursor.offset(1) + e * batch.step(1)) * k * n;
+                        MatrixProduct.multiply(x, ai, k, 1, y, bi, o, idx * m * n, m, k, n);
+                    }
+                }
+                return new RuntimeValue[] {out};
+            }
+            case INT, LONG, ULONG -> {
+                var x = Numeric.longs(a);
+                var y = Numeric.longs(b);
+                var o = new long[batches * m * n];
+                for (int r = 0, idx = 0; r < batch.rows(); r++, cursor.next()) {
+                    for (int e = 0; e < batch.rowLength(); e++, idx++) {
+                        int ai = (cursor.offset(0) + e * batch.step(0)) * m * k;
+                        int bi = (cursor.offset(1) + e * batch.step(1)) * k * n;
+                        MatrixProduct.multiply(x, ai, k, 1, y, bi, o, idx * m * n, m, k, n);
+                    }
+                }
+                return new RuntimeValue[] {Numeric.fromLongs(type, outShape, o)};
+            }
+            default -> throw KernelException.unsupportedType("MatMul input", type);
+        }
+    }
+
+    private static long[] outputShape(long[] batch, int m, int n, boolean rowVector, boolean columnVector) {
+        var out = new long[batch.length + (rowVector ? 0 : 1) + (columnVector ? 0 : 1)];
+        System.arraycopy(batch, 0, out, 0, batch.length);
+        int i = batch.length;
+        if (!rowVector) {
+            out[i++] = m;
+        }
+        if (!columnVector) {
+            out[i] = n;
+        }
+        return out;
+    }
+}

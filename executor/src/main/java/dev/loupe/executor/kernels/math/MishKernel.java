@@ -1,0 +1,25 @@
+package dev.loupe.executor.kernels.math;
+
+/// `Mish` (version 18): `x * tanh(softplus(x))`.
+final class MishKernel extends UnaryKernel {
+
+    MishKernel() {
+        super("Mish");
+    }
+
+    @Override
+    void floats(float[] x, float[] o) {
+        for (int i = 0; i < x.length; i++) {
+            double v = x[i];
+            o[i] = (float) (v * Math.tanh(SpecialFunctions.softplus(v)));
+        }
+    }
+
+    @Override
+    void doubles(double[] x, double[] o) {
+        for (int i = 0; i < x.length; i++) {
+            double v = x[i];
+            o[i] = v * Math.tanh(SpecialFunctions.softplus(v));
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.loupe.executor.kernels.math;
+
+/// `Relu` (versions 1, 6, 13, 14): `max(0, x)`; signed integers from version 14.
+final class ReluKernel extends UnaryKernel {
+
+    ReluKernel() {
+        super("Relu");
+    }
+
+    @Override
+    void floats(float[] x, float[] o) {
+        for (int i = 0; i < x.length; i++) {
+            double v = x[i];
+            o[i] = (float) (v < 0 ? 0 : v);
+        }
+    }
+
+    @Override
+    void doubles(double[] x, double[] o) {
+        for (int i = 0; i < x.length; i++) {
+            double v = x[i];
+            o[i] = v < 0 ? 0 : v;
+        }
+    }
+
+    @Override
+    void ints(int[] x, int[] o, boolean unsigned) {
+        for (int i = 0; i < x.length; i++) {
+            int v = x[i];
+            o[i] = v < 0 ? 0 : v;
+        }
+    }
+
+    @Override
+    void longs(long[] x, long[] o, boolean unsigned) {
+        for (int i = 0; i < x.length; i++) {
+            long v = x[i];
+            o[i] = v < 0 && !unsigned ? 0 : v;
+        }
+    }
+}

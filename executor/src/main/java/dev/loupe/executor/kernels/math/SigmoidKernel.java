@@ -1,0 +1,25 @@
+package dev.loupe.executor.kernels.math;
+
+/// `Sigmoid` (versions 1, 6, 13): `1 / (1 + e^-x)`.
+final class SigmoidKernel extends UnaryKernel {
+
+    SigmoidKernel() {
+        super("Sigmoid");
+    }
+
+    @Override
+    void floats(float[] x, float[] o) {
+        for (int i = 0; i < x.length; i++) {
+            double v = x[i];
+            o[i] = (float) (SpecialFunctions.sigmoid(v));
+        }
+    }
+
+    @Override
+    void doubles(double[] x, double[] o) {
+        for (int i = 0; i < x.length; i++) {
+            double v = x[i];
+            o[i] = SpecialFunctions.sigmoid(v);
+        }
+    }
+}

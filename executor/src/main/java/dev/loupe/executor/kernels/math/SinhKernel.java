@@ -1,0 +1,25 @@
+package dev.loupe.executor.kernels.math;
+
+/// `Sinh` (version 9): hyperbolic sine.
+final class SinhKernel extends UnaryKernel {
+
+    SinhKernel() {
+        super("Sinh");
+    }
+
+    @Override
+    void floats(float[] x, float[] o) {
+        for (int i = 0; i < x.length; i++) {
+            double v = x[i];
+            o[i] = (float) (Math.sinh(v));
+        }
+    }
+
+    @Override
+    void doubles(double[] x, double[] o) {
+        for (int i = 0; i < x.length; i++) {
+            double v = x[i];
+            o[i] = Math.sinh(v);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.loupe.executor.kernels.math;
+
+/// `Softplus` (version 1): `ln(1 + e^x)`.
+final class SoftplusKernel extends UnaryKernel {
+
+    SoftplusKernel() {
+        super("Softplus");
+    }
+
+    @Override
+    void floats(float[] x, float[] o) {
+        for (int i = 0; i < x.length; i++) {
+            double v = x[i];
+            o[i] = (float) (SpecialFunctions.softplus(v));
+        }
+    }
+
+    @Override
+    void doubles(double[] x, double[] o) {
+        for (int i = 0; i < x.length; i++) {
+            double v = x[i];
+            o[i] = SpecialFunctions.softplus(v);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.loupe.executor.kernels.math;
+
+/// `Tanh` (versions 1, 6, 13): hyperbolic tangent.
+final class TanhKernel extends UnaryKernel {
+
+    TanhKernel() {
+        super("Tanh");
+    }
+
+    @Override
+    void floats(float[] x, float[] o) {
+        for (int i = 0; i < x.length; i++) {
+            double v = x[i];
+            o[i] = (float) (Math.tanh(v));
+        }
+    }
+
+    @Override
+    void doubles(double[] x, double[] o) {
+        for (int i = 0; i < x.length; i++) {
+            double v = x[i];
+            o[i] = Math.tanh(v);
+        }
+    }
+}
