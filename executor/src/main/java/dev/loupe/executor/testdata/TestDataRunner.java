@@ -143,7 +143,11 @@ public final class TestDataRunner {
     }
 
     private Mismatch runDataSet(Session session, Path set, ScheduledExecutorService timer) throws ValueFileException {
-        var inputs = InputLoader.fromDirectory(session.inputs(), set);
+        var inputs = new java.util.LinkedHashMap<String, RuntimeValue>();
+        for (var e : InputLoader.fromDirectory(session.inputs(), set).entrySet()) {
+            var declared = session.inputs().stream().filter(v -> v.name().equals(e.getKey())).findFirst();
+            inputs.put(e.getKey(), Bfloat16Patterns.adapt(e.getValue(), declared.map(v -> v.type()).orElse(null)));
+        }
         var expectedFiles = InputLoader.numbered(set, "output");
         var outputs = session.outputs();
         var control = new RunControl();
@@ -159,7 +163,7 @@ public final class TestDataRunner {
         }
         for (int k = 0; k < expectedFiles.size(); k++) {
             var out = outputs.get(k);
-            RuntimeValue expected = InputLoader.readValue(expectedFiles.get(k), out.type());
+            RuntimeValue expected = Bfloat16Patterns.adapt(InputLoader.readValue(expectedFiles.get(k), out.type()), out.type());
             var m = ValueComparator.compare("output '" + out.name() + "'", expected, result.outputs().get(out.name()), options.tolerance());
             if (m.isPresent()) {
                 return m.get();

@@ -74,7 +74,7 @@ public final class MathKernels {
     private static void activations(KernelRegistry r) {
         r.register("", "Relu", new int[] {1, 6, 13, 14}, spec -> new ReluKernel());
         r.register("", "LeakyRelu", new int[] {1, 6, 16}, LeakyReluKernel::new);
-        r.register("", "PRelu", new int[] {1, 6, 7, 9, 16}, spec -> LegacyBroadcastKernel.wrap(spec, new PReluKernel()));
+        r.register("", "PRelu", new int[] {1, 6, 7, 9, 16}, spec -> spec.opsetVersion() < 7 ? new ChannelSlopeKernel(new PReluKernel()) : new PReluKernel());
         r.register("", "Elu", new int[] {1, 6}, EluKernel::new);
         r.register("", "Selu", new int[] {1, 6}, SeluKernel::new);
         r.register("", "Celu", 12, CeluKernel::new);
