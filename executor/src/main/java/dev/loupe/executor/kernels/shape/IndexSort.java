@@ -2,11 +2,12 @@ package dev.loupe.executor.kernels.shape;
 
 /// Stable sorting of positions by what they point at, without boxing: a merge sort of an `int[]` under an
 /// [Order] over the positions. Equal elements keep their order, so ties resolve to the smaller position.
-final class IndexSort {
+/// Used by the index kernels of this family and by `NonMaxSuppression`.
+public final class IndexSort {
 
     /// A comparison of the elements at two positions.
     @FunctionalInterface
-    interface Order {
+    public interface Order {
         int compare(int a, int b);
     }
 
@@ -14,7 +15,7 @@ final class IndexSort {
     }
 
     /// The positions `0..n-1` sorted by `order`.
-    static int[] sorted(int n, Order order) {
+    public static int[] sorted(int n, Order order) {
         var idx = new int[n];
         for (int i = 0; i < n; i++) {
             idx[i] = i;
@@ -24,13 +25,13 @@ final class IndexSort {
     }
 
     /// Sorts `idx` in place by `order`.
-    static void sort(int[] idx, Order order) {
+    public static void sort(int[] idx, Order order) {
         var buffer = new int[idx.length];
         mergeSort(idx, buffer, 0, idx.length, order);
     }
 
     /// Numbers in ascending order with NaN after everything and the zeros equal.
-    static int compare(double a, double b) {
+    public static int compare(double a, double b) {
         if (a < b) {
             return -1;
         }

@@ -1,0 +1,61 @@
+package dev.loupe.executor.kernels.nn;
+
+import dev.loupe.executor.kernel.KernelContext;
+import dev.loupe.executor.kernel.KernelException;
+import dev.loupe.executor.kernel.NodeSpec;
+import dev.loupe.executor.kernels.shape.Numbers;
+import dev.loupe.executor.kernels.shape.Operands;
+import dev.loupe.executor.tensor.RuntimeValue;
+import dev.loupe.executor.tensor.Tensor;
+import dev.loupe.model.ElementType;
+
+import java.util.Arrays;
+
+/// `LayerNormalization` (version 17), float types: normalizes over the axes from `axis` (default -1) on,
+/// `Y = (X - mean) / sqrt(var + epsilon) * Scale + B`, `Scale` and the optional `B` broadcast to those axes.
+/// The optional outputs are `Mean` and `InvStdDev`, shaped like `X` with the normalized axes set to 1, in
+/// the type `stash_type` names (float by default).
+final class LayerNormalizationKernel extends FloatKernel {
+
+    private final long axis;
+    private final double epsilon;
+    private final ElementType stashType;
+
+    LayerNormalizationKernel(NodeSpec node) {
+        super("X", 1);
+        this.axis = node.intAttr("axis", -1);
+        this.epsilon = node.floatAttr("epsilon", 1e-5f);
+        this.stashType = ElementType.fromCode((int) node.intAttr("stash_type", 1))
+                .orElseThrow(() -> new KernelException("stash_type " + node.intAttr("stash_type", 1) + " is not an element type"));
+    }
+
+    @Override
+    RuntimeValue[] compute(Tensor x, RuntimeValue[] inputs, KernelContext context) {
+        var shape = x.shape();
+        int a = Operands.axis(axis, shape.length, "axis");
+        var normalized = Arrays.copyOfRange(shape, a, shape.length);
+        var scale = Broadcasting.expand(Operands.tensor(inputs, 1, "Scale"), normalized, "Scale");
+        var biasTensor = Operands.optional(inputs, 2, "B");
+        var bias = biasTensor == null ? null : Broadcasting.expand(biasTensor, normalized, "B");
+        int size = scale.length;
+        int rows = size == 0 ? 0 : x.size() / size;
+        var xv = Numbers.toDoubles(x);
+        var y = new double[xv.length];
+        var means = new double[rows];
+        var invStd = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            int base = r * size;
+            double mean = Moments.mean(xv, base, size);
+            double inv = 1 / Math.sqrt(Moments.variance(xv, base, size, mean) + epsilon);
+            means[r] = mean;
+            invStd[r] = inv;
+            for (int i = 0; i < size; i++) {
+                y[base + i] = (xv[base + i] - mean) * inv * scale[i] + (bias == null ? 0 : bias[i]);
+            }
+        }
+        var statShape = shape.clone();
+        Arrays.fill(statShape, a, statShape.length, 1);
+        return new RuntimeValue[] {Numbers.fromDoubles(x.type(), shape, y), Numbers.fromDoubles(stashType, statShape, means),
+                Numbers.fromDoubles(stashType, statShape, invStd)};
+    }
+}
