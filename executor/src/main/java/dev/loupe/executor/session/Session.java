@@ -97,6 +97,13 @@ public final class Session {
         return Optional.empty();
     }
 
+    /// Checks `inputs` against the model's declared inputs without running anything.
+    ///
+    /// @throws InputMismatchException listing every mismatch
+    public void checkInputs(Map<String, ? extends RuntimeValue> inputs) {
+        InputValidator.check(model.graph(), inputs);
+    }
+
     /// Runs the model on the calling thread.
     ///
     /// @throws InputMismatchException when `inputs` do not match the declared inputs
