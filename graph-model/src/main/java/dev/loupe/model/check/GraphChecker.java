@@ -99,7 +99,10 @@ final class GraphChecker {
         if (!scope.lateReads.isEmpty()) {
             reportOrder(graph, loc, scope.lateReads);
         }
-        available.removeAll(defined);
+        // Element by element: Set.removeAll may scan the list once per element of the set.
+        for (var v : defined) {
+            available.remove(v);
+        }
     }
 
     private void checkInitializers(Graph graph, String loc, OpsetContext ctx, Set<Value> inputSet, List<Value> defined) {
