@@ -1,0 +1,96 @@
+package dev.loupe.executor.kernels.shape;
+
+import dev.loupe.executor.kernel.KernelContext;
+import dev.loupe.executor.kernel.KernelRegistry;
+import dev.loupe.executor.kernel.NodeSpec;
+import dev.loupe.executor.kernels.nn.NnKernels;
+import dev.loupe.executor.tensor.RuntimeValue;
+import dev.loupe.executor.tensor.Tensor;
+import dev.loupe.model.Attribute;
+import dev.loupe.model.Graph;
+import dev.loupe.model.Model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/// Runs one kernel of the nn and shape families on a node built with the model API, for unit tests that
+/// check behaviour the ONNX test data does not cover.
+///
+/// ```java
+/// var y = KernelCall.of("Pad", 19).attr(Attribute.ofString("mode", "wrap")).run(x, pads)[0];
+/// ```
+public final class KernelCall {
+
+    private static final KernelRegistry REGISTRY = registry();
+
+    private static final KernelContext CONTEXT = new KernelContext() {
+        @Override
+        public void checkCancelled() {
+        }
+
+        @Override
+        public RuntimeValue[] runSubgraph(Graph body, RuntimeValue[] inputs) {
+            throw new UnsupportedOperationException("no subgraphs here");
+        }
+
+        @Override
+        public int threads() {
+            return 1;
+        }
+    };
+
+    private final String op;
+    private final long opset;
+    private final List<Attribute> attributes = new ArrayList<>();
+    private int outputs = 1;
+
+    private KernelCall(String op, long opset) {
+        this.op = op;
+        this.opset = opset;
+    }
+
+    /// A call of `op` at the given `ai.onnx` opset version.
+    public static KernelCall of(String op, long opset) {
+        return new KernelCall(op, opset);
+    }
+
+    public KernelCall attr(Attribute attribute) {
+        attributes.add(attribute);
+        return this;
+    }
+
+    /// The number of output slots the node declares (default 1).
+    public KernelCall outputs(int count) {
+        this.outputs = count;
+        return this;
+    }
+
+    /// Builds the node (one input slot per argument, `null` for an absent one), creates its kernel and runs it.
+    public RuntimeValue[] run(RuntimeValue... inputs) {
+        var graph = new Graph(null, "test");
+        var node = graph.addNode("n", op, "");
+        for (int i = 0; i < inputs.length; i++) {
+            node.addInput(inputs[i] == null ? null : graph.valueOrCreate("in" + i));
+        }
+        for (int i = 0; i < outputs; i++) {
+            node.addOutput(graph.valueOrCreate("out" + i));
+        }
+        attributes.forEach(node::setAttribute);
+        var model = new Model(graph);
+        var registration = REGISTRY.resolve("", op, opset)
+                .orElseThrow(() -> new IllegalArgumentException("no kernel for " + op + " at opset " + opset));
+        return registration.factory().create(new NodeSpec(node, opset, model)).run(inputs, CONTEXT);
+    }
+
+    /// The first output of [#run], as a tensor.
+    public Tensor apply(RuntimeValue... inputs) {
+        return (Tensor) run(inputs)[0];
+    }
+
+    private static KernelRegistry registry() {
+        var r = new KernelRegistry();
+        ShapeKernels.registerAll(r);
+        NnKernels.registerAll(r);
+        return r;
+    }
+}
