@@ -10,6 +10,7 @@ public final class NnKernels {
     private NnKernels() {
     }
 
+    /// Adds this family's kernels to `registry` (called once, before the registry is used).
     public static void registerAll(KernelRegistry registry) {
         registry.register(ONNX, "Conv", new int[] {1, 11}, ConvKernel::new);
         registry.register(ONNX, "ConvTranspose", new int[] {1, 11}, ConvTransposeKernel::new);

@@ -60,6 +60,13 @@ record Resampler(Interpolation interpolation, Transform transform, Rounding roun
         }
     }
 
+    /// Whether resampling an axis of length `in` to the same length at scale 1 leaves it unchanged (every
+    /// transformation but the two TensorFlow ones maps each coordinate to itself there).
+    boolean isIdentity(long in, long out, double scale) {
+        return in == out && scale == 1 && transform != Transform.TF_HALF_PIXEL_FOR_NN
+                && transform != Transform.TF_CROP_AND_RESIZE;
+    }
+
     /// Resamples axis `axis` of `data` (row-major, of shape `shape`) to `outLength` elements.
     ///
     /// @param scale       the scale of this axis (output over input length)

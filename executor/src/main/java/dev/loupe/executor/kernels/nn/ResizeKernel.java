@@ -93,6 +93,9 @@ final class ResizeKernel extends FloatKernel {
         var current = shape.clone();
         for (int d = 0; d < rank; d++) {
             context.checkCancelled();
+            if (resampler.isIdentity(shape[d], out[d], scale[d])) {
+                continue;
+            }
             data = resampler.resampleAxis(data, current, d, (int) out[d], scale[d], scaled[d], roi[d], roi[d + rank]);
             current[d] = out[d];
         }

@@ -55,6 +55,9 @@ final class UpsampleKernel extends FloatKernel {
         var current = shape.clone();
         for (int d = 0; d < rank; d++) {
             long out = (long) Math.floor(shape[d] * scales[d]);
+            if (resampler.isIdentity(shape[d], out, scales[d])) {
+                continue;
+            }
             data = resampler.resampleAxis(data, current, d, (int) out, scales[d], shape[d] * scales[d], 0, 1);
             current[d] = out;
         }

@@ -36,7 +36,7 @@ final class Conversion {
         if (isIntegral(from) && isIntegral(to)) {
             return Numbers.fromLongs(to, shape, Numbers.toLongs(t));
         }
-        return Numbers.fromDoubles(to, shape, Numbers.toDoubles(t).clone(), saturate);
+        return Numbers.fromDoubles(to, shape, Numbers.toDoubles(t), saturate);
     }
 
     private static boolean isIntegral(ElementType type) {

@@ -8,6 +8,7 @@ public final class IndexSort {
     /// A comparison of the elements at two positions.
     @FunctionalInterface
     public interface Order {
+        /// Negative, zero or positive as the element at `a` sorts before, with or after the one at `b`.
         int compare(int a, int b);
     }
 

@@ -10,6 +10,7 @@ public final class ShapeKernels {
     private ShapeKernels() {
     }
 
+    /// Adds this family's kernels to `registry` (called once, before the registry is used).
     public static void registerAll(KernelRegistry registry) {
         registry.register(ONNX, "Reshape", new int[] {1, 5, 13, 14, 19, 21}, ReshapeKernel::new);
         registry.register(ONNX, "Flatten", new int[] {1, 9, 11, 13, 21}, FlattenKernel::new);
