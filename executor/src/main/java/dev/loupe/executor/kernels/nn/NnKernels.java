@@ -26,6 +26,7 @@ public final class NnKernels {
         registry.register(ONNX, "BatchNormalization", new int[] {1, 6, 7, 9, 14, 15}, BatchNormalizationKernel::new);
         registry.register(ONNX, "InstanceNormalization", new int[] {1, 6}, InstanceNormalizationKernel::new);
         registry.register(ONNX, "LayerNormalization", 17, LayerNormalizationKernel::new);
+        registry.register(ONNX, "GroupNormalization", new int[] {18, 21}, GroupNormalizationKernel::new);
         registry.register(ONNX, "LpNormalization", new int[] {1, 22}, LpNormalizationKernel::new);
         registry.register(ONNX, "MeanVarianceNormalization", new int[] {9, 13}, MeanVarianceNormalizationKernel::new);
         registry.register(ONNX, "LRN", new int[] {1, 13}, LrnKernel::new);
@@ -35,6 +36,7 @@ public final class NnKernels {
         registry.register(ONNX, "GridSample", new int[] {16, 20}, GridSampleKernel::new);
         registry.register(ONNX, "DepthToSpace", new int[] {1, 11, 13}, DepthToSpaceKernel::new);
         registry.register(ONNX, "SpaceToDepth", new int[] {1, 13}, SpaceToDepthKernel::new);
+        registry.register(ONNX, "Col2Im", 18, Col2ImKernel::new);
         registry.register(ONNX, "NonMaxSuppression", new int[] {10, 11}, NonMaxSuppressionKernel::new);
         registry.register(ONNX, "Shrink", 9, ShrinkKernel::new);
     }

@@ -161,6 +161,26 @@ class NnKernelsTest {
     }
 
     @Test
+    void col2ImSumsOverlappingBlocks() {
+        var values = new float[16];
+        for (int i = 0; i < 16; i++) {
+            values[i] = i;
+        }
+        var y = KernelCall.of("Col2Im", 18).apply(floats(new long[] {1, 4, 4}, values), longs(3, 3), longs(2, 2));
+        assertThat(y.shape()).containsExactly(1, 1, 3, 3);
+        assertThat(y.floats()).containsExactly(0, 5, 5, 10, 30, 20, 10, 25, 15);
+    }
+
+    @Test
+    void groupNormalizationWithPerGroupParameters() {
+        var x = floats(new long[] {1, 4, 2}, 1, 2, 3, 4, 5, 6, 7, 9);
+        var y = KernelCall.of("GroupNormalization", 18).attr(Attribute.ofInt("num_groups", 2))
+                .apply(x, floats(new long[] {2}, 1, 2), floats(new long[] {2}, 0, 1));
+        assertThat(y.floats()).usingComparatorWithPrecision(1e-5f).containsExactly(-1.3416354f, -0.4472118f, 0.4472118f,
+                1.3416354f, -1.3664265f, -0.0141828f, 1.3380609f, 4.0425484f);
+    }
+
+    @Test
     void errorsNameTheValueAndTheExpectedType() {
         var ints = Tensor.ofLongs(new long[] {1, 1, 2, 2}, 1, 2, 3, 4);
         assertThatThrownBy(() -> KernelCall.of("Conv", 11).apply(ints, ints))
