@@ -1,0 +1,4 @@
+/// What the diagram shows, independent of where it is drawn: the visible items of one graph (operators,
+/// graph inputs and outputs, collapsed name-scope groups) and the edges between them, built from the
+/// neutral model and a grouping state. Plain Java: no JavaFX.
+package dev.loupe.app.diagram;

@@ -1,0 +1,64 @@
+package dev.loupe.app.inspect;
+
+import java.util.function.Consumer;
+import javafx.application.HostServices;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/// The properties panel: a header with the category chip, op type and name, a link to the operator's
+/// documentation, the property table, and a button that opens the selected constant in the tensor viewer.
+public final class PropertiesView extends VBox {
+
+    private final PropertyTable table;
+
+    public PropertiesView(PropertiesViewModel vm, HostServices host, Consumer<PropertyRow> openTensor) {
+        setSpacing(4);
+        setPadding(new Insets(4));
+        var chip = new Label();
+        chip.getStyleClass().add("category-chip");
+        chip.textProperty().bind(vm.titleProperty());
+        chip.visibleProperty().bind(vm.titleProperty().isNotEmpty());
+        vm.categoryProperty().addListener((o, old, c) -> {
+            chip.getStyleClass().setAll("label", "category-chip");
+            if (c != null && !c.isEmpty()) {
+                chip.getStyleClass().add(c);
+            }
+        });
+        var name = new Label();
+        name.textProperty().bind(vm.subtitleProperty());
+        name.setId("properties-subtitle");
+        var link = new Hyperlink("Operator documentation");
+        link.visibleProperty().bind(vm.docUrlProperty().isNotEmpty());
+        link.managedProperty().bind(link.visibleProperty());
+        link.setOnAction(e -> {
+            if (host != null) {
+                host.showDocument(vm.docUrlProperty().get());
+            }
+        });
+        var header = new HBox(6, chip, name);
+        table = new PropertyTable(vm.rows());
+        table.setId("properties-table");
+        VBox.setVgrow(table, Priority.ALWAYS);
+        var open = new Button("Open Tensor…");
+        open.setId("open-tensor");
+        open.disableProperty().bind(table.getSelectionModel().selectedItemProperty().map(r -> r.tensor() == null).orElse(true));
+        open.setOnAction(e -> openTensor.accept(table.getSelectionModel().getSelectedItem()));
+        table.setOnMouseClicked(e -> {
+            var row = table.getSelectionModel().getSelectedItem();
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && row != null && row.tensor() != null) {
+                openTensor.accept(row);
+            }
+        });
+        getChildren().addAll(header, link, table, open);
+    }
+
+    public PropertyTable table() {
+        return table;
+    }
+}

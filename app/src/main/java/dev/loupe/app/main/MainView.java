@@ -1,0 +1,453 @@
+package dev.loupe.app.main;
+
+import dev.loupe.app.canvas.GraphView;
+import dev.loupe.app.diagram.DiagramNode;
+import dev.loupe.app.inspect.PropertiesView;
+import dev.loupe.app.inspect.PropertyRow;
+import dev.loupe.app.inspect.PropertyTable;
+import dev.loupe.app.inspect.TensorView;
+import dev.loupe.app.render.Palette;
+import dev.loupe.app.search.SearchViewModel.SearchResult;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import javafx.application.HostServices;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+/// The main window's view: the FXML shell's controller. It binds controls to the [MainViewModel], turns
+/// user gestures into view-model calls, and owns the purely visual state (pan and zoom of the canvas).
+public final class MainView {
+
+    private final MainViewModel vm;
+    private final Stage stage;
+    private final HostServices host;
+    private GraphView graphView;
+
+    @FXML private BorderPane root;
+    @FXML private Menu recentMenu;
+    @FXML private MenuItem closeItem;
+    @FXML private MenuItem exportPngItem;
+    @FXML private MenuItem exportSvgItem;
+    @FXML private CheckMenuItem darkThemeItem;
+    @FXML private HBox breadcrumbBar;
+    @FXML private TextField searchField;
+    @FXML private ListView<SearchResult> searchResults;
+    @FXML private StackPane canvasHolder;
+    @FXML private Label emptyHint;
+    @FXML private Tab propertiesTab;
+    @FXML private Tab modelTab;
+    @FXML private Label statusLabel;
+    @FXML private Label hoverLabel;
+    @FXML private Label taskLabel;
+    @FXML private ProgressBar progressBar;
+    @FXML private Button cancelButton;
+    @FXML private Label zoomLabel;
+
+    private MainView(MainViewModel vm, Stage stage, HostServices host) {
+        this.vm = vm;
+        this.stage = stage;
+        this.host = host;
+    }
+
+    /// Loads the window's content for `vm` and puts it in `stage` (not yet shown); returns the controller.
+    public static MainView install(MainViewModel vm, Stage stage, HostServices host) {
+        var loader = new FXMLLoader(MainView.class.getResource("MainView.fxml"));
+        loader.setControllerFactory(c -> new MainView(vm, stage, host));
+        try {
+            BorderPane content = loader.load();
+            var scene = new Scene(content, 1280, 800);
+            scene.getStylesheets().add(Objects.requireNonNull(MainView.class.getResource(Palette.STYLESHEET)).toExternalForm());
+            stage.setScene(scene);
+            stage.titleProperty().bind(vm.titleProperty());
+            stage.setOnHidden(e -> vm.shutdown());
+            return loader.getController();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the main window", e);
+        }
+    }
+
+    public GraphView graphView() {
+        return graphView;
+    }
+
+    public MainViewModel viewModel() {
+        return vm;
+    }
+
+    @FXML
+    private void initialize() {
+        graphView = new GraphView(Palette.of(vm.theme()));
+        graphView.setId("graph-view");
+        graphView.visibleProperty().bind(vm.documentProperty().isNotNull());
+        emptyHint.visibleProperty().bind(vm.documentProperty().isNull());
+        canvasHolder.getChildren().addFirst(graphView);
+        bindDiagram();
+        bindSearch();
+        bindPanels();
+        bindStatus();
+        bindMenus();
+        bindDragAndDrop();
+        vm.errorProperty().addListener((o, old, report) -> {
+            if (report != null) {
+                showError(report.title(), report.message());
+            }
+        });
+    }
+
+    private void bindDiagram() {
+        var diagram = vm.diagram();
+        diagram.levelProperty().addListener((o, old, level) -> {
+            boolean sameGraph = old != null && level != null && old.graph() == level.graph();
+            graphView.setLayout(level == null ? null : level.index(), sameGraph);
+            rebuildBreadcrumb();
+        });
+        diagram.highlightProperty().addListener((o, old, h) -> graphView.setHighlight(h));
+        diagram.focusRequestProperty().addListener((o, old, req) -> {
+            if (req != null) {
+                graphView.centerOnBox(req.box());
+            }
+        });
+        graphView.setOnSelect(diagram::select);
+        graphView.setOnOpen(this::openBox);
+        graphView.setOnHover(box -> {
+            var level = diagram.getLevel();
+            hoverLabel.setText(box < 0 || level == null ? "" : describe(level.diagram().node(box)));
+        });
+        graphView.setOnNavigate(code -> diagram.navigate(switch (code) {
+            case UP -> DiagramViewModel.Direction.UP;
+            case DOWN -> DiagramViewModel.Direction.DOWN;
+            case LEFT -> DiagramViewModel.Direction.LEFT;
+            default -> DiagramViewModel.Direction.RIGHT;
+        }));
+        graphView.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                diagram.select(-1);
+            } else if (e.getCode() == KeyCode.ENTER && diagram.getSelectedBox() >= 0) {
+                openBox(diagram.getSelectedBox());
+            }
+        });
+    }
+
+    private static String describe(DiagramNode item) {
+        return switch (item.kind()) {
+            case OPERATOR -> item.title() + "  " + item.node().displayName();
+            case GROUP -> "/" + item.scope().path() + " (" + item.scope().size() + " nodes)";
+            default -> item.title();
+        };
+    }
+
+    /// Double-click: a node with several subgraphs (`If`) asks which one to enter.
+    private void openBox(int box) {
+        var level = vm.diagram().getLevel();
+        var item = level == null ? null : level.diagram().node(box);
+        if (item != null && item.kind() == DiagramNode.Kind.OPERATOR) {
+            var bodies = DiagramViewModel.subgraphsOf(item.node());
+            if (bodies.size() > 1) {
+                var menu = new ContextMenu();
+                for (var b : bodies) {
+                    var entry = new MenuItem("Enter " + b.label() + " (" + b.graph().nodes().size() + " nodes)");
+                    entry.setOnAction(e -> vm.diagram().enter(item.node(), b));
+                    menu.getItems().add(entry);
+                }
+                var p = graphView.localToScreen(graphView.boxCenterOnScreen(box));
+                menu.show(graphView, p.getX(), p.getY());
+                return;
+            }
+        }
+        vm.diagram().open(box);
+    }
+
+    private void rebuildBreadcrumb() {
+        breadcrumbBar.getChildren().clear();
+        var levels = vm.diagram().levels();
+        for (int i = 0; i < levels.size(); i++) {
+            if (i > 0) {
+                var sep = new Label("›");
+                sep.getStyleClass().add("separator-label");
+                breadcrumbBar.getChildren().add(sep);
+            }
+            int target = i;
+            var link = new Hyperlink(levels.get(i).title());
+            link.setId("breadcrumb-" + i);
+            link.setDisable(i == levels.size() - 1);
+            link.setOnAction(e -> vm.diagram().goTo(target));
+            breadcrumbBar.getChildren().add(link);
+        }
+        breadcrumbBar.setVisible(levels.size() > 1);
+        breadcrumbBar.setManaged(levels.size() > 1);
+    }
+
+    private void bindSearch() {
+        searchField.textProperty().bindBidirectional(vm.search().queryProperty());
+        searchResults.setItems(vm.search().results());
+        searchField.setOnAction(e -> {
+            var chosen = searchResults.getSelectionModel().getSelectedItem();
+            if (chosen == null && !searchResults.getItems().isEmpty()) {
+                chosen = searchResults.getItems().getFirst();
+                searchResults.getSelectionModel().selectFirst();
+            }
+            jumpTo(chosen);
+        });
+        searchField.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DOWN && !searchResults.getItems().isEmpty()) {
+                searchResults.requestFocus();
+                searchResults.getSelectionModel().selectFirst();
+            }
+        });
+        searchResults.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                jumpTo(searchResults.getSelectionModel().getSelectedItem());
+            }
+        });
+        searchResults.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                jumpTo(searchResults.getSelectionModel().getSelectedItem());
+            }
+        });
+    }
+
+    private void jumpTo(SearchResult result) {
+        if (result != null) {
+            vm.diagram().reveal(result.nodeIndex());
+            graphView.requestFocus();
+        }
+    }
+
+    private void bindPanels() {
+        propertiesTab.setContent(new PropertiesView(vm.properties(), host, this::openTensor));
+        var modelTable = new PropertyTable(vm.modelInfo().rows());
+        modelTable.setId("model-table");
+        modelTab.setContent(modelTable);
+    }
+
+    private void openTensor(PropertyRow row) {
+        if (row != null && row.tensor() != null) {
+            TensorView.show(stage, row.tensor(), root.getScene().getStylesheets(), vm.darkThemeProperty().get());
+        }
+    }
+
+    private void bindStatus() {
+        statusLabel.textProperty().bind(vm.statusProperty());
+        var tasks = vm.tasks();
+        taskLabel.textProperty().bind(tasks.messageProperty());
+        progressBar.progressProperty().bind(tasks.progressProperty());
+        progressBar.visibleProperty().bind(tasks.busyProperty());
+        progressBar.managedProperty().bind(tasks.busyProperty());
+        cancelButton.visibleProperty().bind(tasks.busyProperty());
+        cancelButton.managedProperty().bind(tasks.busyProperty());
+        zoomLabel.textProperty().bind(graphView.zoomProperty().map(z -> Math.round(z.doubleValue() * 100) + "%"));
+    }
+
+    private void bindMenus() {
+        var noDocument = vm.documentProperty().isNull();
+        closeItem.disableProperty().bind(noDocument);
+        exportPngItem.disableProperty().bind(noDocument);
+        exportSvgItem.disableProperty().bind(noDocument);
+        darkThemeItem.selectedProperty().bindBidirectional(vm.darkThemeProperty());
+        vm.darkThemeProperty().addListener((o, old, dark) -> applyTheme());
+        applyTheme();
+        vm.recentFiles().addListener((ListChangeListener<Path>) c -> rebuildRecentMenu());
+        rebuildRecentMenu();
+    }
+
+    private void applyTheme() {
+        root.getStyleClass().remove("dark");
+        if (vm.darkThemeProperty().get()) {
+            root.getStyleClass().add("dark");
+        }
+        graphView.setPalette(Palette.of(vm.theme()));
+    }
+
+    private void rebuildRecentMenu() {
+        recentMenu.getItems().clear();
+        for (var p : vm.recentFiles()) {
+            var item = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> vm.open(p));
+            recentMenu.getItems().add(item);
+        }
+        recentMenu.setDisable(vm.recentFiles().isEmpty());
+    }
+
+    private void bindDragAndDrop() {
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        root.setOnDragDropped(e -> {
+            var files = e.getDragboard().getFiles();
+            boolean ok = files != null && files.size() == 1;
+            if (ok) {
+                vm.open(files.getFirst().toPath());
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    private void showError(String title, String message) {
+        var alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(stage);
+        alert.setTitle("Loupe");
+        alert.setHeaderText(title);
+        alert.setContentText(message);
+        alert.getDialogPane().setId("error-dialog");
+        alert.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());
+        alert.show();
+    }
+
+    @FXML
+    private void onOpen() {
+        var chooser = new FileChooser();
+        chooser.setTitle("Open ONNX Model");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("ONNX models", "*.onnx"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        if (!vm.recentFiles().isEmpty() && vm.recentFiles().getFirst().getParent() != null) {
+            var dir = vm.recentFiles().getFirst().getParent().toFile();
+            if (dir.isDirectory()) {
+                chooser.setInitialDirectory(dir);
+            }
+        }
+        File f = chooser.showOpenDialog(stage);
+        if (f != null) {
+            vm.open(f.toPath());
+        }
+    }
+
+    @FXML
+    private void onClose() {
+        vm.close();
+    }
+
+    @FXML
+    private void onExportPng() {
+        export(true);
+    }
+
+    @FXML
+    private void onExportSvg() {
+        export(false);
+    }
+
+    private void export(boolean png) {
+        var chooser = new FileChooser();
+        chooser.setTitle(png ? "Export PNG" : "Export SVG");
+        var ext = png ? "png" : "svg";
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase() + " image", "*." + ext));
+        var doc = vm.getDocument();
+        if (doc != null) {
+            chooser.setInitialFileName(doc.fileName().replaceFirst("\\.onnx$", "") + "." + ext);
+        }
+        File f = chooser.showSaveDialog(stage);
+        if (f != null) {
+            vm.export(f.toPath(), png);
+        }
+    }
+
+    @FXML
+    private void onQuit() {
+        stage.close();
+        Platform.exit();
+    }
+
+    @FXML
+    private void onFit() {
+        graphView.fit();
+    }
+
+    @FXML
+    private void onZoomIn() {
+        graphView.zoomBy(1.25);
+    }
+
+    @FXML
+    private void onZoomOut() {
+        graphView.zoomBy(0.8);
+    }
+
+    @FXML
+    private void onZoomSelection() {
+        int box = vm.diagram().getSelectedBox();
+        if (box >= 0) {
+            graphView.centerOnBox(box);
+        }
+    }
+
+    @FXML
+    private void onFind() {
+        searchField.requestFocus();
+        searchField.selectAll();
+    }
+
+    @FXML
+    private void onOpenSelected() {
+        int box = vm.diagram().getSelectedBox();
+        if (box >= 0) {
+            openBox(box);
+        }
+    }
+
+    @FXML
+    private void onCollapseSelected() {
+        vm.diagram().collapseSelection();
+    }
+
+    @FXML
+    private void onExpandAll() {
+        vm.diagram().setAllGroups(true);
+    }
+
+    @FXML
+    private void onCollapseAll() {
+        vm.diagram().setAllGroups(false);
+    }
+
+    @FXML
+    private void onBack() {
+        vm.diagram().goTo(vm.diagram().levels().size() - 2);
+    }
+
+    @FXML
+    private void onCancel() {
+        vm.cancel();
+    }
+
+    @FXML
+    private void onAbout() {
+        var alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(stage);
+        alert.setTitle("About Loupe");
+        alert.setHeaderText("Loupe");
+        alert.setContentText("An ONNX graph inspector, debugger and editor.\nJava " + Runtime.version()
+                + ", JavaFX " + System.getProperty("javafx.runtime.version", "?"));
+        alert.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());
+        alert.show();
+    }
+}

@@ -1,0 +1,186 @@
+package dev.loupe.app.main;
+
+import dev.loupe.app.inspect.ModelInfoViewModel;
+import dev.loupe.app.inspect.PropertiesViewModel;
+import dev.loupe.app.render.GraphRenderer;
+import dev.loupe.app.render.RenderOptions;
+import dev.loupe.app.render.Theme;
+import dev.loupe.app.search.SearchViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+
+/// The main window's state: the open model, recent files, theme, status line, background work and the
+/// errors to show. Holds properties only; the [MainView] binds to them. FX thread only.
+public final class MainViewModel {
+
+    /// A failure to show in a dialog; `serial` makes two equal reports distinct events.
+    public record ErrorReport(String title, String message, long serial) {}
+
+    private final RecentFiles recentFiles;
+    private final TaskRunner runner = new TaskRunner();
+    private final ReadOnlyObjectWrapper<ModelDocument> document = new ReadOnlyObjectWrapper<>(this, "document");
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
+    private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>(this, "error");
+    private final DiagramViewModel diagram = new DiagramViewModel(runner, status::set);
+    private final SearchViewModel search = new SearchViewModel();
+    private final PropertiesViewModel properties = new PropertiesViewModel();
+    private final ModelInfoViewModel modelInfo = new ModelInfoViewModel();
+    private final StringBinding title;
+    private long errorSerial;
+
+    public MainViewModel(RecentFiles recentFiles) {
+        this.recentFiles = recentFiles;
+        recent.setAll(recentFiles.list());
+        title = Bindings.createStringBinding(() -> document.get() == null ? "Loupe"
+                : document.get().fileName() + " — Loupe", document);
+        diagram.levelProperty().addListener((o, old, level) -> search.setGraph(level == null ? null : level.builder()));
+        diagram.selectedItemProperty().addListener((o, old, item) -> {
+            var doc = document.get();
+            properties.show(item, doc == null ? null : doc.catalog());
+        });
+    }
+
+    public DiagramViewModel diagram() {
+        return diagram;
+    }
+
+    public SearchViewModel search() {
+        return search;
+    }
+
+    public PropertiesViewModel properties() {
+        return properties;
+    }
+
+    public ModelInfoViewModel modelInfo() {
+        return modelInfo;
+    }
+
+    public TaskRunner tasks() {
+        return runner;
+    }
+
+    public ReadOnlyObjectProperty<ModelDocument> documentProperty() {
+        return document.getReadOnlyProperty();
+    }
+
+    public ModelDocument getDocument() {
+        return document.get();
+    }
+
+    public ObservableList<Path> recentFiles() {
+        return recent;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public BooleanProperty darkThemeProperty() {
+        return darkTheme;
+    }
+
+    public Theme theme() {
+        return darkTheme.get() ? Theme.DARK : Theme.LIGHT;
+    }
+
+    public ReadOnlyObjectProperty<ErrorReport> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public StringBinding titleProperty() {
+        return title;
+    }
+
+    /// Opens `path` in the background; the model shown so far stays until the new one is ready.
+    public void open(Path path) {
+        status.set("Opening " + path.getFileName() + "…");
+        runner.run(new ModelLoadTask(path), this::show, failure -> {
+            var reason = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+            status.set("Could not open " + path.getFileName());
+            if (!Files.exists(path)) {
+                recent.setAll(recentFiles.remove(path.toAbsolutePath().normalize()));
+            }
+            report("Cannot open " + path.getFileName(), reason);
+        }, () -> status.set("Opening " + path.getFileName() + " cancelled"));
+    }
+
+    /// Closes the open model.
+    public void close() {
+        var old = document.get();
+        document.set(null);
+        diagram.reset(null, null);
+        modelInfo.show(null);
+        if (old != null) {
+            old.model().close();
+        }
+        status.set("Ready");
+    }
+
+    /// Cancels the running background work (opening, layout, export).
+    public void cancel() {
+        runner.cancel();
+    }
+
+    /// Writes the whole current diagram as PNG (`png`) or SVG to `out`, in the background.
+    public void export(Path out, boolean png) {
+        var level = diagram.getLevel();
+        if (level == null) {
+            return;
+        }
+        var options = RenderOptions.defaults().withTheme(theme());
+        var task = new Task<GraphRenderer.Result>() {
+            @Override
+            protected GraphRenderer.Result call() throws Exception {
+                updateMessage("Exporting " + out.getFileName() + "…");
+                return png ? GraphRenderer.writePng(level.layout(), out, options)
+                        : GraphRenderer.writeSvg(level.layout(), out, options);
+            }
+        };
+        runner.run(task, r -> status.set("Exported " + out.getFileName() + " (" + r.width() + "×" + r.height() + ")"),
+                e -> report("Cannot export " + out.getFileName(), String.valueOf(e.getMessage())),
+                () -> status.set("Export cancelled"));
+    }
+
+    /// Releases the model and stops background work, when the window closes.
+    public void shutdown() {
+        runner.shutdown();
+        var old = document.get();
+        if (old != null) {
+            old.model().close();
+        }
+    }
+
+    private void show(ModelDocument doc) {
+        var old = document.get();
+        document.set(doc);
+        diagram.reset(doc.mainLevel(), doc.catalog());
+        modelInfo.show(doc.model());
+        if (old != null) {
+            old.model().close();
+        }
+        recent.setAll(recentFiles.add(doc.path()));
+        var t = doc.timings();
+        long errors = doc.problems().stream().filter(dev.loupe.model.check.Problem::isError).count();
+        status.set(String.format("%s: %,d nodes · parse %d ms · check %d ms · layout %d ms%s", doc.fileName(),
+                doc.model().graph().nodes().size(), t.parseMillis(), t.checkMillis(), t.layoutMillis(),
+                errors == 0 ? "" : " · " + errors + " check errors"));
+    }
+
+    private void report(String title, String message) {
+        error.set(new ErrorReport(title, message, ++errorSerial));
+    }
+}

@@ -1,0 +1,94 @@
+package dev.loupe.app.main;
+
+import dev.loupe.app.diagram.DiagramBuilder;
+import dev.loupe.app.diagram.GroupingState;
+import dev.loupe.app.diagram.OpCatalog;
+import dev.loupe.model.Model;
+import dev.loupe.model.check.Checker;
+import dev.loupe.model.check.Problem;
+import dev.loupe.model.io.ModelIOException;
+import dev.loupe.model.io.ModelReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import javafx.concurrent.Task;
+
+/// Opens a model off the FX thread: parse, check, lay out the main graph. Reports each step as the task's
+/// message and progress; cancellation is checked between steps and inside the layout. On failure or
+/// cancellation the partly read model is closed.
+///
+/// A failure's exception message is the one-line reason to show the user.
+final class ModelLoadTask extends Task<ModelDocument> {
+
+    private final Path path;
+
+    ModelLoadTask(Path path) {
+        this.path = path;
+    }
+
+    @Override
+    protected ModelDocument call() throws Exception {
+        updateMessage("Reading " + path.getFileName() + "…");
+        updateProgress(0.05, 1);
+        long t0 = System.nanoTime();
+        Model model = ModelReader.read(path);
+        try {
+            if (model.graph() == null) {
+                throw new ModelIOException("'" + path.getFileName() + "' has no graph to show");
+            }
+            long t1 = System.nanoTime();
+            checkCancelled();
+            updateMessage("Checking…");
+            updateProgress(0.3, 1);
+            var problems = new ArrayList<Problem>(check(model));
+            long t2 = System.nanoTime();
+            checkCancelled();
+            updateMessage("Inferring shapes…");
+            updateProgress(0.45, 1);
+            problems.addAll(ModelPipeline.inferShapes(model));
+            long t3 = System.nanoTime();
+            checkCancelled();
+            updateMessage("Laying out " + model.graph().nodes().size() + " nodes…");
+            updateProgress(0.6, 1);
+            var catalog = OpCatalog.forModel(model);
+            var builder = new DiagramBuilder(model.graph(), catalog);
+            var level = DiagramLevel.create(graphTitle(model), builder, GroupingState.initial(builder.scopes()), this::isCancelled);
+            long t4 = System.nanoTime();
+            checkCancelled();
+            updateProgress(1, 1);
+            return new ModelDocument(path, model, catalog, problems, level,
+                    new ModelDocument.Timings(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3)));
+        } catch (Exception | Error e) {
+            model.close();
+            if (e instanceof ExecutionException ee && ee.getCause() instanceof StackOverflowError) {
+                throw new ModelIOException("the graph is too deep to lay out");
+            }
+            throw e;
+        }
+    }
+
+    private static List<Problem> check(Model model) {
+        try {
+            return Checker.check(model);
+        } catch (RuntimeException e) {
+            return List.of(Problem.warning("model", "the checker stopped: " + e.getMessage()));
+        }
+    }
+
+    static String graphTitle(Model model) {
+        var name = model.graph().name();
+        return name == null || name.isBlank() ? "main graph" : name;
+    }
+
+    private void checkCancelled() {
+        if (isCancelled()) {
+            throw new CancellationException();
+        }
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+}

@@ -1,0 +1,188 @@
+package dev.loupe.app.render;
+
+import dev.loupe.app.diagram.DiagramMetrics;
+import dev.loupe.app.diagram.DiagramNode;
+import dev.loupe.app.layout.GraphLayout;
+import java.util.ArrayList;
+import java.util.List;
+
+/// Draws a [GraphLayout] on any [Surface], with level of detail: below a zoom where text would be
+/// unreadable only boxes and lines are drawn, and edge labels appear only when zoomed in further.
+///
+/// Stateless apart from its palette; the same painter serves the window, PNG and SVG exports.
+public final class DiagramPainter {
+
+    /// Zoom from which box titles are drawn.
+    public static final double TEXT_ZOOM = 0.4;
+    /// Zoom from which edge labels are drawn.
+    public static final double LABEL_ZOOM = 0.7;
+    private static final double ARROW_ZOOM = 0.25;
+    private static final double ARC = 6;
+    private static final double ARROW = 7;
+
+    private final Palette palette;
+
+    public DiagramPainter(Palette palette) {
+        this.palette = palette;
+    }
+
+    public Palette palette() {
+        return palette;
+    }
+
+    /// Draws the edges `edges` and boxes `nodes` of `layout` (all of them when `null`).
+    public void paint(Surface s, GraphLayout layout, IntList nodes, IntList edges, Highlight highlight) {
+        double zoom = 1 / s.pixel();
+        int edgeCount = edges == null ? layout.edgeCount() : edges.size();
+        int nodeCount = nodes == null ? layout.nodeCount() : nodes.size();
+        int edgeColor = palette.color("edge");
+        int highlightColor = palette.color("neighbour");
+        boolean arrows = zoom >= ARROW_ZOOM;
+        s.setStroke(edgeColor, 1);
+        s.setFill(edgeColor);
+        for (int j = 0; j < edgeCount; j++) {
+            int k = edges == null ? j : edges.get(j);
+            if (highlight.isHighlighted(k)) {
+                continue;
+            }
+            drawEdge(s, layout.edge(k), arrows);
+        }
+        if (highlight.selected() >= 0) {
+            s.setStroke(highlightColor, 2.5);
+            s.setFill(highlightColor);
+            for (int j = 0; j < edgeCount; j++) {
+                int k = edges == null ? j : edges.get(j);
+                if (highlight.isHighlighted(k)) {
+                    drawEdge(s, layout.edge(k), true);
+                }
+            }
+        }
+        if (zoom >= LABEL_ZOOM) {
+            s.setFill(palette.color("edge-label"));
+            var placed = new ArrayList<double[]>();
+            for (int j = 0; j < edgeCount; j++) {
+                int k = edges == null ? j : edges.get(j);
+                drawEdgeLabel(s, layout, k, placed);
+            }
+        }
+        for (int j = 0; j < nodeCount; j++) {
+            int i = nodes == null ? j : nodes.get(j);
+            drawNode(s, layout, i, zoom, highlight);
+        }
+    }
+
+    private static void drawEdge(Surface s, double[] pts, boolean arrow) {
+        int n = pts.length;
+        if (!arrow) {
+            s.polyline(pts);
+            return;
+        }
+        double ex = pts[n - 2];
+        double ey = pts[n - 1];
+        double dx = ex - pts[n - 4];
+        double dy = ey - pts[n - 3];
+        double len = Math.hypot(dx, dy);
+        if (len < 1e-6) {
+            s.polyline(pts);
+            return;
+        }
+        dx /= len;
+        dy /= len;
+        var shortened = pts.clone();
+        shortened[n - 2] = ex - dx * ARROW * 0.8;
+        shortened[n - 1] = ey - dy * ARROW * 0.8;
+        s.polyline(shortened);
+        double bx = ex - dx * ARROW;
+        double by = ey - dy * ARROW;
+        s.fillTriangle(ex, ey, bx - dy * ARROW * 0.45, by + dx * ARROW * 0.45, bx + dy * ARROW * 0.45, by - dx * ARROW * 0.45);
+    }
+
+    /// The label of edge `k`, just below where it leaves its source or, when that spot is taken by another
+    /// label, halfway along its first segment; left out when both are taken. Only the first edge of a source
+    /// and value carries it, so fan-outs are labelled once.
+    private static void drawEdgeLabel(Surface s, GraphLayout layout, int k, List<double[]> placed) {
+        var edges = layout.diagram().edges();
+        var e = edges.get(k);
+        if (k > 0) {
+            var prev = edges.get(k - 1);
+            if (prev.from() == e.from() && prev.value() == e.value()) {
+                return;
+            }
+        }
+        var pts = layout.edge(k);
+        double w = DiagramMetrics.labelWidth(e.label());
+        double h = DiagramMetrics.LABEL_SIZE + 2;
+        double[][] spots = {
+            {pts[0] + 4, pts[1] + 2},
+            {(pts[0] + pts[2]) / 2 + 4, (pts[1] + pts[3]) / 2 - h / 2},
+        };
+        for (var spot : spots) {
+            var rect = new double[] {spot[0], spot[1], spot[0] + w, spot[1] + h};
+            if (placed.stream().noneMatch(r -> r[0] < rect[2] && rect[0] < r[2] && r[1] < rect[3] && rect[1] < r[3])) {
+                placed.add(rect);
+                s.text(e.label(), spot[0], spot[1] + DiagramMetrics.LABEL_SIZE, DiagramMetrics.LABEL_SIZE, false);
+                return;
+            }
+        }
+    }
+
+    private void drawNode(Surface s, GraphLayout layout, int i, double zoom, Highlight highlight) {
+        var item = layout.diagram().node(i);
+        double x = layout.x(i);
+        double y = layout.y(i);
+        double w = item.width();
+        double h = item.height();
+        int category = palette.category(item.styleClass());
+        boolean selected = highlight.selected() == i;
+        boolean neighbour = highlight.isNeighbour(i);
+
+        if (zoom < TEXT_ZOOM) {
+            s.setFill(category);
+            s.fillRect(x, y, w, h);
+            if (selected || neighbour) {
+                s.setStroke(palette.color(selected ? "selection" : "neighbour"), 2);
+                s.strokeRoundRect(x, y, w, h, 0);
+            }
+            return;
+        }
+        if (item.kind() == DiagramNode.Kind.GROUP) {
+            s.setFill(palette.color("frame-fill"));
+            s.fillRoundRect(x + 4, y + 4, w - 4, h - 4, ARC);
+            s.setStroke(category, 1);
+            s.strokeRoundRect(x + 4, y + 4, w - 4, h - 4, ARC);
+            w -= 4;
+            h -= 4;
+        }
+        boolean headerOnly = item.lines().isEmpty();
+        s.setFill(headerOnly ? category : palette.color("node-fill"));
+        s.fillRoundRect(x, y, w, h, ARC);
+        if (!headerOnly) {
+            s.setFill(category);
+            s.fillRoundRect(x, y, w, DiagramMetrics.HEADER_HEIGHT, ARC);
+            s.fillRect(x, y + DiagramMetrics.HEADER_HEIGHT - ARC, w, ARC);
+        }
+        if (selected) {
+            s.setStroke(palette.color("selection"), 3);
+        } else if (neighbour) {
+            s.setStroke(palette.color("neighbour"), 2);
+        } else {
+            s.setStroke(palette.color("node-stroke"), 1);
+        }
+        s.strokeRoundRect(x, y, w, h, ARC);
+
+        s.setFill(palette.color("header-text"));
+        double pad = DiagramMetrics.PADDING;
+        double titleWidth = DiagramMetrics.titleWidth(item.title());
+        double tx = headerOnly && titleWidth < w - 2 * pad ? x + (w - titleWidth) / 2 : x + pad;
+        s.text(item.title(), tx, y + 15.5, DiagramMetrics.TITLE_SIZE, true);
+        if (zoom < TEXT_ZOOM * 1.25) {
+            return;
+        }
+        s.setFill(palette.color("text"));
+        double ly = y + DiagramMetrics.HEADER_HEIGHT + DiagramMetrics.LINE_HEIGHT - 1;
+        for (var line : item.lines()) {
+            s.text(line, x + pad, ly, DiagramMetrics.LINE_SIZE, false);
+            ly += DiagramMetrics.LINE_HEIGHT;
+        }
+    }
+}
