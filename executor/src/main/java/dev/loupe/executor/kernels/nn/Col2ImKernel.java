@@ -47,6 +47,11 @@ final class Col2ImKernel extends FloatKernel {
         int c = (int) x.dim(1) / taps;
         var table = geometry.gatherTable();
         var xv = Numbers.toDoubles(x);
+        var outShape = new long[2 + image.length];
+        outShape[0] = n;
+        outShape[1] = c;
+        System.arraycopy(image, 0, outShape, 2, image.length);
+        Operands.checkOutputSize(x.type(), outShape);
         var y = new double[n * c * imageSize];
         for (int img = 0; img < n; img++) {
             for (int ch = 0; ch < c; ch++) {
@@ -62,10 +67,6 @@ final class Col2ImKernel extends FloatKernel {
                 }
             }
         }
-        var outShape = new long[2 + image.length];
-        outShape[0] = n;
-        outShape[1] = c;
-        System.arraycopy(image, 0, outShape, 2, image.length);
         return new RuntimeValue[] {Numbers.fromDoubles(x.type(), outShape, y)};
     }
 }

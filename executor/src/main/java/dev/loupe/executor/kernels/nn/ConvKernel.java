@@ -57,6 +57,11 @@ final class ConvKernel extends FloatKernel {
         var xv = Numbers.toDoubles(x);
         var wv = Numbers.toDoubles(w);
         var bias = b == null ? null : Numbers.toDoubles(b);
+        var outShape = new long[xs.length];
+        outShape[0] = n;
+        outShape[1] = m;
+        System.arraycopy(geometry.output(), 0, outShape, 2, spatial);
+        Operands.checkOutputSize(x.type(), outShape);
         var out = new double[n * m * outSize];
         int block = Math.max(1, Math.min(outSize, COLUMN_BUDGET / Math.max(1, rows)));
         var col = new double[rows * block];
@@ -96,10 +101,6 @@ final class ConvKernel extends FloatKernel {
                 }
             }
         }
-        var outShape = new long[xs.length];
-        outShape[0] = n;
-        outShape[1] = m;
-        System.arraycopy(geometry.output(), 0, outShape, 2, spatial);
         return new RuntimeValue[] {Numbers.fromDoubles(x.type(), outShape, out)};
     }
 }

@@ -57,6 +57,11 @@ final class ConvTransposeKernel extends FloatKernel {
         int cg = c / group;
         var xv = Numbers.toDoubles(x);
         var wv = Numbers.toDoubles(w);
+        var outShape = new long[xs.length];
+        outShape[0] = n;
+        outShape[1] = m;
+        System.arraycopy(geometry.output(), 0, outShape, 2, spatial);
+        Operands.checkOutputSize(x.type(), outShape);
         var out = new double[n * m * outSize];
         var col = new double[inSize];
         for (int img = 0; img < n; img++) {
@@ -95,10 +100,6 @@ final class ConvTransposeKernel extends FloatKernel {
                 }
             }
         }
-        var outShape = new long[xs.length];
-        outShape[0] = n;
-        outShape[1] = m;
-        System.arraycopy(geometry.output(), 0, outShape, 2, spatial);
         return new RuntimeValue[] {Numbers.fromDoubles(x.type(), outShape, out)};
     }
 

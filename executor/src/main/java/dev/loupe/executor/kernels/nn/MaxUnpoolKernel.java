@@ -45,6 +45,7 @@ final class MaxUnpoolKernel extends FloatKernel {
         if (outShape.length != natural.length) {
             throw new KernelException("output_shape " + Arrays.toString(outShape) + " must have rank " + natural.length);
         }
+        Operands.checkOutputSize(x.type(), outShape);
         var naturalStrides = Shapes.strides(natural);
         var outStrides = Shapes.strides(outShape);
         var y = new double[Shapes.checkedSize(outShape)];

@@ -88,6 +88,7 @@ final class ResizeKernel extends FloatKernel {
                 scaled[d] = out[d];
             }
         }
+        Operands.checkOutputSize(x.type(), out);
         var roi = roi(roiTensor, ax, rank);
         var data = Numbers.toDoubles(x);
         var current = shape.clone();

@@ -51,10 +51,15 @@ final class UpsampleKernel extends FloatKernel {
             throw new KernelException("scales has " + scales.length + " values for " + x.describe());
         }
         var shape = x.shape();
+        var outShape = new long[rank];
+        for (int d = 0; d < rank; d++) {
+            outShape[d] = (long) Math.floor(shape[d] * scales[d]);
+        }
+        Operands.checkOutputSize(x.type(), outShape);
         var data = Numbers.toDoubles(x);
         var current = shape.clone();
         for (int d = 0; d < rank; d++) {
-            long out = (long) Math.floor(shape[d] * scales[d]);
+            long out = outShape[d];
             if (resampler.isIdentity(shape[d], out, scales[d])) {
                 continue;
             }

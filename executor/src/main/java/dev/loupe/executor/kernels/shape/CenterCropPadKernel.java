@@ -48,6 +48,7 @@ final class CenterCropPadKernel extends SingleOutputKernel {
             }
             maps[d] = map;
         }
+        Operands.checkOutputSize(x.type(), outShape);
         return Elements.takeOrFill(x, outShape, Elements.mapped(outShape, maps, Shapes.strides(shape)), null);
     }
 }

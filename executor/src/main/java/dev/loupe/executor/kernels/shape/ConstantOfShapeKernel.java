@@ -23,6 +23,7 @@ final class ConstantOfShapeKernel extends SingleOutputKernel {
     @Override
     Tensor compute(RuntimeValue[] inputs) {
         var shape = Operands.longs(Operands.tensor(inputs, 0, "input"), "input");
+        Operands.checkOutputSize(value.type(), shape);
         return Elements.take(value, shape, new int[Shapes.checkedSize(shape)]);
     }
 }

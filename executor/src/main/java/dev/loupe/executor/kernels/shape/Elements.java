@@ -19,12 +19,14 @@ public final class Elements {
 
     /// A tensor of `t`'s type and the given shape whose element `i` is `t`'s element `index[i]`.
     public static Tensor take(Tensor t, long[] shape, int[] index) {
+        Operands.checkOutputSize(t.type(), shape);
         return Tensor.of(t.type(), shape, gather(t.data(), widen(index, width(t.type())), null));
     }
 
     /// Like [#take], with `-1` in `index` meaning the value of `fill` (a one-element tensor of the same type) or
     /// zero (empty string) when `fill` is `null`.
     public static Tensor takeOrFill(Tensor t, long[] shape, int[] index, Tensor fill) {
+        Operands.checkOutputSize(t.type(), shape);
         int w = width(t.type());
         Object fillData = fill == null ? Tensor.allocate(t.type()).data() : fill.data();
         return Tensor.of(t.type(), shape, gather(t.data(), widen(index, w), fillData));

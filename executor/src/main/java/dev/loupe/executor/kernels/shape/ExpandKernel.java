@@ -21,6 +21,7 @@ final class ExpandKernel extends SingleOutputKernel {
         } catch (IllegalArgumentException e) {
             throw new KernelException("cannot expand " + x.describe() + " to " + Arrays.toString(requested));
         }
+        Operands.checkOutputSize(x.type(), outShape);
         return broadcast(x, outShape);
     }
 

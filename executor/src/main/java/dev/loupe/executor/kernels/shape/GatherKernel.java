@@ -35,6 +35,7 @@ final class GatherKernel extends SingleOutputKernel {
         System.arraycopy(shape, 0, outShape, 0, a);
         System.arraycopy(indicesTensor.shape(), 0, outShape, a, indicesTensor.rank());
         System.arraycopy(shape, a + 1, outShape, a + indicesTensor.rank(), shape.length - a - 1);
+        Operands.checkOutputSize(data.type(), outShape);
         var index = new int[Math.toIntExact(outer * indices.length * inner)];
         int i = 0;
         for (long o = 0; o < outer; o++) {

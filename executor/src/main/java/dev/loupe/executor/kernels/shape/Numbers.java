@@ -103,6 +103,7 @@ public final class Numbers {
     /// As [#fromDoubles(ElementType, long[], double[])], with `saturate` choosing the overflow rule of the
     /// 8-bit float types.
     public static Tensor fromDoubles(ElementType type, long[] shape, double[] values, boolean saturate) {
+        Operands.checkOutputSize(type, shape);
         int n = values.length;
         Object data = switch (type) {
             case DOUBLE -> values;

@@ -39,6 +39,7 @@ final class OneHotKernel extends SingleOutputKernel {
         for (int d = a; d < inShape.length; d++) {
             inner *= inShape[d];
         }
+        Operands.checkOutputSize(values.type(), outShape);
         var source = new int[Math.toIntExact(indices.length * depth)];
         for (int i = 0; i < indices.length; i++) {
             long k = (long) indices[i];

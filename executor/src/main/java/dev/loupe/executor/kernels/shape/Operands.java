@@ -1,8 +1,11 @@
 package dev.loupe.executor.kernels.shape;
 
 import dev.loupe.executor.kernel.KernelException;
+import dev.loupe.executor.tensor.AllocationGuard;
 import dev.loupe.executor.tensor.RuntimeValue;
+import dev.loupe.executor.tensor.Shapes;
 import dev.loupe.executor.tensor.Tensor;
+import dev.loupe.executor.tensor.TensorSizeException;
 import dev.loupe.model.ElementType;
 
 import java.util.Arrays;
@@ -106,6 +109,17 @@ public final class Operands {
             throw new KernelException(name + " " + axis + " is out of range for rank " + rank);
         }
         return (int) a;
+    }
+
+    /// Fails with a [TensorSizeException] when a result of `type` and `shape` would break the size limits (the
+    /// Java array limit and the session's per-tensor byte cap, see [AllocationGuard]). Kernels whose output can
+    /// be far larger than their inputs call this before building it.
+    public static void checkOutputSize(ElementType type, long[] shape) {
+        long bytes = (long) Shapes.checkedSize(shape) * Math.max(1, type.bitWidth() / 8);
+        if (bytes > AllocationGuard.currentLimit()) {
+            throw new TensorSizeException("a " + type.onnxName() + Arrays.toString(shape) + " tensor needs " + bytes
+                    + " bytes, over the limit of " + AllocationGuard.currentLimit() + " bytes per tensor");
+        }
     }
 
     /// Converts a shape to `int` dimensions (each tensor has fewer than 2^31 elements).

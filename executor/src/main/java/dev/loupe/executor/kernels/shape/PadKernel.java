@@ -65,6 +65,7 @@ final class PadKernel extends SingleOutputKernel {
             }
             maps[d] = sourceCoordinates((int) outShape[d], (int) shape[d], (int) pads[d]);
         }
+        Operands.checkOutputSize(x.type(), outShape);
         var index = Elements.mapped(outShape, maps, Shapes.strides(shape));
         return mode == Mode.CONSTANT ? Elements.takeOrFill(x, outShape, index, fill) : Elements.take(x, outShape, index);
     }

@@ -31,7 +31,9 @@ final class RangeKernel extends SingleOutputKernel {
             if (delta == 0) {
                 throw new KernelException("delta must not be 0");
             }
-            int n = (int) Math.max(0, Math.ceilDiv(limit - start, delta));
+            long count = Math.max(0, Math.ceilDiv(limit - start, delta));
+            Operands.checkOutputSize(type, new long[] {count});
+            int n = (int) count;
             var out = new long[n];
             for (int i = 0; i < n; i++) {
                 out[i] = start + i * delta;
@@ -44,7 +46,9 @@ final class RangeKernel extends SingleOutputKernel {
         if (delta == 0 || Double.isNaN(delta)) {
             throw new KernelException("delta must be a non-zero number, got " + delta);
         }
-        int n = (int) Math.max(0, Math.ceil((limit - start) / delta));
+        double count = Math.max(0, Math.ceil((limit - start) / delta));
+        Operands.checkOutputSize(type, new long[] {(long) Math.min(count, Long.MAX_VALUE)});
+        int n = (int) count;
         var out = new double[n];
         for (int i = 0; i < n; i++) {
             out[i] = start + i * delta;

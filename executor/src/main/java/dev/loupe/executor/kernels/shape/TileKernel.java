@@ -46,6 +46,7 @@ final class TileKernel extends SingleOutputKernel {
             wideStrides[2 * d + 1] = strides[d];
             outShape[d] = repeats[d] * x.dim(d);
         }
+        Operands.checkOutputSize(x.type(), outShape);
         return Elements.take(x, outShape, Elements.strided(wideShape, wideStrides, 0));
     }
 }

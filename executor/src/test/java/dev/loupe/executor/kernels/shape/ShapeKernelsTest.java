@@ -1,7 +1,9 @@
 package dev.loupe.executor.kernels.shape;
 
 import dev.loupe.executor.kernel.KernelException;
+import dev.loupe.executor.tensor.AllocationGuard;
 import dev.loupe.executor.tensor.Tensor;
+import dev.loupe.executor.tensor.TensorSizeException;
 import dev.loupe.model.Attribute;
 import dev.loupe.model.ElementType;
 import org.junit.jupiter.api.Test;
@@ -119,6 +121,15 @@ class ShapeKernelsTest {
         var out = KernelCall.of("TopK", 11).attr(Attribute.ofInt("largest", 0)).outputs(2).run(x, longs(3));
         assertThat(((Tensor) out[0]).floats()).containsExactly(1, 1, 2);
         assertThat(((Tensor) out[1]).longs()).containsExactly(1, 4, 3);
+    }
+
+    @Test
+    void growingKernelsHonourTheSessionSizeCap() {
+        var x = floats(new long[] {1}, 1);
+        assertThatThrownBy(() -> AllocationGuard.withLimit(1000, () -> KernelCall.of("Expand", 13).apply(x, longs(1000, 1000))))
+                .isInstanceOf(TensorSizeException.class).hasMessageContaining("float[1000, 1000]");
+        assertThatThrownBy(() -> AllocationGuard.withLimit(1000, () -> KernelCall.of("Tile", 13).apply(x, longs(1 << 20))))
+                .isInstanceOf(TensorSizeException.class);
     }
 
     @Test
