@@ -187,12 +187,17 @@ public final class Debugger implements AutoCloseable {
         return retained.get(name, frame);
     }
 
-    /// Cancels the run if it has not ended and waits for the worker to finish.
+    /// Cancels the run if it has not ended and waits for the worker to finish (an interrupt of the caller
+    /// stops the wait and stays set).
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (!gate.state().isFinal()) {
             cancel();
         }
-        worker.join();
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

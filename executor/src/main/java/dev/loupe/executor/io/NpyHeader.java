@@ -43,7 +43,7 @@ record NpyHeader(ElementType type, char kind, int itemSize, ByteOrder order, boo
         try {
             size = Integer.parseInt(descr.substring(2));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("unsupported dtype '" + descr + "'");
+            size = -1;
         }
         var type = elementType(kind, size, descr);
         int itemSize = kind == 'U' ? Math.multiplyExact(size, 4) : size;
