@@ -4,8 +4,6 @@ import dev.loupe.executor.kernel.KernelRegistry;
 import dev.loupe.model.OpsetId;
 
 /// Registers this family's kernels: one line per operator, with its since-versions.
-///
-/// `Gradient` is not implemented: it needs automatic differentiation of the graph that produces its inputs.
 public final class TrainingKernels {
 
     private TrainingKernels() {
@@ -14,6 +12,7 @@ public final class TrainingKernels {
     public static void registerAll(KernelRegistry registry) {
         registry.register(OpsetId.TRAINING, "Adagrad", 1, AdagradKernel::new);
         registry.register(OpsetId.TRAINING, "Adam", 1, AdamKernel::new);
+        registry.register(OpsetId.TRAINING, "Gradient", 1, GradientKernel::new);
         registry.register(OpsetId.TRAINING, "Momentum", 1, MomentumKernel::new);
     }
 }
