@@ -32,9 +32,6 @@ public final class NodeOrder {
             cycles = List.copyOf(cycles);
         }
 
-        public boolean isAcyclic() {
-            return cycles.isEmpty();
-        }
     }
 
     private NodeOrder() {

@@ -66,7 +66,7 @@ final class GraphInferrer {
         var version = imports.get(domain);
         var schema = local != null || version == null ? null
                 : session.schemas().find(domain, node.opType(), version).orElse(null);
-        var ctx = new NodeContext(this, node, schema, version == null ? 0 : version);
+        var ctx = new NodeContext(this, node, version == null ? 0 : version);
         try {
             if (local != null) {
                 call(ctx, local, null, true);

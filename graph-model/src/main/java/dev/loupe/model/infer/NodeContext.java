@@ -9,7 +9,6 @@ import dev.loupe.model.Node;
 import dev.loupe.model.Shape;
 import dev.loupe.model.TensorData;
 import dev.loupe.model.TypeInfo;
-import dev.loupe.model.schema.OpSchema;
 import java.util.List;
 
 /// What a [ShapeRule] sees of one node: its input types and constant values, its attributes (references
@@ -21,16 +20,14 @@ final class NodeContext {
 
     private final GraphInferrer scope;
     private final Node node;
-    private final OpSchema schema;
     private final long opset;
     private final TypeInfo[] inputTypes;
     private final TypeInfo[] outputs;
     private final SymbolicInts[] outputData;
 
-    NodeContext(GraphInferrer scope, Node node, OpSchema schema, long opset) {
+    NodeContext(GraphInferrer scope, Node node, long opset) {
         this.scope = scope;
         this.node = node;
-        this.schema = schema;
         this.opset = opset;
         this.inputTypes = new TypeInfo[node.inputs().size()];
         for (int i = 0; i < inputTypes.length; i++) {
@@ -43,11 +40,6 @@ final class NodeContext {
 
     Node node() {
         return node;
-    }
-
-    /// The schema in force, or `null` when the operator has none.
-    OpSchema schema() {
-        return schema;
     }
 
     /// The imported version of the node's domain.
@@ -130,10 +122,6 @@ final class NodeContext {
 
     long intAttr(String name, long fallback) {
         return attr(name) != null && attr(name).value() instanceof AttributeValue.IntValue(long v) ? v : fallback;
-    }
-
-    float floatAttr(String name, float fallback) {
-        return attr(name) != null && attr(name).value() instanceof AttributeValue.FloatValue(float v) ? v : fallback;
     }
 
     String stringAttr(String name, String fallback) {

@@ -36,6 +36,17 @@ final class Rules {
         return r;
     }
 
+    /// A copy without the rules for `opTypes` of the default domain, so that those operators fall back to
+    /// their function bodies (to compare a rule with the body ONNX defines).
+    Rules without(String... opTypes) {
+        var copy = new Rules();
+        copy.rules.putAll(rules);
+        for (var op : opTypes) {
+            copy.rules.remove(key(OpsetId.ONNX, op));
+        }
+        return copy;
+    }
+
     /// The rule for an operator, or `null`.
     ShapeRule find(String domain, String opType) {
         return rules.get(key(domain, opType));

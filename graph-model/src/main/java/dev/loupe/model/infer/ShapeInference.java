@@ -23,11 +23,16 @@ import java.util.List;
 public final class ShapeInference {
 
     private final OpSchemas schemas;
-    private final Rules rules = Rules.standard();
+    private final Rules rules;
 
     /// Inference using the given operator schemas.
     public ShapeInference(OpSchemas schemas) {
+        this(schemas, Rules.standard());
+    }
+
+    ShapeInference(OpSchemas schemas, Rules rules) {
         this.schemas = schemas;
+        this.rules = rules;
     }
 
     /// Infers the types of `model`'s values with the standard operator schemas and returns the problems found.

@@ -33,10 +33,6 @@ final class Shapes {
         return new Shape(List.of());
     }
 
-    static Shape of(Dim... dims) {
-        return new Shape(List.of(dims));
-    }
-
     /// `axis` counted from the end when negative; -1 when it lies outside `[-rank, rank)`.
     static int normalizeAxis(long axis, int rank) {
         long a = axis < 0 ? axis + rank : axis;

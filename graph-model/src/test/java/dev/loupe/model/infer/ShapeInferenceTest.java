@@ -196,15 +196,42 @@ class ShapeInferenceTest {
     }
 
     @Test
-    void operatorsWithoutRulesUseTheirFunctionBodyOrSchema() {
-        var x = t.input("x", FLOAT, "n", 3);
-        // Celu has no rule of its own; ONNX defines it by a function body.
-        var celu = t.op("Celu", List.of(x));
-        var cast = t.op("Cast", List.of(x), Attribute.ofInt("to", INT64.code()));
-        var size = t.op("Size", List.of(x));
+    void operatorsWithoutRulesUseTheirFunctionBody() {
+        var x = t.input("x", FLOAT, "n", 3, 4, 5);
+        var y = t.input("y", FLOAT, 4, 1);
+        var compare = t.op("GreaterOrEqual", List.of(x, y));
+        var hardSwish = t.op("HardSwish", List.of(x));
+        var mvn = t.op("MeanVarianceNormalization", List.of(x), Attribute.ofInts("axes", 0, 2));
+        var quantize = t.node(t.graph, "DynamicQuantizeLinear", List.of(x), 3);
+        var range = t.op("Range", List.of(t.scalar("start", 2), t.scalar("limit", 11), t.scalar("delta", 3)));
+        var bodiesOnly = Rules.standard().without("GreaterOrEqual", "HardSwish", "MeanVarianceNormalization",
+                "DynamicQuantizeLinear", "Range");
+        var problems = new ShapeInference(dev.loupe.model.schema.OpSchemas.standard(), bodiesOnly).run(t.model);
+        assertThat(problems).isEmpty();
+        assertThat(compare.inferredType()).hasToString("bool[n,3,4,5]");
+        assertThat(hardSwish.inferredType()).hasToString("float[n,3,4,5]");
+        assertThat(mvn.inferredType()).hasToString("float[n,3,4,5]");
+        assertThat(quantize.outputs()).extracting(v -> String.valueOf(v.inferredType()))
+                .containsExactly("uint8[n,3,4,5]", "float[]", "uint8[]");
+        // Range's body is a Loop whose trip count it computes: the length is lost, the type is not.
+        assertThat(range.inferredType()).hasToString("int64[?]");
         ShapeInference.infer(t.model);
-        assertThat(celu.inferredType()).hasToString("float[n,3]");
-        assertThat(cast.inferredType()).hasToString("int64[n,3]");
+        assertThat(range.inferredType()).hasToString("int64[3]");
+    }
+
+    @Test
+    void operatorsWithoutRuleOrBodyGetTheirElementTypeFromTheSchema() {
+        var map = t.input("map", FLOAT);
+        map.setType(new dev.loupe.model.TypeInfo.MapType(INT64, TestGraphs.type(FLOAT), null));
+        var n = t.graph.addNode("cast_map", "CastMap", OpsetId.ONNX_ML);
+        n.addInput(map);
+        n.addOutput(t.graph.valueOrCreate("y"));
+        t.model.opsetImports().add(new OpsetId(OpsetId.ONNX_ML, 3));
+        ShapeInference.infer(t.model);
+        // CastMap's output type parameter allows string, float and int64: nothing to derive.
+        assertThat(n.output(0).inferredType()).isNull();
+        var size = t.op("Size", List.of(t.input("z", FLOAT, 2)));
+        ShapeInference.infer(t.model);
         assertThat(size.inferredType()).hasToString("int64[]");
     }
 

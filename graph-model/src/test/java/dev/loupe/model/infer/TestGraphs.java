@@ -64,6 +64,12 @@ final class TestGraphs {
         return v;
     }
 
+    Value scalar(String name, long value) {
+        var v = graph.valueOrCreate(name);
+        graph.setInitializer(v, TensorData.ofLongs(name, new long[0], value));
+        return v;
+    }
+
     Value floats(String name, long[] dims, float... values) {
         var v = graph.valueOrCreate(name);
         graph.setInitializer(v, TensorData.ofFloats(name, dims, values));
