@@ -13,8 +13,8 @@ import java.util.random.RandomGenerator;
 
 /// The template of the random operators: every run draws from a fresh [SplittableRandom] seeded by the
 /// node's `seed` attribute, so a node gives the same values each time it runs, which is what stepping and
-/// comparing runs need. Without a seed, one is drawn when the kernel is created: the values then change
-/// from session to session but not between runs of one session.
+/// comparing runs need. A node without a seed gets one derived from the names of its outputs: reproducible
+/// too, and different for different nodes of a graph.
 ///
 /// The values follow the requested distribution but are not those of other runtimes (onnxruntime, the ONNX
 /// reference, NumPy), even for the same seed: the ONNX specification leaves the generator open, so tests
@@ -24,7 +24,15 @@ abstract class RandomKernel implements Kernel {
     private final long seed;
 
     RandomKernel(NodeSpec spec) {
-        seed = spec.has("seed") ? Double.doubleToLongBits(spec.floatAttr("seed", 0f)) : new SplittableRandom().nextLong();
+        seed = spec.has("seed") ? Double.doubleToLongBits(spec.floatAttr("seed", 0f)) : outputNameSeed(spec);
+    }
+
+    private static long outputNameSeed(NodeSpec spec) {
+        long h = 0x9E3779B97F4A7C15L;
+        for (var v : spec.node().outputs()) {
+            h = h * 31 + (v == null ? 0 : v.name().hashCode());
+        }
+        return h;
     }
 
     /// Draws the node's outputs.
