@@ -12,7 +12,7 @@ import java.util.Arrays;
 /// `kernel_shape`, `strides`, `pads`, `auto_pad`, `ceil_mode` (version 10) and `dilations` (version 19). The
 /// mean divides by the number of window positions inside the input, or with `count_include_pad = 1` (version
 /// 7) inside the padded input.
-final class AveragePoolKernel extends FloatKernel {
+final class AveragePoolKernel extends NnKernel {
 
     private final WindowAttributes window;
     private final boolean countPadding;

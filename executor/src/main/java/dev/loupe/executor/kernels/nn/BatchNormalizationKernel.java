@@ -15,7 +15,7 @@ import dev.loupe.executor.tensor.Tensor;
 /// updated running statistics `running * momentum + batch * (1 - momentum)`, followed before version 14 by the
 /// batch mean and variance. With `spatial = 0` (before version 9) the parameters have one value per channel
 /// and spatial position.
-final class BatchNormalizationKernel extends FloatKernel {
+final class BatchNormalizationKernel extends NnKernel {
 
     private final double epsilon;
     private final double momentum;

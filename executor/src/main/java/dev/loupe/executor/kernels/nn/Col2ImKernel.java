@@ -13,7 +13,7 @@ import java.util.Arrays;
 /// `Col2Im` (version 18), float types: the inverse of im2col. Input `(N, C * prod(block_shape), L)` holds, for
 /// each of the `L` positions of a sliding block over an image of `image_shape` (with `strides`, `dilations`
 /// and `pads`), the block's values; they are summed back into an output `(N, C, image_shape...)`.
-final class Col2ImKernel extends FloatKernel {
+final class Col2ImKernel extends NnKernel {
 
     private final long[] strides;
     private final long[] dilations;

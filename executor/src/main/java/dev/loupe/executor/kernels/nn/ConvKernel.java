@@ -16,7 +16,7 @@ import java.util.Arrays;
 /// Computed as im2col and a matrix product per image and group: the input windows of a block of output
 /// positions are copied into columns (zeros for padding), then every output channel is a row of weights times
 /// those columns.
-final class ConvKernel extends FloatKernel {
+final class ConvKernel extends NnKernel {
 
     /// Column buffer budget in elements; output positions are processed in blocks that fit it.
     private static final int COLUMN_BUDGET = 1 << 22;

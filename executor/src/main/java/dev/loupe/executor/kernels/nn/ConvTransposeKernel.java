@@ -17,7 +17,7 @@ import java.util.Arrays;
 /// element going to the end for SAME_UPPER and to the start otherwise.
 ///
 /// Each input position scatters its weighted kernel into the output (col2im).
-final class ConvTransposeKernel extends FloatKernel {
+final class ConvTransposeKernel extends NnKernel {
 
     private final WindowAttributes window;
     private final int group;

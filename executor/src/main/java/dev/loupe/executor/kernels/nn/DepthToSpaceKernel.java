@@ -13,7 +13,7 @@ import java.util.EnumSet;
 /// `DepthToSpace` (versions 1, 11, 13), any element type, 4-D: moves `blocksize x blocksize` groups of
 /// channels into spatial blocks, the channels read depth-column-row (`mode = DCR`, the default) or
 /// column-row-depth (`CRD`, version 11).
-final class DepthToSpaceKernel extends FloatKernel {
+final class DepthToSpaceKernel extends NnKernel {
 
     private final long block;
     private final boolean crd;

@@ -18,7 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /// In training mode each element is kept with probability `1 - ratio` (the `ratio` input, default 0.5) and
 /// scaled by `1 / (1 - ratio)`; the mask says which were kept. With a `seed` the draws are NumPy's for that
 /// seed (uniform samples below `ratio` are dropped); without one they differ on every run.
-final class DropoutKernel extends FloatKernel {
+final class DropoutKernel extends NnKernel {
 
     private final boolean trainingInputs;
     private final boolean boolMask;

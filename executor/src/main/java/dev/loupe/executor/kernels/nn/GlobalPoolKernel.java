@@ -8,7 +8,7 @@ import dev.loupe.executor.tensor.Tensor;
 
 /// `GlobalAveragePool` (version 1), `GlobalMaxPool` (version 1) and `GlobalLpPool` (versions 1, 2), float
 /// types: one value per image and channel over all spatial positions, keeping the spatial axes as size 1.
-final class GlobalPoolKernel extends FloatKernel {
+final class GlobalPoolKernel extends NnKernel {
 
     /// Which reduction the node asks for.
     enum Mode { AVERAGE, MAX, LP }

@@ -14,7 +14,7 @@ import dev.loupe.executor.tensor.Tensor;
 /// extremes -1 and 1 are the centres of the corner pixels, else their outer edges. Outside the image,
 /// `padding_mode` `zeros` reads 0, `border` the nearest edge pixel and `reflection` the image mirrored at its
 /// borders.
-final class GridSampleKernel extends FloatKernel {
+final class GridSampleKernel extends NnKernel {
 
     private enum Mode { LINEAR, NEAREST, CUBIC }
 

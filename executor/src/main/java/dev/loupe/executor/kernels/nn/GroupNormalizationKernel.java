@@ -12,7 +12,7 @@ import dev.loupe.executor.tensor.Tensor;
 /// `num_groups` groups, each normalized over its channels and spatial positions, then
 /// `y = scale * normalized + bias`. `scale` and `bias` hold one value per group (version 18) or per channel
 /// (version 21); which one is told by their length.
-final class GroupNormalizationKernel extends FloatKernel {
+final class GroupNormalizationKernel extends NnKernel {
 
     private final int groups;
     private final double epsilon;

@@ -9,7 +9,7 @@ import dev.loupe.executor.tensor.Tensor;
 
 /// `InstanceNormalization` (versions 1, 6), float types: each image's channel is normalized over its spatial
 /// positions, `y = scale * (x - mean) / sqrt(var + epsilon) + B`, with per-channel `scale` and `B`.
-final class InstanceNormalizationKernel extends FloatKernel {
+final class InstanceNormalizationKernel extends NnKernel {
 
     private final double epsilon;
 

@@ -15,7 +15,7 @@ import java.util.Arrays;
 /// `Y = (X - mean) / sqrt(var + epsilon) * Scale + B`, `Scale` and the optional `B` broadcast to those axes.
 /// The optional outputs are `Mean` and `InvStdDev`, shaped like `X` with the normalized axes set to 1, in
 /// the type `stash_type` names (float by default).
-final class LayerNormalizationKernel extends FloatKernel {
+final class LayerNormalizationKernel extends NnKernel {
 
     private final long axis;
     private final double epsilon;

@@ -10,7 +10,7 @@ import dev.loupe.executor.tensor.Tensor;
 
 /// `LpNormalization` (versions 1, 22), float types: divides each vector along `axis` (default -1) by its L1
 /// (`p = 1`) or L2 (`p = 2`, the default) norm; an all-zero vector stays zero.
-final class LpNormalizationKernel extends FloatKernel {
+final class LpNormalizationKernel extends NnKernel {
 
     private final long axis;
     private final long p;

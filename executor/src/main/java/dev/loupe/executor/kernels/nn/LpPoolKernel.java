@@ -12,7 +12,7 @@ import java.util.Arrays;
 /// `LpPool` (versions 1, 2, 11, 18), float types, 1-D to N-D: the p-norm `(sum |x|^p)^(1/p)` of each window
 /// (padding adds nothing), with `p` (default 2; a float in version 1), `kernel_shape`, `strides`, `pads`,
 /// `auto_pad`, and from version 18 `dilations` and `ceil_mode`.
-final class LpPoolKernel extends FloatKernel {
+final class LpPoolKernel extends NnKernel {
 
     private final WindowAttributes window;
     private final double p;

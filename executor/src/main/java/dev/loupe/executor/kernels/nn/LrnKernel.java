@@ -12,7 +12,7 @@ import java.util.Arrays;
 /// `LRN` (versions 1, 13), float types: local response normalization across channels,
 /// `y = x / (bias + alpha / size * sum(x^2))^beta`, the sum running over the channels
 /// `[c - floor((size - 1) / 2), c + ceil((size - 1) / 2)]` that exist.
-final class LrnKernel extends FloatKernel {
+final class LrnKernel extends NnKernel {
 
     private final int size;
     private final double alpha;

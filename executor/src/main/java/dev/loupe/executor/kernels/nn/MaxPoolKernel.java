@@ -16,7 +16,7 @@ import java.util.Set;
 /// `dilations` (version 10) and `ceil_mode` (version 10). The optional `Indices` output (version 8) holds the
 /// flat position of each maximum in `X`, row-major or, with `storage_order = 1`, with the spatial axes in
 /// column-major order; ties go to the first window position.
-final class MaxPoolKernel extends FloatKernel {
+final class MaxPoolKernel extends NnKernel {
 
     private static final Set<ElementType> TYPES = Set.of(ElementType.FLOAT, ElementType.DOUBLE, ElementType.FLOAT16,
             ElementType.BFLOAT16, ElementType.INT8, ElementType.UINT8);

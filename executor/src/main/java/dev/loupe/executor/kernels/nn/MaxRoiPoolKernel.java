@@ -11,7 +11,7 @@ import dev.loupe.executor.tensor.Tensor;
 /// `MaxRoiPool` (versions 1, 22), float types: for each region `[batch, x1, y1, x2, y2]` of `rois` (scaled by
 /// `spatial_scale` and rounded), the maximum over each cell of a `pooled_shape` grid laid over the region,
 /// 0 for an empty cell.
-final class MaxRoiPoolKernel extends FloatKernel {
+final class MaxRoiPoolKernel extends NnKernel {
 
     private final int pooledH;
     private final int pooledW;

@@ -17,7 +17,7 @@ import java.util.Set;
 /// position the int64 input `I` gives for it (as `MaxPool`'s `Indices` output lists them) in the unpooled
 /// shape, `(in - 1) * stride + kernel - pads` per spatial axis. A larger `output_shape` input extends that
 /// shape with zeros at the end of each axis.
-final class MaxUnpoolKernel extends FloatKernel {
+final class MaxUnpoolKernel extends NnKernel {
 
     private final long[] kernel;
     private final long[] strides;

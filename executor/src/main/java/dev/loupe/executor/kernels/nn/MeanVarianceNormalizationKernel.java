@@ -11,7 +11,7 @@ import dev.loupe.executor.tensor.Tensor;
 
 /// `MeanVarianceNormalization` (versions 9, 13), float types: `(X - mean) / (sqrt(var) + 1e-9)` with mean and
 /// population variance taken over `axes` (default `[0, 2, 3]`), as the operator's function body defines it.
-final class MeanVarianceNormalizationKernel extends FloatKernel {
+final class MeanVarianceNormalizationKernel extends NnKernel {
 
     private static final double EPSILON = 1e-9;
 

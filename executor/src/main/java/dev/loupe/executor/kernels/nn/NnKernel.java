@@ -12,18 +12,19 @@ import java.util.Set;
 
 /// Base of this family's kernels: checks that the first input is a tensor of the accepted element types
 /// (float, double, float16 and bfloat16 unless a kernel says otherwise) and of at least the required rank,
-/// then hands it to the maths. Kernels compute in double precision and round the result to the input's type.
-abstract class FloatKernel implements Kernel {
+/// then hands it to the maths. Numeric kernels compute in double precision and round the result to the
+/// input's type.
+abstract class NnKernel implements Kernel {
 
     private final String inputName;
     private final Set<ElementType> types;
     private final int minRank;
 
-    FloatKernel(String inputName, int minRank) {
+    NnKernel(String inputName, int minRank) {
         this(inputName, Operands.FLOATS, minRank);
     }
 
-    FloatKernel(String inputName, Set<ElementType> types, int minRank) {
+    NnKernel(String inputName, Set<ElementType> types, int minRank) {
         this.inputName = inputName;
         this.types = types;
         this.minRank = minRank;

@@ -18,7 +18,7 @@ import java.util.Arrays;
 /// up to `max_output_boxes_per_class` (0, the default, selects none). Boxes are corners `[y1, x1, y2, x2]`
 /// in either order, or with `center_point_box = 1` `[x_center, y_center, width, height]`. The result lists
 /// `[batch, class, box]` rows as int64, by batch, then class, then selection order.
-final class NonMaxSuppressionKernel extends FloatKernel {
+final class NonMaxSuppressionKernel extends NnKernel {
 
     private final boolean centerPoint;
 

@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
 /// `keep_aspect_ratio_policy` (version 18). Version 10 has only `scales` and maps coordinates
 /// asymmetrically, rounding nearest down. With `scales` an axis gets `floor(length * scale)` elements.
 /// Antialiasing (version 18) is not supported.
-final class ResizeKernel extends FloatKernel {
+final class ResizeKernel extends NnKernel {
 
     private final Resampler resampler;
     private final boolean version10;

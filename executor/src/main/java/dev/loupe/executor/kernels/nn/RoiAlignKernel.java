@@ -15,7 +15,7 @@ import dev.loupe.executor.tensor.Tensor;
 /// with `coordinate_transformation_mode = half_pixel` (the default from version 16), shifted by -0.5;
 /// `output_half_pixel` (version 10's behaviour) does not shift them and makes regions at least 1 wide. In max
 /// mode each sample contributes the largest of its four weighted neighbours.
-final class RoiAlignKernel extends FloatKernel {
+final class RoiAlignKernel extends NnKernel {
 
     private final boolean max;
     private final int outH;

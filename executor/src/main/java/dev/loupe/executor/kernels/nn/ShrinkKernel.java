@@ -10,7 +10,7 @@ import dev.loupe.model.ElementType;
 import java.util.EnumSet;
 
 /// `Shrink` (version 9), numeric types: `x + bias` below `-lambd`, `x - bias` above `lambd`, 0 between.
-final class ShrinkKernel extends FloatKernel {
+final class ShrinkKernel extends NnKernel {
 
     private static final EnumSet<ElementType> TYPES = EnumSet.of(ElementType.FLOAT, ElementType.DOUBLE,
             ElementType.FLOAT16, ElementType.BFLOAT16, ElementType.INT8, ElementType.UINT8, ElementType.INT16,

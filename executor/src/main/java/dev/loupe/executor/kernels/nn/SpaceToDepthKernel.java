@@ -12,7 +12,7 @@ import java.util.EnumSet;
 
 /// `SpaceToDepth` (versions 1, 13), any element type, 4-D: moves each `blocksize x blocksize` spatial block
 /// into channels, the inverse of `DepthToSpace` in DCR mode.
-final class SpaceToDepthKernel extends FloatKernel {
+final class SpaceToDepthKernel extends NnKernel {
 
     private final long block;
 

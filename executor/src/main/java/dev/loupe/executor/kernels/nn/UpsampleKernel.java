@@ -12,7 +12,7 @@ import dev.loupe.executor.tensor.Tensor;
 /// version 7, input from version 9; `height_scale` and `width_scale` on a 4-D input in version 1) with
 /// `mode` `nearest` (rounding down) or `linear` (`bilinear` in version 1), coordinates mapped asymmetrically
 /// (`x_original = x / scale`).
-final class UpsampleKernel extends FloatKernel {
+final class UpsampleKernel extends NnKernel {
 
     private final Resampler resampler;
     private final float[] scalesAttribute;
