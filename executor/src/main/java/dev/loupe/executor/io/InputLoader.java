@@ -81,6 +81,17 @@ public final class InputLoader {
         return out;
     }
 
+    /// A run's inputs as the command line gives them: those found in `dataDir` (when not `null`, see
+    /// [#fromDirectory]), then those given as `NAME=FILE` (see [#fromFiles]), which win over the folder's.
+    public static Map<String, RuntimeValue> load(List<Value> declared, Map<String, Path> files, Path dataDir) throws ValueFileException {
+        var out = new LinkedHashMap<String, RuntimeValue>();
+        if (dataDir != null) {
+            out.putAll(fromDirectory(declared, dataDir));
+        }
+        out.putAll(fromFiles(declared, files));
+        return out;
+    }
+
     /// Inputs from a folder, in the first layout that applies:
     ///
     /// 1. ONNX test data: `input_0.pb`, `input_1.pb`... matched to the inputs that have no initializer, in

@@ -112,6 +112,25 @@ class DebuggerTest {
     }
 
     @Test
+    void stepsIntoAFunctionBody() throws Exception {
+        var session = Session.create(TestModels.withLocalFunction(5f));
+        try (var dbg = Debugger.start(session, Map.of("x", Tensor.ofFloats(new long[] {2}, 1, 2)), DebugOptions.defaults())) {
+            assertThat(paused(dbg.awaitStop(WAIT)).node().name()).isEqualTo("scale");
+            dbg.stepInto();
+            var inside = paused(dbg.awaitStop(WAIT));
+            assertThat(inside.node().name()).isEqualTo("c");
+            assertThat(inside.frame().toString()).isEqualTo("scale[0]/Scale");
+            dbg.step();
+            var multiply = paused(dbg.awaitStop(WAIT));
+            assertThat(multiply.node().name()).isEqualTo("m");
+            assertThat(((Tensor) multiply.inputs().get(1)).floats()).containsExactly(5f);
+            dbg.stepOut();
+            var done = (DebugState.Finished) dbg.awaitStop(WAIT);
+            assertThat(((Tensor) done.result().output("y")).floats()).containsExactly(5, 10);
+        }
+    }
+
+    @Test
     void stepOverRunsAWholeLoopAndRunUntilStopsBeforeTheNode() throws Exception {
         var model = TestModels.accumulatingLoop();
         var session = Session.create(model);

@@ -4,15 +4,9 @@ import dev.loupe.executor.kernel.CancelledException;
 import dev.loupe.executor.kernel.KernelRegistry;
 import dev.loupe.executor.kernels.BuiltinKernels;
 import dev.loupe.executor.tensor.Tensor;
-import dev.loupe.model.Attribute;
-import dev.loupe.model.AttributeType;
-import dev.loupe.model.AttributeValue;
 import dev.loupe.model.ElementType;
-import dev.loupe.model.Function;
 import dev.loupe.model.Graph;
 import dev.loupe.model.Model;
-import dev.loupe.model.Opaque;
-import dev.loupe.model.OpsetId;
 import dev.loupe.model.TensorData;
 import org.junit.jupiter.api.Test;
 
@@ -140,38 +134,11 @@ class SessionTest {
                 .hasMessage("node 'add' (Add) reads 'ghost', which no node, input or initializer defines");
     }
 
-    /// `custom.Scale(x) = x * alpha` as a model-local function with alpha defaulting to 2.
-    private static Model withLocalFunction(Float alpha) {
-        var body = new Graph(null, "Scale");
-        body.addInput(body.valueOrCreate("X"));
-        var c = node(body, "c", "Constant", names(), names("alpha_value"));
-        c.setAttribute(new Attribute("value_float", new AttributeValue.Undefined(), "alpha", null, AttributeType.FLOAT, Opaque.NONE));
-        node(body, "m", "Mul", names("X", "alpha_value"), names("Y"));
-        output(body, "Y");
-        var fn = new Function("Scale", "custom", body);
-        fn.setAttributeDefaults(List.of(Attribute.ofFloat("alpha", 2f)));
-        fn.setOpsetImports(List.of(new OpsetId("", 17)));
-
-        var g = new Graph(null, "g");
-        input(g, "x", ElementType.FLOAT, 2);
-        var call = g.addNode("scale", "Scale", "custom");
-        call.addInput(g.value("x"));
-        call.addOutput(g.valueOrCreate("y"));
-        if (alpha != null) {
-            call.setAttribute(Attribute.ofFloat("alpha", alpha));
-        }
-        output(g, "y");
-        var m = TestModels.model(g, 17);
-        m.opsetImports().add(new OpsetId("custom", 1));
-        m.functions().add(fn);
-        return m;
-    }
-
     @Test
     void expandsModelLocalFunctionsWithTheCallersAttributesOrTheDefaults() {
         var x = Map.of("x", floats(1, -3));
-        assertThat(((Tensor) Session.create(withLocalFunction(3f)).run(x).output("y")).floats()).containsExactly(3, -9);
-        var result = Session.create(withLocalFunction(null)).run(x);
+        assertThat(((Tensor) Session.create(TestModels.withLocalFunction(3f)).run(x).output("y")).floats()).containsExactly(3, -9);
+        var result = Session.create(TestModels.withLocalFunction(null)).run(x);
         assertThat(((Tensor) result.output("y")).floats()).containsExactly(2, -6);
         assertThat(result.nodeStats()).extracting(s -> s.node().name() + "@" + s.depth()).contains("m@1", "scale@0");
     }

@@ -1,6 +1,10 @@
 package dev.loupe.executor.session;
 
 import dev.loupe.model.Attribute;
+import dev.loupe.model.AttributeType;
+import dev.loupe.model.AttributeValue;
+import dev.loupe.model.Function;
+import dev.loupe.model.Opaque;
 import dev.loupe.model.ElementType;
 import dev.loupe.model.Graph;
 import dev.loupe.model.Model;
@@ -9,6 +13,8 @@ import dev.loupe.model.OpsetId;
 import dev.loupe.model.Shape;
 import dev.loupe.model.TypeInfo;
 import dev.loupe.model.Value;
+
+import java.util.List;
 
 /// Builds small models in memory with the neutral model API, for tests.
 public final class TestModels {
@@ -80,5 +86,32 @@ public final class TestModels {
         node(g, "negate", "Neg", names("total"), names("y"));
         output(g, "y");
         return model(g, 17);
+    }
+
+    /// `custom.Scale(x) = x * alpha` as a model-local function with alpha defaulting to 2.
+    public static Model withLocalFunction(Float alpha) {
+        var body = new Graph(null, "Scale");
+        body.addInput(body.valueOrCreate("X"));
+        var c = node(body, "c", "Constant", names(), names("alpha_value"));
+        c.setAttribute(new Attribute("value_float", new AttributeValue.Undefined(), "alpha", null, AttributeType.FLOAT, Opaque.NONE));
+        node(body, "m", "Mul", names("X", "alpha_value"), names("Y"));
+        output(body, "Y");
+        var fn = new Function("Scale", "custom", body);
+        fn.setAttributeDefaults(List.of(Attribute.ofFloat("alpha", 2f)));
+        fn.setOpsetImports(List.of(new OpsetId("", 17)));
+
+        var g = new Graph(null, "g");
+        input(g, "x", ElementType.FLOAT, 2);
+        var call = g.addNode("scale", "Scale", "custom");
+        call.addInput(g.value("x"));
+        call.addOutput(g.valueOrCreate("y"));
+        if (alpha != null) {
+            call.setAttribute(Attribute.ofFloat("alpha", alpha));
+        }
+        output(g, "y");
+        var m = model(g, 17);
+        m.opsetImports().add(new OpsetId("custom", 1));
+        m.functions().add(fn);
+        return m;
     }
 }

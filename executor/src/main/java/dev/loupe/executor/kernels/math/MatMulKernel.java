@@ -11,8 +11,8 @@ import java.util.Arrays;
 
 /// `MatMul` (versions 1, 9, 13): the matrix product as NumPy's `matmul` defines it: the last two axes are
 /// matrices, leading axes are batches broadcast against each other, a 1-D operand is a row (A) or column
-/// (B) vector whose axis is dropped from the result. Floats in `float` (narrow floats widened), double in
-/// `double`, integers in `long`.
+/// (B) vector whose axis is dropped from the result; cancellation is checked between matrices. Floats in
+/// `float` (narrow floats widened), double in `double`, integers in `long`.
 final class MatMulKernel implements Kernel {
 
     @Override
@@ -43,6 +43,7 @@ final class MatMulKernel implements Kernel {
                 var y = Numeric.floats(b);
                 var o = Tensor.allocate(ElementType.FLOAT, outShape).floats();
                 for (int r = 0, idx = 0; r < batch.rows(); r++, cursor.next()) {
+                    context.checkCancelled();
                     for (int e = 0; e < batch.rowLength(); e++, idx++) {
                         int ai = (cursor.offset(0) + e * batch.step(0)) * m * k;
                         int bi = (cursor.offset(1) + e * batch.step(1)) * k * n;
@@ -57,6 +58,7 @@ final class MatMulKernel implements Kernel {
                 var out = Tensor.allocate(type, outShape);
                 var o = out.doubles();
                 for (int r = 0, idx = 0; r < batch.rows(); r++, cursor.next()) {
+                    context.checkCancelled();
                     for (int e = 0; e < batch.rowLength(); e++, idx++) {
                         int ai = (cursor.offset(0) + e * batch.step(0)) * m * k;
                         int bi = (cursor.offset(1) + e * batch.step(1)) * k * n;
@@ -70,6 +72,7 @@ final class MatMulKernel implements Kernel {
                 var y = Numeric.longs(b);
                 var o = new long[batches * m * n];
                 for (int r = 0, idx = 0; r < batch.rows(); r++, cursor.next()) {
+                    context.checkCancelled();
                     for (int e = 0; e < batch.rowLength(); e++, idx++) {
                         int ai = (cursor.offset(0) + e * batch.step(0)) * m * k;
                         int bi = (cursor.offset(1) + e * batch.step(1)) * k * n;
