@@ -114,24 +114,32 @@ final class GeneratorRules {
 
     private static void range(NodeContext c) {
         var type = c.elem(0);
-        var start = c.floats(0);
-        var limit = c.floats(1);
-        var delta = c.floats(2);
-        var istart = c.ints(0);
-        var ilimit = c.ints(1);
-        var idelta = c.ints(2);
-        if (istart != null && ilimit != null && idelta != null && idelta.length == 1 && idelta[0] != 0) {
-            long n = Math.max(-Math.floorDiv(-(ilimit[0] - istart[0]), idelta[0]), 0);
-            c.set(0, type, List.of(Dim.of(n)));
-            if (n <= Constants.MAX_VALUES) {
+        var start = c.data(0);
+        var limit = c.data(1);
+        var delta = c.data(2);
+        if (start != null && limit != null && delta != null && start.size() == 1 && limit.size() == 1 && delta.size() == 1) {
+            // ceil((limit - start) / delta), which keeps a symbolic limit when start is 0 and delta 1.
+            var length = Dims.ceilDiv(Dims.sub(limit.values().getFirst(), start.values().getFirst()), delta.values().getFirst());
+            if (Dims.isKnown(length) && Dims.value(length) < 0) {
+                length = Dim.of(0);
+            }
+            c.set(0, type, List.of(length));
+            var first = start.known();
+            var step = delta.known();
+            if (first != null && step != null && Dims.isKnown(length) && Dims.value(length) <= Constants.MAX_VALUES) {
                 var values = new ArrayList<Dim>();
-                for (long i = 0; i < n; i++) {
-                    values.add(Dim.of(istart[0] + i * idelta[0]));
+                for (long i = 0; i < Dims.value(length); i++) {
+                    values.add(Dim.of(first[0] + i * step[0]));
                 }
                 c.setData(0, new SymbolicInts(values, false));
             }
-        } else if (start != null && limit != null && delta != null && start.length == 1 && delta[0] != 0) {
-            c.set(0, type, List.of(Dim.of(Math.max((long) Math.ceil((limit[0] - start[0]) / (double) delta[0]), 0))));
+            return;
+        }
+        var fstart = c.floats(0);
+        var flimit = c.floats(1);
+        var fdelta = c.floats(2);
+        if (fstart != null && flimit != null && fdelta != null && fstart.length == 1 && fdelta[0] != 0) {
+            c.set(0, type, List.of(Dim.of(Math.max((long) Math.ceil((flimit[0] - fstart[0]) / (double) fdelta[0]), 0))));
         } else {
             c.set(0, type, List.of(Dims.UNKNOWN));
         }

@@ -102,8 +102,9 @@ final class MlRules {
     }
 
     private static void classifier(NodeContext c) {
-        var labels = c.hasAttr("classlabels_strings") ? c.attr("classlabels_strings").value() : c.attr("classlabels_ints") == null
-                ? null : c.attr("classlabels_ints").value();
+        var name = c.hasAttr("classlabels_strings") ? "classlabels_strings"
+                : c.hasAttr("classlabels_int64s") ? "classlabels_int64s" : "classlabels_ints";
+        var labels = c.attr(name) == null ? null : c.attr(name).value();
         int classes = switch (labels) {
             case AttributeValue.Strings(var v) -> v.size();
             case AttributeValue.Ints(long[] v) -> v.length;

@@ -106,6 +106,23 @@ class ShapeInferenceTest {
     }
 
     @Test
+    void shapeValuesPropagateIntoRangeAndGather() {
+        // Position embeddings as exporters write them: Range(0, Shape(x)[1], 1) keeps the symbol 'seq'.
+        var x = t.input("x", FLOAT, "batch", "seq", 32);
+        var shape = t.op("Shape", List.of(x));
+        var length = t.op("Gather", List.of(shape, t.scalar("one", 1)), Attribute.ofInt("axis", 0));
+        var cast = t.op("Cast", List.of(length), Attribute.ofInt("to", INT64.code()));
+        var positions = t.op("Range", List.of(t.scalar("zero", 0), cast, t.scalar("step", 1)));
+        var table = t.floats("table", new long[] {16, 32}, new float[16 * 32]);
+        var embedded = t.op("Gather", List.of(table, positions));
+        var sum = t.op("Add", List.of(x, embedded));
+        ShapeInference.infer(t.model);
+        assertThat(length.inferredType()).hasToString("int64[]");
+        assertThat(positions.inferredType()).hasToString("int64[seq]");
+        assertThat(sum.inferredType()).hasToString("float[batch,seq,32]");
+    }
+
+    @Test
     void matMulBroadcastsBatchesAndDropsVectorAxes() {
         var a = t.input("a", FLOAT, "b", 1, 5, 7);
         var w = t.input("w", FLOAT, 3, 7, 2);
