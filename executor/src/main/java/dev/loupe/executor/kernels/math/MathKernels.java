@@ -19,6 +19,8 @@ public final class MathKernels {
         r.register("", "Einsum", 12, EinsumKernel::new);
         r.register("", "Det", 11, spec -> new DetKernel());
         r.register("", "CumSum", new int[] {11, 14}, CumSumKernel::new);
+        r.register("", "NegativeLogLikelihoodLoss", new int[] {12, 13}, NegativeLogLikelihoodLossKernel::new);
+        r.register("", "SoftmaxCrossEntropyLoss", new int[] {12, 13}, SoftmaxCrossEntropyLossKernel::new);
     }
 
     private static void elementwiseBinary(KernelRegistry r) {
