@@ -6,6 +6,8 @@ import dev.loupe.executor.tensor.Tensor;
 /// axes before it the rows (a 1-D tensor is one row).
 ///
 /// @param values row-major, `rows * cols` values; may be the input's own array, so read only
+/// @param rows the number of samples
+/// @param cols the number of features per sample
 record FeatureMatrix(double[] values, int rows, int cols) {
 
     static FeatureMatrix of(Tensor x, String name) {

@@ -9,15 +9,15 @@ import java.util.Arrays;
 /// scores. The formulas follow the ONNX reference implementation and onnxruntime, PROBIT included: it uses
 /// Winitzki's closed-form approximation of erf⁻¹ (a = 0.147), which differs from the exact probit by up to
 /// about 2e-3, so that results agree with the other runtimes rather than with SciPy.
-public enum PostTransform {
+enum PostTransform {
     NONE {
         @Override
-        public void apply(double[] s, int from, int length) {
+        void apply(double[] s, int from, int length) {
         }
     },
     LOGISTIC {
         @Override
-        public void apply(double[] s, int from, int length) {
+        void apply(double[] s, int from, int length) {
             for (int i = from; i < from + length; i++) {
                 s[i] = logistic(s[i]);
             }
@@ -25,7 +25,7 @@ public enum PostTransform {
     },
     SOFTMAX {
         @Override
-        public void apply(double[] s, int from, int length) {
+        void apply(double[] s, int from, int length) {
             double max = Double.NEGATIVE_INFINITY;
             for (int i = from; i < from + length; i++) {
                 max = Math.max(max, s[i]);
@@ -43,7 +43,7 @@ public enum PostTransform {
     /// Softmax in which scores that are zero (within 1e-7) stay (nearly) zero.
     SOFTMAX_ZERO {
         @Override
-        public void apply(double[] s, int from, int length) {
+        void apply(double[] s, int from, int length) {
             double max = Double.NEGATIVE_INFINITY;
             for (int i = from; i < from + length; i++) {
                 max = Math.max(max, s[i]);
@@ -62,7 +62,7 @@ public enum PostTransform {
     },
     PROBIT {
         @Override
-        public void apply(double[] s, int from, int length) {
+        void apply(double[] s, int from, int length) {
             for (int i = from; i < from + length; i++) {
                 s[i] = probit(s[i]);
             }
@@ -70,7 +70,7 @@ public enum PostTransform {
     };
 
     /// Transforms `s[from, from + length)` in place.
-    public abstract void apply(double[] s, int from, int length);
+    abstract void apply(double[] s, int from, int length);
 
     /// The node's `post_transform` attribute (default `NONE`).
     static PostTransform of(NodeSpec spec) {

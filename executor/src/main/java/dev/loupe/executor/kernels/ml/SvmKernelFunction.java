@@ -37,6 +37,10 @@ enum SvmKernelFunction {
     };
 
     /// `kernel_params`.
+    ///
+    /// @param gamma the scale of the dot product or distance
+    /// @param coef0 the offset added before the power or tanh
+    /// @param degree the polynomial degree
     record Params(double gamma, double coef0, int degree) {
     }
 

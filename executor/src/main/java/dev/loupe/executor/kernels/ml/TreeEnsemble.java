@@ -131,12 +131,16 @@ public final class TreeEnsemble {
         maxTarget = maxT;
     }
 
-    /// The ensemble of a tree-ensemble node; `votePrefix` is `class` for the classifier and `target` for the
-    /// regressor.
+    /// The ensemble of a `TreeEnsembleClassifier` (leaf votes `class_*`) or `TreeEnsembleRegressor` (leaf votes
+    /// `target_*`) node.
     ///
-    /// @throws KernelException when the attributes are inconsistent
-    public static TreeEnsemble of(NodeSpec spec, String votePrefix) {
-        return new TreeEnsemble(spec, votePrefix);
+    /// @throws KernelException when the node is neither or its attributes are inconsistent
+    public static TreeEnsemble of(NodeSpec spec) {
+        return switch (spec.opType()) {
+            case "TreeEnsembleClassifier" -> new TreeEnsemble(spec, "class");
+            case "TreeEnsembleRegressor" -> new TreeEnsemble(spec, "target");
+            default -> throw new KernelException(spec.opType() + " is not a tree ensemble");
+        };
     }
 
     public int treeCount() {

@@ -25,7 +25,7 @@ final class TreeEnsembleClassifierKernel implements Kernel {
     private final int binaryClass;
 
     TreeEnsembleClassifierKernel(NodeSpec spec) {
-        ensemble = TreeEnsemble.of(spec, "class");
+        ensemble = TreeEnsemble.of(spec);
         labels = ClassLabels.of(spec, "classlabels_int64s", "classlabels_strings");
         if (ensemble.maxTarget() >= labels.size()) {
             throw new KernelException("class_ids reach " + ensemble.maxTarget() + ", but there are " + labels.size() + " class labels");

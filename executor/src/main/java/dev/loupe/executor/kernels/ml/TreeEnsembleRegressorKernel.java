@@ -22,7 +22,7 @@ final class TreeEnsembleRegressorKernel implements Kernel {
     private final PostTransform post;
 
     TreeEnsembleRegressorKernel(NodeSpec spec) {
-        ensemble = TreeEnsemble.of(spec, "target");
+        ensemble = TreeEnsemble.of(spec);
         targets = (int) spec.intAttr("n_targets", ensemble.maxTarget() + 1);
         if (ensemble.maxTarget() >= targets) {
             throw new KernelException("target_ids reach " + ensemble.maxTarget() + ", but n_targets is " + targets);

@@ -8,11 +8,27 @@ import java.util.Arrays;
 /// The shape arithmetic of an N-d convolution from the `Conv` attributes (`auto_pad`, `pads`, `strides`,
 /// `dilations`, `group`, `kernel_shape`) and the shapes of X `[N, C, D1, ...]` and W `[M, C/group, k1, ...]`.
 ///
+/// @param batch `N`
+/// @param channels `C`, the input channels
+/// @param maps `M`, the output channels
+/// @param group the number of channel groups
+/// @param input the input's spatial size
+/// @param kernel the kernel's spatial size
+/// @param output the output's spatial size
+/// @param strides the stride along each spatial axis
+/// @param dilations the dilation along each spatial axis
 /// @param padBegin the padding before each spatial axis
 record ConvGeometry(int batch, int channels, int maps, int group, int[] input, int[] kernel, int[] output,
                     int[] strides, int[] dilations, int[] padBegin) {
 
-    /// The attributes of a node, read once.
+    /// The attributes of a node, read once; absent ones are `null` (`group` 1).
+    ///
+    /// @param autoPad `NOTSET`, `VALID`, `SAME_UPPER` or `SAME_LOWER`
+    /// @param pads begin then end padding per spatial axis
+    /// @param strides the stride per spatial axis
+    /// @param dilations the dilation per spatial axis
+    /// @param group the number of channel groups
+    /// @param kernelShape the kernel's spatial size, else taken from W
     record Attributes(String autoPad, long[] pads, long[] strides, long[] dilations, int group, long[] kernelShape) {
 
         static Attributes of(NodeSpec spec) {

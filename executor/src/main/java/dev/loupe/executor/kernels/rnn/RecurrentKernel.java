@@ -23,9 +23,12 @@ abstract class RecurrentKernel implements Kernel {
 
     /// The recurrence weights of one direction, as flat arrays with offsets.
     ///
-    /// @param r `R` of this direction, `[gates * hidden, hidden]` from `rFrom`
-    /// @param rb the recurrence bias `Rb` from `rbFrom`, or `null` without `B`
-    /// @param p the LSTM peepholes `[3 * hidden]` from `pFrom`, or `null`
+    /// @param r `R` of all directions
+    /// @param rFrom where this direction's `[gates * hidden, hidden]` block of `r` starts
+    /// @param rb `B` of all directions, or `null` without `B`
+    /// @param rbFrom where this direction's recurrence bias `Rb` starts in `rb`
+    /// @param p the LSTM peepholes of all directions, or `null`
+    /// @param pFrom where this direction's `[3 * hidden]` peepholes start in `p`
     /// @param activations this direction's activation functions in the operator's order
     record Weights(double[] r, int rFrom, double[] rb, int rbFrom, double[] p, int pFrom, List<Activation> activations) {
     }

@@ -1,2 +1,2 @@
-/// String operators: StringNormalizer, TfIdfVectorizer.
+/// String operators: StringNormalizer and TfIdfVectorizer.
 package dev.loupe.executor.kernels.text;

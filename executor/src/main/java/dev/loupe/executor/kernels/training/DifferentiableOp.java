@@ -12,6 +12,9 @@ enum DifferentiableOp {
     ADD, SUB, MUL, DIV, NEG, IDENTITY, RELU, SIGMOID, TANH, EXP, LOG;
 
     /// A value on the gradient's tape.
+    ///
+    /// @param v the elements, row-major
+    /// @param shape the shape
     record Value(double[] v, long[] shape) {
     }
 

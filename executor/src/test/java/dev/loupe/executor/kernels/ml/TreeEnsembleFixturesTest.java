@@ -60,7 +60,7 @@ class TreeEnsembleFixturesTest {
     void compareFindsTheSamplesWhoseSplitsDependOnThresholdPrecision() {
         var c = OnnxCase.fixture("sklearn_rf_double");
         var node = c.model().graph().nodes().getFirst();
-        var ensemble = TreeEnsemble.of(new NodeSpec(node, 3, c.model()), "class");
+        var ensemble = TreeEnsemble.of(new NodeSpec(node, 3, c.model()));
         assertThat(ensemble.hasDoubleThresholds()).isTrue();
         var x = (Tensor) c.inputs().getFirst();
 

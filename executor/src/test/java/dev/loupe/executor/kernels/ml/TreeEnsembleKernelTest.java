@@ -106,7 +106,7 @@ class TreeEnsembleKernelTest {
         var x = Tensor.of(dev.loupe.model.ElementType.DOUBLE, new long[] {2, 1}, new double[] {1.0 + 1e-12, 1.0 + 2e-12});
         assertThat(((Tensor) TestNodes.run(spec, x)[0]).floats()).containsExactly(10f, 20f);
 
-        var ensemble = TreeEnsemble.of(spec, "target");
+        var ensemble = TreeEnsemble.of(spec);
         var split = ensemble.compare(x, ThresholdPrecision.DOUBLE, ThresholdPrecision.FLOAT);
         assertThat(split).singleElement().satisfies(d -> {
             assertThat(d.sample()).isZero();
