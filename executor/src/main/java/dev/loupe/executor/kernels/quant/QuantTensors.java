@@ -98,18 +98,70 @@ final class QuantTensors {
         return s[0];
     }
 
-    /// The smallest and largest value of an 8-bit type.
-    static int min(ElementType type) {
-        return type == ElementType.UINT8 ? 0 : -128;
+    /// The values of a real-valued tensor (float, double, float16, bfloat16), such as a scale.
+    static double[] reals(Tensor t, String name) {
+        if (!t.type().isFloatingPoint() || t.type().bitWidth() < 16) {
+            throw new KernelException("input " + name + " of type " + t.type().onnxName()
+                    + " is not supported; expected float, double, float16 or bfloat16");
+        }
+        var out = new double[t.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = t.getDouble(i);
+        }
+        return out;
     }
 
-    static int max(ElementType type) {
-        return type == ElementType.UINT8 ? 255 : 127;
+    /// The values of an integer tensor as longs.
+    static long[] integers(Tensor t, String name) {
+        if (!t.type().isInteger()) {
+            throw new KernelException("input " + name + " of type " + t.type().onnxName() + " is not supported; expected an integer type");
+        }
+        var out = new long[t.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = t.getLong(i);
+        }
+        return out;
+    }
+
+    /// Checks that `t` holds a quantized type: an integer type of at most 32 bits or a float8 type.
+    static void checkQuantized(Tensor t, String name) {
+        boolean integer = t.type().isInteger() && t.type().bitWidth() <= 32;
+        boolean float8 = t.type().isFloatingPoint() && t.type().bitWidth() == 8;
+        if (!integer && !float8) {
+            throw new KernelException("input " + name + " of type " + t.type().onnxName()
+                    + " is not supported; expected a quantized integer or float8 type");
+        }
+    }
+
+    /// The smallest value of a quantized integer type.
+    static long min(ElementType type) {
+        return switch (type) {
+            case UINT8, UINT16, UINT4 -> 0;
+            case INT8 -> Byte.MIN_VALUE;
+            case INT16 -> Short.MIN_VALUE;
+            case INT4 -> -8;
+            default -> throw new KernelException("quantizing to " + type.onnxName()
+                    + " is not supported; expected uint8, int8, uint16, int16, uint4 or int4");
+        };
+    }
+
+    /// The largest value of a quantized integer type.
+    static long max(ElementType type) {
+        return switch (type) {
+            case UINT8 -> 255;
+            case UINT16 -> 65535;
+            case UINT4 -> 15;
+            case INT8 -> Byte.MAX_VALUE;
+            case INT16 -> Short.MAX_VALUE;
+            case INT4 -> 7;
+            default -> throw new KernelException("quantizing to " + type.onnxName()
+                    + " is not supported; expected uint8, int8, uint16, int16, uint4 or int4");
+        };
     }
 
     /// `v` rounded half to even, then clamped into the range of `type` (uint8 or int8).
     static byte saturate(double v, ElementType type) {
         double r = Math.rint(v);
-        return (byte) (int) Math.max(min(type), Math.min(max(type), r));
+        return (byte) (long) Math.max(min(type), Math.min(max(type), r));
     }
 }

@@ -71,6 +71,20 @@ class IntegerKernelsTest {
     }
 
     @Test
+    void quantizeToInt4AndDequantizeInt16() {
+        var x = Tensor.ofFloats(new long[] {4}, -20f, -3f, 4.4f, 30f);
+        var y = (Tensor) TestNodes.run(TestNodes.spec("", "QuantizeLinear", 13), x, Tensor.scalar(2f),
+                bytes(ElementType.INT4, new long[0], 1))[0];
+        assertThat(y.type()).isEqualTo(ElementType.INT4);
+        assertThat(y.bytes()).containsExactly(-8, -1, 3, 7);
+
+        var q = Tensor.of(ElementType.INT16, new long[] {2}, new short[] {-300, 1000});
+        var zp = Tensor.of(ElementType.INT16, new long[0], new short[] {100});
+        var d = (Tensor) TestNodes.run(TestNodes.spec("", "DequantizeLinear", 13), q, Tensor.scalar(0.5f), zp)[0];
+        assertThat(d.floats()).containsExactly(-200f, 450f);
+    }
+
+    @Test
     void mismatchedZeroPointTypeIsNamed() {
         var a = bytes(ElementType.UINT8, new long[] {1, 1}, 1);
         assertThatThrownBy(() -> TestNodes.run(TestNodes.spec("", "MatMulInteger", 10), a, a, bytes(ElementType.INT8, new long[0], 0)))
