@@ -26,6 +26,9 @@ import java.util.Optional;
 /// }
 /// ```
 ///
+/// Memory: each initializer is copied to a heap tensor the first time a run reads it and kept for the
+/// session's life; intermediate values are dropped after their last use (see [SessionOptions] for the caps).
+///
 /// Threading: a session is immutable after creation; runs are serialized (a second caller of `run` waits
 /// for the first to finish), because kernels may keep per-node state. Cancel a run from any thread through
 /// its [RunControl]. The model must not be edited while a session built from it is in use.
