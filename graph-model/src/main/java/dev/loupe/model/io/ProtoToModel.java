@@ -119,7 +119,11 @@ final class ProtoToModel {
         }
         for (var t : p.getInitializerList()) {
             var tensor = tensor(t);
-            g.setInitializer(g.valueOrCreate(t.getName()), tensor);
+            var value = g.valueOrCreate(t.getName());
+            if (value.isInitializer()) {
+                throw new ModelIOException("initializer '" + t.getName() + "' is defined more than once");
+            }
+            g.setInitializer(value, tensor);
         }
         for (var s : p.getSparseInitializerList()) {
             g.addSparseInitializer(sparse(s));

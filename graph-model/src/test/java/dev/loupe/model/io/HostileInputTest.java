@@ -148,6 +148,15 @@ class HostileInputTest {
     }
 
     @Test
+    void duplicateInitializerIsReported() throws Exception {
+        var w = ModelFiles.floatTensor("w", new long[] {1}, 1).build();
+        var proto = ModelFiles.addModel(w).toBuilder();
+        proto.getGraphBuilder().addInitializer(w);
+        var file = ModelFiles.write(dir.resolve("dup.onnx"), proto.build());
+        assertOneLineFailure(() -> ModelReader.read(file), "initializer 'w' is defined more than once");
+    }
+
+    @Test
     void missingFile() {
         assertOneLineFailure(() -> ModelReader.read(dir.resolve("nope.onnx")), "does not exist");
     }
