@@ -21,8 +21,8 @@ import javafx.stage.Stage;
 /// time from the end of parsing to the first picture, then runs scripted pans and zooms and reports frame
 /// times, first with the graph as it opens (large graphs grouped), then with every group open.
 ///
-/// A frame is the canvas repaint plus a render of the whole window into an image (`Scene.snapshot`),
-/// which includes rasterisation; "paint" is the repaint alone. Without a display, set
+/// A frame is the canvas repaint plus a render of the diagram view into an image (`Node.snapshot`), which
+/// includes rasterisation (in software on the headless platform); "paint" is the repaint alone. Without a display, set
 /// `-Dglass.platform=Headless -Dprism.order=sw` (done here when neither a display nor a platform is set).
 public final class UiBenchmark {
 
@@ -43,8 +43,8 @@ public final class UiBenchmark {
     /// What one benchmark run measured.
     ///
     /// @param firstPictureMillis from the end of parsing to the first painted frame (check, layout, paint)
-    public record Result(Path model, int nodes, long parseMillis, long layoutMillis, long firstPictureMillis,
-                         Frames grouped, Frames expanded) {}
+    public record Result(Path model, int nodes, long parseMillis, long inferMillis, long checkMillis, long layoutMillis,
+                         long firstPictureMillis, Frames grouped, Frames expanded) {}
 
     /// Runs the benchmark on `model` with `frames` scripted frames per view and prints a report to `out`.
     /// Starts JavaFX if needed; leaves it running.
@@ -77,11 +77,12 @@ public final class UiBenchmark {
             view.graphView().applyCss();
             view.graphView().layout();
             view.graphView().paint();
-            stage.getScene().snapshot(null);
+            view.graphView().snapshot(null, null);
             return null;
         });
         long firstPicture = (System.nanoTime() - start) / 1_000_000 - doc.timings().parseMillis();
-        var grouped = script(view, stage, "as opened", frames);
+        long checkMillis = doc.timings().checkMillis();
+        var grouped = script(view, "as opened", frames);
         Frames expanded = null;
         if (doc.mainLevel().grouping().collapsed().size() > 0) {
             var relaid = new CountDownLatch(1);
@@ -93,10 +94,10 @@ public final class UiBenchmark {
             if (!relaid.await(10, TimeUnit.MINUTES)) {
                 throw new TimeoutException("layout of the expanded graph took over 10 minutes");
             }
-            expanded = script(view, stage, "all groups open", frames);
+            expanded = script(view, "all groups open", frames);
         }
         var result = new Result(model, doc.model().graph().nodes().size(), doc.timings().parseMillis(),
-                doc.timings().layoutMillis(), firstPicture, grouped, expanded);
+                doc.timings().inferMillis(), checkMillis, doc.timings().layoutMillis(), firstPicture, grouped, expanded);
         print(result, out);
         onFx(() -> {
             stage.close();
@@ -105,9 +106,10 @@ public final class UiBenchmark {
         return result;
     }
 
-    private static Frames script(MainView view, Stage stage, String name, int frames) throws Exception {
+    private static Frames script(MainView view, String name, int frames) throws Exception {
         var g = view.graphView();
         var frameMillis = new double[frames];
+        var image = onFx(() -> new javafx.scene.image.WritableImage((int) g.getWidth(), (int) g.getHeight()));
         var paintMillis = new double[frames];
         int boxes = onFx(() -> {
             g.fit();
@@ -125,7 +127,7 @@ public final class UiBenchmark {
                     default -> g.zoomBy(1 / 1.08);
                 }
                 long paint = g.paint();
-                stage.getScene().snapshot(null);
+                g.snapshot(null, image);
                 return new long[] {System.nanoTime() - t0, paint};
             });
             frameMillis[i] = times[0] / 1e6;
@@ -140,8 +142,8 @@ public final class UiBenchmark {
 
     private static void print(Result r, PrintStream out) {
         out.printf(Locale.ROOT, "model %s: %,d nodes%n", r.model().getFileName(), r.nodes());
-        out.printf(Locale.ROOT, "parse %d ms, layout %d ms, first picture %d ms after parsing%n",
-                r.parseMillis(), r.layoutMillis(), r.firstPictureMillis());
+        out.printf(Locale.ROOT, "parse %d ms; then shapes %d ms, layout %d ms (checks alongside, %d ms); first picture %d ms after parsing%n",
+                r.parseMillis(), r.inferMillis(), r.layoutMillis(), r.checkMillis(), r.firstPictureMillis());
         for (var f : new Frames[] {r.grouped(), r.expanded()}) {
             if (f != null) {
                 out.printf(Locale.ROOT, "%-16s %,6d boxes  %d frames: mean %.1f ms (%.0f fps), p50 %.1f, p95 %.1f, max %.1f ms; paint alone %.1f ms%n",

@@ -2,8 +2,8 @@ package dev.loupe.app.layout;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicReference;
 
 /// Runs layout work on a fresh thread with a large stack: ELK's layered algorithm recurses once per node
 /// along long paths and overflows an ordinary thread's stack on graphs of a few thousand nodes.
@@ -15,34 +15,44 @@ public final class LayoutThread {
     private LayoutThread() {
     }
 
-    /// Runs `work` on a large-stack thread and waits for it. If the calling thread is interrupted while
-    /// waiting, the layout thread is interrupted too and a [CancellationException] is thrown.
-    public static <T> T call(Callable<T> work) throws ExecutionException {
-        var result = new AtomicReference<T>();
-        var failure = new AtomicReference<Throwable>();
+    /// A started layout: its result, and the thread to interrupt to cancel it.
+    public record Running<T>(CompletableFuture<T> result, Thread thread) {
+
+        /// Waits for the result. If the waiting thread is interrupted, the layout thread is interrupted
+        /// too and a [CancellationException] is thrown.
+        public T join() throws ExecutionException {
+            try {
+                return result.get();
+            } catch (InterruptedException e) {
+                thread.interrupt();
+                Thread.currentThread().interrupt();
+                throw new CancellationException("layout cancelled");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof CancellationException c) {
+                    throw c;
+                }
+                throw e;
+            }
+        }
+    }
+
+    /// Starts `work` on a large-stack thread and returns at once.
+    public static <T> Running<T> start(Callable<T> work) {
+        var result = new CompletableFuture<T>();
         var thread = new Thread(null, () -> {
             try {
-                result.set(work.call());
+                result.complete(work.call());
             } catch (Throwable t) {
-                failure.set(t);
+                result.completeExceptionally(t);
             }
         }, "loupe-layout", STACK_BYTES);
         thread.setDaemon(true);
         thread.start();
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            thread.interrupt();
-            Thread.currentThread().interrupt();
-            throw new CancellationException("layout cancelled");
-        }
-        var t = failure.get();
-        if (t instanceof CancellationException c) {
-            throw c;
-        }
-        if (t != null) {
-            throw new ExecutionException(t.getMessage(), t);
-        }
-        return result.get();
+        return new Running<>(result, thread);
+    }
+
+    /// Runs `work` on a large-stack thread and waits for it (see [Running#join()]).
+    public static <T> T call(Callable<T> work) throws ExecutionException {
+        return start(work).join();
     }
 }

@@ -51,8 +51,16 @@ public record DiagramLevel(String title, DiagramBuilder builder, GraphLayout lay
     /// Lays out `builder`'s graph with `grouping` on a large-stack thread. Runs off the FX thread.
     static DiagramLevel create(String title, DiagramBuilder builder, GroupingState grouping, BooleanSupplier cancelled)
             throws ExecutionException {
+        return start(title, builder, grouping, cancelled).join();
+    }
+
+    /// Starts laying out `builder`'s graph on a large-stack thread and returns at once.
+    static LayoutThread.Running<DiagramLevel> start(String title, DiagramBuilder builder, GroupingState grouping,
+                                                    BooleanSupplier cancelled) {
         var diagram = builder.build(grouping);
-        var layout = LayoutThread.call(() -> ENGINE.layout(diagram, cancelled));
-        return new DiagramLevel(title, builder, layout, new LayoutIndex(layout));
+        return LayoutThread.start(() -> {
+            var layout = ENGINE.layout(diagram, cancelled);
+            return new DiagramLevel(title, builder, layout, new LayoutIndex(layout));
+        });
     }
 }

@@ -175,8 +175,8 @@ public final class MainViewModel {
         recent.setAll(recentFiles.add(doc.path()));
         var t = doc.timings();
         long errors = doc.problems().stream().filter(dev.loupe.model.check.Problem::isError).count();
-        status.set(String.format("%s: %,d nodes · parse %d ms · check %d ms · layout %d ms%s", doc.fileName(),
-                doc.model().graph().nodes().size(), t.parseMillis(), t.checkMillis(), t.layoutMillis(),
+        status.set(String.format("%s: %,d nodes · parse %d ms · shapes %d ms · layout %d ms (check %d ms)%s", doc.fileName(),
+                doc.model().graph().nodes().size(), t.parseMillis(), t.inferMillis(), t.layoutMillis(), t.checkMillis(),
                 errors == 0 ? "" : " · " + errors + " check errors"));
     }
 

@@ -4,18 +4,16 @@ import dev.loupe.app.diagram.DiagramBuilder;
 import dev.loupe.app.diagram.GroupingState;
 import dev.loupe.app.diagram.OpCatalog;
 import dev.loupe.model.Model;
-import dev.loupe.model.check.Checker;
 import dev.loupe.model.check.Problem;
 import dev.loupe.model.io.ModelIOException;
 import dev.loupe.model.io.ModelReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import javafx.concurrent.Task;
 
-/// Opens a model off the FX thread: parse, check, lay out the main graph. Reports each step as the task's
+/// Opens a model off the FX thread: parse, infer shapes, then lay out the main graph while checking it. Reports each step as the task's
 /// message and progress; cancellation is checked between steps and inside the layout. On failure or
 /// cancellation the partly read model is closed.
 ///
@@ -40,40 +38,32 @@ final class ModelLoadTask extends Task<ModelDocument> {
             }
             long t1 = System.nanoTime();
             checkCancelled();
-            updateMessage("Checking…");
+            updateMessage("Inferring shapes…");
             updateProgress(0.3, 1);
-            var problems = new ArrayList<Problem>(check(model));
+            var problems = new ArrayList<Problem>(ModelPipeline.inferShapes(model));
             long t2 = System.nanoTime();
             checkCancelled();
-            updateMessage("Inferring shapes…");
-            updateProgress(0.45, 1);
-            problems.addAll(ModelPipeline.inferShapes(model));
-            long t3 = System.nanoTime();
-            checkCancelled();
-            updateMessage("Laying out " + model.graph().nodes().size() + " nodes…");
-            updateProgress(0.6, 1);
+            // Layout and checks run side by side: the first picture needs only the layout.
+            updateMessage("Laying out " + model.graph().nodes().size() + " nodes and checking…");
+            updateProgress(0.5, 1);
             var catalog = OpCatalog.forModel(model);
             var builder = new DiagramBuilder(model.graph(), catalog);
-            var level = DiagramLevel.create(graphTitle(model), builder, GroupingState.initial(builder.scopes()), this::isCancelled);
-            long t4 = System.nanoTime();
+            var layout = DiagramLevel.start(graphTitle(model), builder, GroupingState.initial(builder.scopes()), this::isCancelled);
+            long c0 = System.nanoTime();
+            problems.addAll(ModelPipeline.check(model));
+            long checkNanos = System.nanoTime() - c0;
+            var level = layout.join();
+            long t3 = System.nanoTime();
             checkCancelled();
             updateProgress(1, 1);
             return new ModelDocument(path, model, catalog, problems, level,
-                    new ModelDocument.Timings(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3)));
+                    new ModelDocument.Timings(ms(t1 - t0), ms(checkNanos), ms(t2 - t1), ms(t3 - t2)));
         } catch (Exception | Error e) {
             model.close();
             if (e instanceof ExecutionException ee && ee.getCause() instanceof StackOverflowError) {
                 throw new ModelIOException("the graph is too deep to lay out");
             }
             throw e;
-        }
-    }
-
-    private static List<Problem> check(Model model) {
-        try {
-            return Checker.check(model);
-        } catch (RuntimeException e) {
-            return List.of(Problem.warning("model", "the checker stopped: " + e.getMessage()));
         }
     }
 
