@@ -13,8 +13,11 @@ measure() {  # label, command...
   local label="$1"; shift
   local times=() rss=()
   for ((i = 0; i < runs; i++)); do
-    local out
-    out="$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)"
+    local out tmp
+    tmp="$(mktemp)"
+    /usr/bin/time -o "$tmp" -f '%e %M' "$@" >/dev/null 2>&1 || true
+    out="$(tail -1 "$tmp")"
+    rm -f "$tmp"
     times+=("${out% *}"); rss+=("${out#* }")
   done
   local mt mr

@@ -7,6 +7,7 @@ module dev.loupe.executor {
     exports dev.loupe.executor.io;
     exports dev.loupe.executor.kernel;
     exports dev.loupe.executor.kernels;
+    exports dev.loupe.executor.kernels.ml;
     exports dev.loupe.executor.session;
     exports dev.loupe.executor.tensor;
     exports dev.loupe.executor.testdata;
