@@ -19,6 +19,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.stage.FileChooser;
@@ -26,11 +29,13 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /// The tensor viewer window (FXML): statistics, a virtualized table of one 2-D slice with spinners for the
-/// leading axes, a histogram, and saving as `.npy`.
+/// leading axes, the slice as an image, a histogram, and saving as `.npy`.
 public final class TensorView {
 
     /// Columns shown at once; the "first column" spinner pages through wider slices.
     static final int MAX_COLUMNS = 64;
+    /// Larger slices are not drawn as an image.
+    private static final long MAX_IMAGE_PIXELS = 16L << 20;
 
     private final TensorViewModel vm;
     private final Stage stage;
@@ -42,6 +47,7 @@ public final class TensorView {
     @FXML private Spinner<Integer> columnSpinner;
     @FXML private TableView<Integer> valuesTable;
     @FXML private BarChart<String, Number> histogramChart;
+    @FXML private ImageView sliceImage;
 
     private TensorView(TensorViewModel vm, Stage stage) {
         this.vm = vm;
@@ -102,7 +108,11 @@ public final class TensorView {
         columnSpinner.setValueFactory(new javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory(
                 0, Math.max(0, vm.columns() - 1), 0, MAX_COLUMNS));
         columnSpinner.valueProperty().addListener((o, a, b) -> rebuildColumns());
-        vm.sliceVersionProperty().addListener((o, a, b) -> valuesTable.refresh());
+        vm.sliceVersionProperty().addListener((o, a, b) -> {
+            valuesTable.refresh();
+            showSliceImage();
+        });
+        showSliceImage();
         int rows = vm.rows();
         valuesTable.setItems(FXCollections.observableList(new AbstractList<>() {
             @Override
@@ -140,6 +150,22 @@ public final class TensorView {
             col.setCellValueFactory(cell -> new ReadOnlyStringWrapper(ValueText.number(vm.value(cell.getValue(), column))));
             valuesTable.getColumns().add(col);
         }
+    }
+
+    /// The slice as a grey-level image, scaled up without smoothing so small kernels stay legible.
+    private void showSliceImage() {
+        int w = vm.columns();
+        int h = vm.rows();
+        if ((long) w * h > MAX_IMAGE_PIXELS) {
+            sliceImage.setImage(null);
+            return;
+        }
+        var image = new WritableImage(w, h);
+        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), vm.sliceImage(), 0, w);
+        sliceImage.setImage(image);
+        double scale = Math.max(1, Math.floor(Math.min(480.0 / w, 360.0 / h)));
+        sliceImage.setFitWidth(w * scale);
+        sliceImage.setFitHeight(h * scale);
     }
 
     @FXML

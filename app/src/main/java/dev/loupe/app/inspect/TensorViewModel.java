@@ -109,6 +109,30 @@ public final class TensorViewModel {
         return values[(int) (base + (long) r * columns() + c)];
     }
 
+    /// The current 2-D slice as grey levels (minimum black, maximum white; NaN red), one ARGB pixel per
+    /// value, row by row: `rows() × columns()` pixels.
+    public int[] sliceImage() {
+        int rows = rows();
+        int cols = columns();
+        var out = new int[rows * cols];
+        double lo = statistics.min();
+        double span = statistics.max() - lo;
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                float v = value(r, c);
+                int argb;
+                if (Float.isNaN(v)) {
+                    argb = 0xFFFF0000;
+                } else {
+                    int g = span > 0 ? (int) Math.round(Math.clamp((v - lo) / span, 0, 1) * 255) : 128;
+                    argb = 0xFF000000 | g << 16 | g << 8 | g;
+                }
+                out[r * cols + c] = argb;
+            }
+        }
+        return out;
+    }
+
     /// Statistics as label/value pairs for the header.
     public List<String[]> statisticRows() {
         var s = statistics;

@@ -34,7 +34,7 @@ public record DiagramLevel(String title, DiagramBuilder builder, GraphLayout lay
     /// Loads and compiles the layout code in the background, so that the first model opens faster.
     public static void warmUpInBackground() {
         var t = new Thread(() -> {
-            var model = dev.loupe.app.bench.SyntheticModels.blocks(4);
+            var model = dev.loupe.app.bench.SyntheticModels.blocks(40);
             var builder = new DiagramBuilder(model.graph(), dev.loupe.app.diagram.OpCatalog.forModel(model));
             ENGINE.warmUp(builder.build(GroupingState.expandedAll(builder.scopes())));
         }, "loupe-warm-up");

@@ -4,6 +4,7 @@ import dev.loupe.app.diagram.DiagramMetrics;
 import dev.loupe.app.diagram.DiagramNode;
 import dev.loupe.app.layout.GraphLayout;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 
 /// Draws a [GraphLayout] on any [Surface], with level of detail: below a zoom where text would be
@@ -17,6 +18,10 @@ public final class DiagramPainter {
     /// Zoom from which edge labels are drawn.
     public static final double LABEL_ZOOM = 0.7;
     private static final double ARROW_ZOOM = 0.25;
+    /// Below this zoom a box is a few pixels: boxes landing on the same pixels are drawn once and short
+    /// edges are left out, which keeps a fitted 18,000-box graph cheap to rasterise.
+    private static final double DOT_ZOOM = 0.12;
+    private static final double MIN_EDGE_PIXELS = 6;
     private static final double ARC = 6;
     private static final double ARROW = 7;
 
@@ -38,11 +43,12 @@ public final class DiagramPainter {
         int edgeColor = palette.color("edge");
         int highlightColor = palette.color("neighbour");
         boolean arrows = zoom >= ARROW_ZOOM;
+        boolean dots = zoom < DOT_ZOOM;
         s.setStroke(edgeColor, 1);
         s.setFill(edgeColor);
         for (int j = 0; j < edgeCount; j++) {
             int k = edges == null ? j : edges.get(j);
-            if (highlight.isHighlighted(k)) {
+            if (highlight.isHighlighted(k) || (dots && extent(layout.edge(k)) * zoom < MIN_EDGE_PIXELS)) {
                 continue;
             }
             drawEdge(s, layout.edge(k), arrows);
@@ -65,10 +71,37 @@ public final class DiagramPainter {
                 drawEdgeLabel(s, layout, k, placed);
             }
         }
+        var covered = dots ? new HashSet<Long>() : null;
         for (int j = 0; j < nodeCount; j++) {
             int i = nodes == null ? j : nodes.get(j);
+            if (covered != null && highlight.selected() != i && !highlight.isNeighbour(i) && !covered.add(pixelKey(layout, i, zoom))) {
+                continue;
+            }
             drawNode(s, layout, i, zoom, highlight);
         }
+    }
+
+    /// The larger side of an edge's bounding box, in diagram units.
+    private static double extent(double[] pts) {
+        double x0 = pts[0];
+        double x1 = pts[0];
+        double y0 = pts[1];
+        double y1 = pts[1];
+        for (int k = 2; k + 1 < pts.length; k += 2) {
+            x0 = Math.min(x0, pts[k]);
+            x1 = Math.max(x1, pts[k]);
+            y0 = Math.min(y0, pts[k + 1]);
+            y1 = Math.max(y1, pts[k + 1]);
+        }
+        return Math.max(x1 - x0, y1 - y0);
+    }
+
+    /// Which 2×2-pixel cell a box's top-left corner falls on (with its size), for drawing tiny boxes once.
+    private static long pixelKey(GraphLayout layout, int i, double zoom) {
+        long px = (long) Math.floor(layout.x(i) * zoom / 2);
+        long py = (long) Math.floor(layout.y(i) * zoom / 2);
+        long size = (long) Math.min(255, layout.width(i) * zoom) << 8 | (long) Math.min(255, layout.height(i) * zoom);
+        return (px * 0x9E3779B97F4A7C15L) ^ (py << 16) ^ size;
     }
 
     private static void drawEdge(Surface s, double[] pts, boolean arrow) {

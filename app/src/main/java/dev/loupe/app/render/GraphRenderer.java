@@ -7,6 +7,7 @@ import dev.loupe.app.layout.ElkLayoutEngine;
 import dev.loupe.app.layout.GraphLayout;
 import dev.loupe.app.layout.LayoutThread;
 import dev.loupe.model.Model;
+import dev.loupe.model.infer.ShapeInference;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -50,12 +51,18 @@ public final class GraphRenderer {
         return writeSvg(layout(model, options), out, options);
     }
 
-    /// The layout `renderPng` and `renderSvg` draw: the main graph, grouped as `options` says.
+    /// The layout `renderPng` and `renderSvg` draw: the main graph, grouped as `options` says. Runs shape
+    /// inference first (filling the model's inferred types) so that edges carry shapes.
     ///
     /// @throws IOException when the model has no graph or the layout fails
     public static GraphLayout layout(Model model, RenderOptions options) throws IOException {
         if (model.graph() == null) {
             throw new IOException("the model has no graph to render");
+        }
+        try {
+            ShapeInference.infer(model);
+        } catch (RuntimeException e) {
+            // Edges then show the declared types only.
         }
         var builder = new DiagramBuilder(model.graph(), OpCatalog.forModel(model));
         var grouping = options.expandAll() ? GroupingState.expandedAll(builder.scopes())
