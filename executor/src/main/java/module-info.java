@@ -9,6 +9,7 @@ module dev.loupe.executor {
     exports dev.loupe.executor.kernels;
     exports dev.loupe.executor.kernels.ml;
     exports dev.loupe.executor.session;
+    exports dev.loupe.executor.simd;
     exports dev.loupe.executor.tensor;
     exports dev.loupe.executor.testdata;
 }

@@ -38,6 +38,18 @@ public record NodeSpec(Node node, long opsetVersion, Model model) {
         return node.input(i) != null;
     }
 
+    /// Whether input slot `i` holds the same value on every run: an initializer that is not also a graph input
+    /// (which a caller could override), or the output of a `Constant` node. Kernels may prepare such inputs
+    /// once (pack weights, for example) and reuse the result while the runtime value stays the same object.
+    public boolean isConstantInput(int i) {
+        var v = i < inputCount() ? node.input(i) : null;
+        if (v == null) {
+            return false;
+        }
+        var producer = v.producer();
+        return (v.isInitializer() && !v.isGraphInput()) || (producer != null && "Constant".equals(producer.opType()));
+    }
+
     public boolean has(String name) {
         return node.attribute(name).isPresent();
     }

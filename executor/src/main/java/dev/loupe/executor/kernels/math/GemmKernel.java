@@ -4,24 +4,35 @@ import dev.loupe.executor.kernel.Kernel;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.KernelException;
 import dev.loupe.executor.kernel.NodeSpec;
+import dev.loupe.executor.simd.PackedB;
+import dev.loupe.executor.simd.Sgemm;
 import dev.loupe.executor.tensor.RuntimeValue;
+import dev.loupe.executor.tensor.Tensor;
 import dev.loupe.model.ElementType;
 
 /// `Gemm` (versions 1, 6, 7, 9, 11, 13): `Y = alpha * A' * B' + beta * C` for 2-D `A` and `B`, each transposed
 /// when `transA`/`transB` is 1, with the optional `C` broadcast to `[M, N]`. Floats in `float`, double in
 /// `double`, integers in `long`.
+///
+/// float32 runs on [Sgemm] (transposes as strides, `alpha` folded into the packing of `A`, `beta * C` as the
+/// starting value), with a constant `B` packed once and reused while it is the same array.
 final class GemmKernel implements Kernel {
 
     private final boolean transA;
     private final boolean transB;
     private final float alpha;
     private final float beta;
+    private final boolean constantB;
+    /// The packed constant `B` and its source; runs are serialized, so plain fields suffice.
+    private float[] packedSource;
+    private PackedB packed;
 
     GemmKernel(NodeSpec spec) {
         this.transA = spec.intAttr("transA", 0) != 0;
         this.transB = spec.intAttr("transB", 0) != 0;
         this.alpha = spec.floatAttr("alpha", 1f);
         this.beta = spec.floatAttr("beta", 1f);
+        this.constantB = spec.isConstantInput(1);
     }
 
     @Override
@@ -59,6 +70,9 @@ final class GemmKernel implements Kernel {
         var type = a.type();
         switch (ComputeType.of(type)) {
             case FLOAT -> {
+                if (type == ElementType.FLOAT) {
+                    return new RuntimeValue[] {floats(a, b, c, m, k, n, aRow, aCol, cRow, cCol, context.threads())};
+                }
                 var o = new float[m * n];
                 var y = Numeric.floats(b);
                 MatrixProduct.multiply(Numeric.floats(a), 0, aRow, aCol, transB ? MatrixProduct.transpose(y, 0, n, k) : y, 0, o, 0, m, k, n);
@@ -90,5 +104,34 @@ final class GemmKernel implements Kernel {
             }
             default -> throw KernelException.unsupportedType("Gemm input", type);
         }
+    }
+
+    /// float32 on [Sgemm]: `Y` starts as `beta * C` (broadcast by the strides `cRow`, `cCol`) and gains
+    /// `alpha * A' * B'`.
+    private Tensor floats(Tensor a, Tensor b, Tensor c, int m, int k, int n, int aRow, int aCol, int cRow, int cCol, int threads) {
+        var out = Tensor.allocate(ElementType.FLOAT, m, n);
+        var o = out.floats();
+        if (c != null) {
+            var cv = c.floats();
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    o[i * n + j] = beta * cv[i * cRow + j * cCol];
+                }
+            }
+        }
+        var x = a.floats();
+        var y = b.floats();
+        int bRow = transB ? 1 : n;
+        int bCol = transB ? k : 1;
+        if (constantB) {
+            if (y != packedSource) {
+                packed = PackedB.of(y, 0, k, n, bRow, bCol);
+                packedSource = y;
+            }
+            Sgemm.multiply(m, alpha, x, 0, aRow, aCol, packed, o, 0, n, c != null, threads);
+        } else {
+            Sgemm.multiply(m, n, k, alpha, x, 0, aRow, aCol, y, 0, bRow, bCol, o, 0, n, c != null, threads);
+        }
+        return out;
     }
 }

@@ -3,6 +3,9 @@ package dev.loupe.executor.kernels.math;
 import dev.loupe.executor.kernel.Kernel;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.KernelException;
+import dev.loupe.executor.kernel.NodeSpec;
+import dev.loupe.executor.simd.PackedB;
+import dev.loupe.executor.simd.Sgemm;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Tensor;
 import dev.loupe.model.ElementType;
@@ -13,7 +16,19 @@ import java.util.Arrays;
 /// matrices, leading axes are batches broadcast against each other, a 1-D operand is a row (A) or column
 /// (B) vector whose axis is dropped from the result; cancellation is checked between matrices. Floats in
 /// `float` (narrow floats widened), double in `double`, integers in `long`.
+///
+/// float32 runs on [Sgemm]: a single `B` matrix takes all of `A`'s batches as one tall product, and a
+/// constant `B` (an initializer, typically weights) is packed once and reused while it is the same array.
 final class MatMulKernel implements Kernel {
+
+    private final boolean constantB;
+    /// The packed constant `B` and its source; runs are serialized, so plain fields suffice.
+    private float[] packedSource;
+    private PackedB packed;
+
+    MatMulKernel(NodeSpec spec) {
+        this.constantB = spec.isConstantInput(1);
+    }
 
     @Override
     public RuntimeValue[] run(RuntimeValue[] inputs, KernelContext context) {
@@ -39,6 +54,9 @@ final class MatMulKernel implements Kernel {
         var cursor = batch.cursor();
         switch (ComputeType.of(type)) {
             case FLOAT -> {
+                if (type == ElementType.FLOAT) {
+                    return new RuntimeValue[] {floats(a, b, bs.length == 2, batch, outShape, m, k, n, context)};
+                }
                 var x = Numeric.floats(a);
                 var y = Numeric.floats(b);
                 var o = Tensor.allocate(ElementType.FLOAT, outShape).floats();
@@ -94,6 +112,39 @@ final class MatMulKernel implements Kernel {
         }
         if (!columnVector) {
             out[i] = n;
+        }
+        return out;
+    }
+
+    /// float32 on [Sgemm]; `singleB` when `B` is one matrix (rank 1 or 2), so `A`'s batches stack into rows.
+    private Tensor floats(Tensor a, Tensor b, boolean singleB, Broadcast batch, long[] outShape, int m, int k, int n,
+                          KernelContext context) {
+        var x = a.floats();
+        var y = b.floats();
+        var out = Tensor.allocate(ElementType.FLOAT, outShape);
+        var o = out.floats();
+        int threads = context.threads();
+        if (singleB) {
+            int rows = batch.size() * m;
+            if (constantB) {
+                if (y != packedSource) {
+                    packed = PackedB.of(y, 0, k, n, n, 1);
+                    packedSource = y;
+                }
+                Sgemm.multiply(rows, 1f, x, 0, k, 1, packed, o, 0, n, false, threads);
+            } else {
+                Sgemm.multiply(rows, n, k, 1f, x, 0, k, 1, y, 0, n, 1, o, 0, n, false, threads);
+            }
+            return out;
+        }
+        var cursor = batch.cursor();
+        for (int r = 0, idx = 0; r < batch.rows(); r++, cursor.next()) {
+            context.checkCancelled();
+            for (int e = 0; e < batch.rowLength(); e++, idx++) {
+                int ai = (cursor.offset(0) + e * batch.step(0)) * m * k;
+                int bi = (cursor.offset(1) + e * batch.step(1)) * k * n;
+                Sgemm.multiply(m, n, k, 1f, x, ai, k, 1, y, bi, n, 1, o, idx * m * n, n, false, threads);
+            }
         }
         return out;
     }

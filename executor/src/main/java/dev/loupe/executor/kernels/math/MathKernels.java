@@ -14,7 +14,7 @@ public final class MathKernels {
         activations(r);
         comparisonsAndLogic(r);
         reductions(r);
-        r.register("", "MatMul", new int[] {1, 9, 13}, spec -> new MatMulKernel());
+        r.register("", "MatMul", new int[] {1, 9, 13}, MatMulKernel::new);
         r.register("", "Gemm", new int[] {1, 6, 7, 9, 11, 13}, GemmKernel::new);
         r.register("", "Einsum", 12, EinsumKernel::new);
         r.register("", "Det", 11, spec -> new DetKernel());

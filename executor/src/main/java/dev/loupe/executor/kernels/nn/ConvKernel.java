@@ -5,17 +5,22 @@ import dev.loupe.executor.kernel.KernelException;
 import dev.loupe.executor.kernel.NodeSpec;
 import dev.loupe.executor.kernels.shape.Numbers;
 import dev.loupe.executor.kernels.shape.Operands;
+import dev.loupe.executor.simd.Convolution;
+import dev.loupe.executor.simd.PackedA;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Tensor;
+import dev.loupe.model.ElementType;
 
 import java.util.Arrays;
 
 /// `Conv` (versions 1, 11), float types, 1-D to N-D: `X (N, C, D...)` convolved with `W (M, C / group,
 /// k...)` plus the optional bias `B (M)`, with `group`, `strides`, `dilations`, `pads` and `auto_pad`.
 ///
-/// Computed as im2col and a matrix product per image and group: the input windows of a block of output
-/// positions are copied into columns (zeros for padding), then every output channel is a row of weights times
-/// those columns.
+/// float32 runs on [Convolution] (SIMD im2col and SGEMM, pointwise as a plain product, depthwise as a direct
+/// vector loop) in `float`; the gather table is kept while the spatial shapes repeat, and constant weights are
+/// packed once. Other float types are computed as im2col and a matrix product in `double`: the input
+/// windows of a block of output positions are copied into columns (zeros for padding), then every output
+/// channel is a row of weights times those columns.
 final class ConvKernel extends NnKernel {
 
     /// Column buffer budget in elements; output positions are processed in blocks that fit it.
@@ -23,11 +28,19 @@ final class ConvKernel extends NnKernel {
 
     private final WindowAttributes window;
     private final int group;
+    private final boolean constantWeights;
+    /// The last float32 plan and its shapes; runs are serialized, so plain fields suffice.
+    private long[] planShapes;
+    private Convolution.Plan plan;
+    private long[] planOutput;
+    private float[] packedSource;
+    private PackedA[] packed;
 
     ConvKernel(NodeSpec node) {
         super("X", 3);
         this.window = WindowAttributes.of(node);
         this.group = (int) node.intAttr("group", 1);
+        this.constantWeights = node.isConstantInput(1);
     }
 
     @Override
@@ -45,6 +58,9 @@ final class ConvKernel extends NnKernel {
         }
         if (b != null && (b.rank() != 1 || b.dim(0) != m)) {
             throw new KernelException("B must have shape [" + m + "], got " + b.describe());
+        }
+        if (x.type() == ElementType.FLOAT && w.type() == ElementType.FLOAT && (b == null || b.type() == ElementType.FLOAT)) {
+            return new RuntimeValue[] {floats(x, w, b, context)};
         }
         var geometry = window.geometry(Arrays.copyOfRange(xs, 2, xs.length), Arrays.copyOfRange(ws, 2, ws.length));
         int inSize = geometry.inputSize();
@@ -102,5 +118,76 @@ final class ConvKernel extends NnKernel {
             }
         }
         return new RuntimeValue[] {Numbers.fromDoubles(x.type(), outShape, out)};
+    }
+
+    /// The float32 path: one [Convolution] call per image and group.
+    private Tensor floats(Tensor x, Tensor w, Tensor b, KernelContext context) {
+        var xs = x.shape();
+        var ws = w.shape();
+        int n = (int) xs[0];
+        int c = (int) xs[1];
+        int m = (int) ws[0];
+        int cg = c / group;
+        int mg = m / group;
+        var plan = plan(xs, ws);
+        var outShape = new long[xs.length];
+        outShape[0] = n;
+        outShape[1] = m;
+        for (int i = 2; i < xs.length; i++) {
+            outShape[i] = planOutput[i - 2];
+        }
+        Operands.checkOutputSize(x.type(), outShape);
+        var out = Tensor.allocate(ElementType.FLOAT, outShape);
+        var o = out.floats();
+        var xv = x.floats();
+        var wv = w.floats();
+        var bias = b == null ? null : b.floats();
+        int inSize = plan.inputSize();
+        int outSize = plan.outputSize();
+        boolean depthwise = cg == 1 && mg == 1;
+        var weights = depthwise ? null : packedWeights(wv, m, cg * plan.taps());
+        for (int img = 0; img < n; img++) {
+            context.checkCancelled();
+            if (depthwise) {
+                Convolution.depthwise(plan, xv, img * c * inSize, c, wv, 0, bias, 0, o, img * m * outSize, context.threads());
+                continue;
+            }
+            for (int g = 0; g < group; g++) {
+                Convolution.forward(plan, xv, (img * c + g * cg) * inSize, cg, weights[g], bias, g * mg, o,
+                        (img * m + g * mg) * outSize, context.threads());
+            }
+        }
+        return out;
+    }
+
+    /// The plan for these shapes, reused while the spatial shapes of `X` and `W` repeat.
+    private Convolution.Plan plan(long[] xs, long[] ws) {
+        var shapes = new long[xs.length + ws.length - 4];
+        System.arraycopy(xs, 2, shapes, 0, xs.length - 2);
+        System.arraycopy(ws, 2, shapes, xs.length - 2, ws.length - 2);
+        if (!Arrays.equals(shapes, planShapes)) {
+            var geometry = window.geometry(Arrays.copyOfRange(xs, 2, xs.length), Arrays.copyOfRange(ws, 2, ws.length));
+            plan = Convolution.plan(geometry.gatherTable(), geometry.kernelSize(), geometry.inputSize(), geometry.outputSize());
+            planOutput = geometry.output();
+            planShapes = shapes;
+        }
+        return plan;
+    }
+
+    /// The weights of each group packed for [Convolution#forward], kept while constant weights stay the same array.
+    private PackedA[] packedWeights(float[] wv, int m, int depth) {
+        if (constantWeights && wv == packedSource) {
+            return packed;
+        }
+        int mg = m / group;
+        var result = new PackedA[group];
+        for (int g = 0; g < group; g++) {
+            result[g] = PackedA.of(wv, g * mg * depth, mg, depth, depth, 1, 1f);
+        }
+        if (constantWeights) {
+            packedSource = wv;
+            packed = result;
+        }
+        return result;
     }
 }

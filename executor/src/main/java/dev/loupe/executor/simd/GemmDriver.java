@@ -1,0 +1,72 @@
+package dev.loupe.executor.simd;
+
+import static dev.loupe.executor.simd.MicroKernels.MR;
+import static dev.loupe.executor.simd.MicroKernels.NR;
+
+/// The cache blocking around the micro-kernels, for one thread: columns in blocks of `NC` (the right operand
+/// packed per block unless it already is), `k` in blocks of `KC` (one `KC x NR` panel of `B` stays in L1
+/// while the row panels of `A` stream past it), rows in blocks of `MC` (one `MC x KC` block of `A` stays in
+/// L2 while the column panels of the block go by).
+final class GemmDriver {
+
+    static final int KC = 256;
+    static final int MC = 128;
+    static final int NC = 1024;
+    /// Most floats a per-block packing of `B` may take (all of `k` times the block's columns).
+    private static final int B_BLOCK_BUDGET = 1 << 19;
+
+    private GemmDriver() {
+    }
+
+    /// Columns per block of a right operand packed on the fly: `NC`, or fewer for a deep `k`, a multiple of `NR`.
+    static int columnBlock(int k) {
+        int cols = Math.min(NC, B_BLOCK_BUDGET / Math.max(1, k));
+        return Math.max(NR, cols / NR * NR);
+    }
+
+    /// `C[row0..row1, col0..col1) (+)= A * B` with `A` packed ([Packing#packA], `ap`, `m x k`) and `B` already
+    /// packed (`bp`, the panel of column `col` at `bpOff + (col / NR) * k * NR`). `row0` and `col0` are panel
+    /// boundaries.
+    static void packed(float[] ap, int m, int k, int row0, int row1, float[] bp, int bpOff, int col0, int col1,
+                       float[] c, int cOff, int ldc, boolean accumulate, float[] tile) {
+        for (int jc = col0; jc < col1; jc += NC) {
+            int end = Math.min(col1, jc + NC);
+            block(ap, m, k, row0, row1, bp, bpOff + jc / NR * k * NR, jc, end, c, cOff, ldc, accumulate, tile);
+        }
+    }
+
+    /// As [#packed], with `B` given as a strided `k x n` matrix and packed here block by block into the
+    /// calling thread's workspace.
+    static void strided(float[] ap, int m, int k, int row0, int row1, float[] b, int bOff, int bRowStride, int bColStride,
+                        int col0, int col1, float[] c, int cOff, int ldc, boolean accumulate, Workspace ws) {
+        int nc = columnBlock(k);
+        var bp = ws.packedB(Packing.sizeB(k, Math.min(nc, col1 - col0)));
+        for (int jc = col0; jc < col1; jc += nc) {
+            int end = Math.min(col1, jc + nc);
+            Packing.packB(b, bOff, bRowStride, bColStride, k, jc, end - jc, bp, 0);
+            block(ap, m, k, row0, row1, bp, 0, jc, end, c, cOff, ldc, accumulate, ws.tile());
+        }
+    }
+
+    /// One column block: `bp` at `bpOff` holds the panels of columns `[col0, col1)` over all of `k`.
+    private static void block(float[] ap, int m, int k, int row0, int row1, float[] bp, int bpOff, int col0, int col1,
+                              float[] c, int cOff, int ldc, boolean accumulate, float[] tile) {
+        int panelStrideA = k * MR;
+        int panelStrideB = k * NR;
+        for (int pc = 0; pc < k; pc += KC) {
+            int kc = Math.min(KC, k - pc);
+            boolean load = accumulate || pc > 0;
+            for (int ic = row0; ic < row1; ic += MC) {
+                int icEnd = Math.min(row1, ic + MC);
+                for (int col = col0, bi = bpOff + pc * NR; col < col1; col += NR, bi += panelStrideB) {
+                    int nr = Math.min(NR, col1 - col);
+                    for (int row = ic; row < icEnd; row += MR) {
+                        int ai = row / MR * panelStrideA + pc * MR;
+                        MicroKernels.tile(ap, ai, bp, bi, kc, c, cOff + row * ldc + col, ldc, load,
+                                Math.min(MR, m - row), nr, tile);
+                    }
+                }
+            }
+        }
+    }
+}

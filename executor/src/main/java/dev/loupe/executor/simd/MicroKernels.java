@@ -1,0 +1,188 @@
+package dev.loupe.executor.simd;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/// The register tiles of [Sgemm]: `C[r, 0..NR) (+)= sum over p < kc of A[r, p] * B[p, 0..NR)` with `A` read
+/// from a packed row panel (`MR` values per `p`) and `B` from a packed column panel (`NR = 2 * lanes` values
+/// per `p`). Every accumulator is a named local so that the JIT keeps them all in registers: 16 vectors for
+/// the 8-row tile, leaving room for the two `B` vectors and the broadcast of `A`.
+///
+/// `load` starts the accumulators from `C` (accumulation across K blocks), otherwise from zero. Tiles write
+/// whole rows of `NR` floats; partial tiles go through a scratch tile ([#tile]).
+final class MicroKernels {
+
+    static final int MR = 8;
+    private static final VectorSpecies<Float> S = VectorSupport.SPECIES;
+    private static final int L = VectorSupport.LANES;
+    static final int NR = 2 * L;
+
+    private MicroKernels() {
+    }
+
+    /// One `mr x nr` tile of `C` at `ci` (`mr <= MR`, `nr <= NR`), from the panels at `ai` (row `0` of the
+    /// panel) and `bi`. Full-width tiles are written in place; narrower ones go through `scratch` (`MR * NR`).
+    static void tile(float[] a, int ai, float[] b, int bi, int kc, float[] c, int ci, int ldc, boolean load,
+                     int mr, int nr, float[] scratch) {
+        if (nr == NR) {
+            rows(a, ai, b, bi, kc, c, ci, ldc, load, mr);
+            return;
+        }
+        rows(a, ai, b, bi, kc, scratch, 0, NR, false, mr);
+        for (int r = 0; r < mr; r++) {
+            int row = ci + r * ldc;
+            int s = r * NR;
+            for (int q = 0; q < nr; q++) {
+                c[row + q] = load ? c[row + q] + scratch[s + q] : scratch[s + q];
+            }
+        }
+    }
+
+    private static void rows(float[] a, int ai, float[] b, int bi, int kc, float[] c, int ci, int ldc, boolean load, int mr) {
+        if (mr == MR) {
+            eight(a, ai, b, bi, kc, c, ci, ldc, load);
+            return;
+        }
+        int r = 0;
+        if (mr >= 4) {
+            four(a, ai, b, bi, kc, c, ci, ldc, load);
+            r = 4;
+        }
+        for (; r < mr; r++) {
+            one(a, ai + r, b, bi, kc, c, ci + r * ldc, load);
+        }
+    }
+
+    static void eight(float[] a, int ai, float[] b, int bi, int kc, float[] c, int ci, int ldc, boolean load) {
+        FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
+        if (load) {
+            c00 = FloatVector.fromArray(S, c, ci);
+            c01 = FloatVector.fromArray(S, c, ci + L);
+            c10 = FloatVector.fromArray(S, c, ci + ldc);
+            c11 = FloatVector.fromArray(S, c, ci + ldc + L);
+            c20 = FloatVector.fromArray(S, c, ci + 2 * ldc);
+            c21 = FloatVector.fromArray(S, c, ci + 2 * ldc + L);
+            c30 = FloatVector.fromArray(S, c, ci + 3 * ldc);
+            c31 = FloatVector.fromArray(S, c, ci + 3 * ldc + L);
+            c40 = FloatVector.fromArray(S, c, ci + 4 * ldc);
+            c41 = FloatVector.fromArray(S, c, ci + 4 * ldc + L);
+            c50 = FloatVector.fromArray(S, c, ci + 5 * ldc);
+            c51 = FloatVector.fromArray(S, c, ci + 5 * ldc + L);
+            c60 = FloatVector.fromArray(S, c, ci + 6 * ldc);
+            c61 = FloatVector.fromArray(S, c, ci + 6 * ldc + L);
+            c70 = FloatVector.fromArray(S, c, ci + 7 * ldc);
+            c71 = FloatVector.fromArray(S, c, ci + 7 * ldc + L);
+        } else {
+            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = FloatVector.zero(S);
+            c40 = c41 = c50 = c51 = c60 = c61 = c70 = c71 = FloatVector.zero(S);
+        }
+        for (int p = 0; p < kc; p++, ai += MR, bi += NR) {
+            var b0 = FloatVector.fromArray(S, b, bi);
+            var b1 = FloatVector.fromArray(S, b, bi + L);
+            var x = FloatVector.broadcast(S, a[ai]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[ai + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[ai + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[ai + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, a[ai + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, a[ai + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(S, a[ai + 6]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(S, a[ai + 7]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+        }
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L);
+        c10.intoArray(c, ci + ldc);
+        c11.intoArray(c, ci + ldc + L);
+        c20.intoArray(c, ci + 2 * ldc);
+        c21.intoArray(c, ci + 2 * ldc + L);
+        c30.intoArray(c, ci + 3 * ldc);
+        c31.intoArray(c, ci + 3 * ldc + L);
+        c40.intoArray(c, ci + 4 * ldc);
+        c41.intoArray(c, ci + 4 * ldc + L);
+        c50.intoArray(c, ci + 5 * ldc);
+        c51.intoArray(c, ci + 5 * ldc + L);
+        c60.intoArray(c, ci + 6 * ldc);
+        c61.intoArray(c, ci + 6 * ldc + L);
+        c70.intoArray(c, ci + 7 * ldc);
+        c71.intoArray(c, ci + 7 * ldc + L);
+    }
+
+    static void four(float[] a, int ai, float[] b, int bi, int kc, float[] c, int ci, int ldc, boolean load) {
+        FloatVector c00, c01, c10, c11, c20, c21, c30, c31;
+        if (load) {
+            c00 = FloatVector.fromArray(S, c, ci);
+            c01 = FloatVector.fromArray(S, c, ci + L);
+            c10 = FloatVector.fromArray(S, c, ci + ldc);
+            c11 = FloatVector.fromArray(S, c, ci + ldc + L);
+            c20 = FloatVector.fromArray(S, c, ci + 2 * ldc);
+            c21 = FloatVector.fromArray(S, c, ci + 2 * ldc + L);
+            c30 = FloatVector.fromArray(S, c, ci + 3 * ldc);
+            c31 = FloatVector.fromArray(S, c, ci + 3 * ldc + L);
+        } else {
+            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = FloatVector.zero(S);
+        }
+        for (int p = 0; p < kc; p++, ai += MR, bi += NR) {
+            var b0 = FloatVector.fromArray(S, b, bi);
+            var b1 = FloatVector.fromArray(S, b, bi + L);
+            var x = FloatVector.broadcast(S, a[ai]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[ai + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[ai + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[ai + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+        }
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L);
+        c10.intoArray(c, ci + ldc);
+        c11.intoArray(c, ci + ldc + L);
+        c20.intoArray(c, ci + 2 * ldc);
+        c21.intoArray(c, ci + 2 * ldc + L);
+        c30.intoArray(c, ci + 3 * ldc);
+        c31.intoArray(c, ci + 3 * ldc + L);
+    }
+
+    /// One row; even and odd `p` go to separate accumulators so four FMA chains are in flight.
+    static void one(float[] a, int ai, float[] b, int bi, int kc, float[] c, int ci, boolean load) {
+        var e0 = load ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
+        var e1 = load ? FloatVector.fromArray(S, c, ci + L) : FloatVector.zero(S);
+        var o0 = FloatVector.zero(S);
+        var o1 = FloatVector.zero(S);
+        int p = 0;
+        for (; p + 1 < kc; p += 2, ai += 2 * MR, bi += 2 * NR) {
+            var x = FloatVector.broadcast(S, a[ai]);
+            e0 = x.fma(FloatVector.fromArray(S, b, bi), e0);
+            e1 = x.fma(FloatVector.fromArray(S, b, bi + L), e1);
+            var y = FloatVector.broadcast(S, a[ai + MR]);
+            o0 = y.fma(FloatVector.fromArray(S, b, bi + NR), o0);
+            o1 = y.fma(FloatVector.fromArray(S, b, bi + NR + L), o1);
+        }
+        if (p < kc) {
+            var x = FloatVector.broadcast(S, a[ai]);
+            e0 = x.fma(FloatVector.fromArray(S, b, bi), e0);
+            e1 = x.fma(FloatVector.fromArray(S, b, bi + L), e1);
+        }
+        e0.add(o0).intoArray(c, ci);
+        e1.add(o1).intoArray(c, ci + L);
+    }
+}

@@ -1,0 +1,152 @@
+package dev.loupe.executor.simd;
+
+import static dev.loupe.executor.simd.MicroKernels.MR;
+import static dev.loupe.executor.simd.MicroKernels.NR;
+
+/// Single-precision matrix product `C = alpha * A * B (+ C)` on the Vector API.
+///
+/// Operands are strided views of flat arrays (`A[i, p] = a[aOff + i * aRowStride + p * aColStride]`, so a
+/// transposed operand costs nothing), or operands packed once ([PackedA], [PackedB]) for weights used on
+/// every run. `C` is row-major with leading dimension `ldc`; with `accumulate` the product is added to it,
+/// otherwise it overwrites it. Sums run in `float` in K blocks, as other BLAS libraries do.
+///
+/// Inside, `A` is packed into panels of 8 rows and `B` into panels of two vectors' width, and a register
+/// tile of 8 rows by two vectors (16 accumulators) runs over blocks of `k`; see [GemmDriver] for the cache
+/// blocking. With `threads > 1` the columns (or, for narrow products, the rows) are split across the shared
+/// pool when each part gets at least a few million floating-point operations. Calls on one thread allocate
+/// nothing once their per-thread workspace has grown to the problem's size.
+///
+/// Without a usable vector species ([VectorSupport#enabled()]) every method computes the same result with
+/// scalar loops. Methods are thread-safe; concurrent calls must not write the same `C`.
+public final class Sgemm {
+
+    /// Fewest floating-point operations worth a part of a parallel product (about 40 µs of work).
+    static final double MIN_FLOPS_PER_PART = 1 << 22;
+
+    private Sgemm() {
+    }
+
+    /// `C = alpha * A * B (+ C)` for strided `A` (`m x k`) and `B` (`k x n`).
+    public static void multiply(int m, int n, int k, float alpha,
+                                float[] a, int aOff, int aRowStride, int aColStride,
+                                float[] b, int bOff, int bRowStride, int bColStride,
+                                float[] c, int cOff, int ldc, boolean accumulate, int threads) {
+        if (trivial(m, n, k, c, cOff, ldc, accumulate)) {
+            return;
+        }
+        if (!VectorSupport.ENABLED) {
+            ScalarGemm.multiply(m, n, k, alpha, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride, c, cOff, ldc, accumulate);
+            return;
+        }
+        var ws = Workspace.current();
+        var ap = ws.packedA(Packing.sizeA(m, k));
+        Packing.packA(a, aOff, aRowStride, aColStride, m, k, alpha, ap);
+        stridedB(ap, m, k, b, bOff, bRowStride, bColStride, n, c, cOff, ldc, accumulate, threads, ws);
+    }
+
+    /// `C = alpha * A * B (+ C)` for a strided `A` (`m x b.depth()`) and a packed `B`.
+    public static void multiply(int m, float alpha, float[] a, int aOff, int aRowStride, int aColStride, PackedB b,
+                                float[] c, int cOff, int ldc, boolean accumulate, int threads) {
+        int k = b.depth();
+        int n = b.columns();
+        if (trivial(m, n, k, c, cOff, ldc, accumulate)) {
+            return;
+        }
+        if (!VectorSupport.ENABLED) {
+            ScalarGemm.multiply(m, n, k, alpha, a, aOff, aRowStride, aColStride, b.data(), 0, n, 1, c, cOff, ldc, accumulate);
+            return;
+        }
+        var ap = Workspace.current().packedA(Packing.sizeA(m, k));
+        Packing.packA(a, aOff, aRowStride, aColStride, m, k, alpha, ap);
+        packedB(ap, m, k, b.data(), n, c, cOff, ldc, accumulate, threads);
+    }
+
+    /// `C = A * B (+ C)` for a packed `A` (`a.rows() x a.depth()`) and a strided `B` (`a.depth() x n`).
+    public static void multiply(PackedA a, float[] b, int bOff, int bRowStride, int bColStride, int n,
+                                float[] c, int cOff, int ldc, boolean accumulate, int threads) {
+        int m = a.rows();
+        int k = a.depth();
+        if (trivial(m, n, k, c, cOff, ldc, accumulate)) {
+            return;
+        }
+        if (!VectorSupport.ENABLED) {
+            ScalarGemm.multiply(m, n, k, 1f, a.data(), 0, k, 1, b, bOff, bRowStride, bColStride, c, cOff, ldc, accumulate);
+            return;
+        }
+        stridedB(a.data(), m, k, b, bOff, bRowStride, bColStride, n, c, cOff, ldc, accumulate, threads, Workspace.current());
+    }
+
+    /// The parts a product of this size is split into on `threads` threads.
+    static int parts(int m, int n, int k, int threads) {
+        int panels = Math.max(Packing.panelsA(m), Packing.panelsB(n));
+        return WorkerPool.parts(2.0 * m * n * k, MIN_FLOPS_PER_PART, threads, panels);
+    }
+
+    private static void stridedB(float[] ap, int m, int k, float[] b, int bOff, int bRowStride, int bColStride, int n,
+                                 float[] c, int cOff, int ldc, boolean accumulate, int threads, Workspace ws) {
+        int parts = parts(m, n, k, threads);
+        if (parts == 1) {
+            GemmDriver.strided(ap, m, k, 0, m, b, bOff, bRowStride, bColStride, 0, n, c, cOff, ldc, accumulate, ws);
+            return;
+        }
+        int colPanels = Packing.panelsB(n);
+        if (colPanels >= parts) {
+            // Each part packs and multiplies its own columns.
+            WorkerPool.run(parts, part -> {
+                int c0 = split(colPanels, parts, part) * NR;
+                int c1 = Math.min(n, split(colPanels, parts, part + 1) * NR);
+                GemmDriver.strided(ap, m, k, 0, m, b, bOff, bRowStride, bColStride, c0, c1, c, cOff, ldc, accumulate,
+                        Workspace.current());
+            });
+            return;
+        }
+        var bp = ws.packedB(Packing.sizeB(k, n));
+        Packing.packB(b, bOff, bRowStride, bColStride, k, 0, n, bp, 0);
+        packedB(ap, m, k, bp, n, c, cOff, ldc, accumulate, threads);
+    }
+
+    private static void packedB(float[] ap, int m, int k, float[] bp, int n, float[] c, int cOff, int ldc,
+                                boolean accumulate, int threads) {
+        int parts = parts(m, n, k, threads);
+        if (parts == 1) {
+            GemmDriver.packed(ap, m, k, 0, m, bp, 0, 0, n, c, cOff, ldc, accumulate, Workspace.current().tile());
+            return;
+        }
+        int colPanels = Packing.panelsB(n);
+        int rowPanels = Packing.panelsA(m);
+        boolean byColumns = colPanels >= rowPanels || colPanels >= 4 * parts;
+        WorkerPool.run(parts, part -> {
+            var tile = Workspace.current().tile();
+            if (byColumns) {
+                int c0 = split(colPanels, parts, part) * NR;
+                int c1 = Math.min(n, split(colPanels, parts, part + 1) * NR);
+                GemmDriver.packed(ap, m, k, 0, m, bp, 0, c0, c1, c, cOff, ldc, accumulate, tile);
+            } else {
+                int r0 = split(rowPanels, parts, part) * MR;
+                int r1 = Math.min(m, split(rowPanels, parts, part + 1) * MR);
+                GemmDriver.packed(ap, m, k, r0, r1, bp, 0, 0, n, c, cOff, ldc, accumulate, tile);
+            }
+        });
+    }
+
+    /// Start of part `part` of `total` units cut into `parts` nearly equal parts.
+    static int split(int total, int parts, int part) {
+        return (int) ((long) total * part / parts);
+    }
+
+    /// Handles empty products: nothing to do, or (for `k == 0`) `C` cleared unless accumulating.
+    private static boolean trivial(int m, int n, int k, float[] c, int cOff, int ldc, boolean accumulate) {
+        if (m <= 0 || n <= 0) {
+            return true;
+        }
+        if (k > 0) {
+            return false;
+        }
+        if (!accumulate) {
+            for (int i = 0; i < m; i++) {
+                java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+            }
+        }
+        return true;
+    }
+}
