@@ -4,6 +4,7 @@ import dev.loupe.app.diagram.Diagram;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /// Opens or closes one group without laying out the whole diagram again.
@@ -15,6 +16,7 @@ import java.util.function.BooleanSupplier;
 public final class IncrementalLayout {
 
     private static final double STUB = 12;
+    private static final double LANE = 14;
 
     private IncrementalLayout() {
     }
@@ -123,10 +125,29 @@ public final class IncrementalLayout {
             } else if (o != null) {
                 points.add(splice.movePoints(old.edge(o)));
             } else {
-                points.add(route(next, e.from(), e.to(), x, y));
+                points.add(route(next, e.from(), e.to(), x, y, splice.after(), placed.size() > 1 ? placed.keySet() : Set.of()));
             }
         }
         return new GraphLayout(next, x, y, points);
+    }
+
+    /// A route from the bottom centre of one box to the top centre of another. An edge between an opened
+    /// group's member and a box outside it runs down a lane beside the group, so that it does not cross
+    /// the other members; other edges go straight, with a short vertical stub at each end.
+    private static double[] route(Diagram d, int from, int to, double[] x, double[] y, Rect area, Set<Integer> members) {
+        double sx = x[from] + d.node(from).width() / 2;
+        double sy = y[from] + d.node(from).height();
+        double tx = x[to] + d.node(to).width() / 2;
+        double ty = y[to];
+        boolean intoMember = members.contains(to) && !members.contains(from) && ty > area.top() + 1;
+        boolean outOfMember = members.contains(from) && !members.contains(to) && sy < area.bottom() - 1;
+        if (intoMember || outOfMember) {
+            double lane = area.left() + area.width() + LANE;
+            double leave = sy + STUB;
+            double enter = ty - STUB;
+            return new double[] {sx, sy, sx, leave, lane, leave, lane, enter, tx, enter, tx, ty};
+        }
+        return route(d, from, to, x, y);
     }
 
     /// A plain route from the bottom centre of one box to the top centre of another.
