@@ -128,6 +128,26 @@ class MainWindowTest {
     }
 
     @Test
+    void arrowKeysFollowTheDataFlowAndTheThemeToggles(FxRobot robot) throws Exception {
+        open(robot, write(SyntheticModels.blocks(3)));
+        int relu = boxWithTitle("Relu");
+        var g = view.graphView();
+        robot.interact(() -> g.centerOnBox(relu));
+        robot.clickOn(g.localToScreen(g.boxCenterOnScreen(relu)));
+        waitFor(() -> vm.diagram().getSelectedBox() == relu);
+        robot.type(javafx.scene.input.KeyCode.DOWN);
+        waitFor(() -> vm.diagram().getSelectedBox() != relu);
+        assertThat(vm.diagram().selectedItemProperty().get().node().name()).isEqualTo("/blocks.0/fc2/MatMul");
+        robot.type(javafx.scene.input.KeyCode.UP);
+        waitFor(() -> vm.diagram().getSelectedBox() == relu);
+
+        robot.interact(() -> vm.darkThemeProperty().set(true));
+        assertThat(g.getScene().getRoot().getStyleClass()).contains("dark");
+        robot.interact(() -> vm.darkThemeProperty().set(false));
+        assertThat(g.getScene().getRoot().getStyleClass()).doesNotContain("dark");
+    }
+
+    @Test
     void entersAModelLocalFunctionBody(FxRobot robot) throws Exception {
         open(robot, write(modelWithFunction()));
         int call = boxWithTitle("Swish");
