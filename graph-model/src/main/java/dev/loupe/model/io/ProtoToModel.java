@@ -365,7 +365,7 @@ final class ProtoToModel {
             }
             Opaque extras = Opaque.NONE;
             boolean keepLocation = p.hasDataLocation() && p.getDataLocation() != TensorProto.DataLocation.EXTERNAL;
-            if (p.hasSegment() || keepLocation || !unknown.asMap().isEmpty() || typedFieldsSet(p) > (storage instanceof TensorStorage.Typed ? 1 : 0)
+            if (p.hasSegment() || keepLocation || !unknown.asMap().isEmpty() || typedFieldsSet(p) > (storage instanceof TensorStorage.Typed || p.hasRawData() ? 1 : 0)
                     || (p.getExternalDataCount() > 0 && !(storage instanceof TensorStorage.External))) {
                 var b = TensorProto.newBuilder(p).clearDims().clearDataType().clearName().clearDocString().clearMetadataProps()
                         .clearRawData().setUnknownFields(unknown);
