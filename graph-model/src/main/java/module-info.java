@@ -10,4 +10,5 @@ module dev.loupe.model {
     exports dev.loupe.model.check;
     exports dev.loupe.model.infer;
     exports dev.loupe.model.edit;
+    exports dev.loupe.model.transform;
 }
