@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 /// unreadable input. Errors are one line on stderr; `--verbose` adds the stack trace.
 @Command(name = "loupe", mixinStandardHelpOptions = true, versionProvider = LoupeCommand.Version.class,
         description = "Inspect, run, debug and edit ONNX models.",
-        subcommands = {InfoCommand.class, CheckCommand.class, SaveCommand.class, RunCommand.class, TestDataCommand.class, RenderCommand.class,
+        subcommands = {InfoCommand.class, CheckCommand.class, SaveCommand.class, RunCommand.class, TestDataCommand.class, RenderCommand.class, BenchUiCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LoupeCommand implements Callable<Integer> {
 
