@@ -1,5 +1,6 @@
 package dev.loupe.model.infer;
 
+import dev.loupe.model.testing.OnnxTestData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loupe.model.TypeInfo;

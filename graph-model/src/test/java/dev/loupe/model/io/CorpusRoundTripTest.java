@@ -1,5 +1,6 @@
 package dev.loupe.model.io;
 
+import dev.loupe.model.testing.OnnxTestData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loupe.model.io.proto.OnnxProtos.ModelProto;

@@ -1,4 +1,4 @@
-package dev.loupe.model.check;
+package dev.loupe.model.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,14 +9,14 @@ import java.util.stream.Stream;
 
 /// Locates the ONNX backend test data (Debian package `libonnx-testdata`). Tests that need it fail with
 /// instructions when it is missing, rather than being skipped.
-final class OnnxTestData {
+public final class OnnxTestData {
 
-    static final List<String> SUITES = List.of("node", "simple", "pytorch-converted", "pytorch-operator");
+    public static final List<String> SUITES = List.of("node", "simple", "pytorch-converted", "pytorch-operator");
 
     private OnnxTestData() {
     }
 
-    static Path root() {
+    public static Path root() {
         var root = Path.of(System.getProperty("loupe.testdata", "/usr/share/libonnx-testdata/data"));
         if (!Files.isDirectory(root.resolve("node"))) {
             throw new IllegalStateException("ONNX test data not found at " + root
@@ -26,7 +26,7 @@ final class OnnxTestData {
     }
 
     /// Every `model.onnx` of the four suites, sorted.
-    static List<Path> allModels() {
+    public static List<Path> allModels() {
         var root = root();
         return SUITES.stream().flatMap(s -> list(root.resolve(s))).map(d -> d.resolve("model.onnx"))
                 .filter(Files::isRegularFile).sorted().toList();
