@@ -20,4 +20,5 @@ module dev.loupe.app {
     exports dev.loupe.app.bench;
     opens dev.loupe.app.main to javafx.fxml;
     opens dev.loupe.app.inspect to javafx.fxml;
+    opens dev.loupe.app.debug to javafx.fxml;
 }

@@ -1,6 +1,7 @@
 package dev.loupe.app.main;
 
 import dev.loupe.app.canvas.GraphView;
+import dev.loupe.app.debug.RunPanelView;
 import dev.loupe.app.diagram.DiagramNode;
 import dev.loupe.app.inspect.PropertiesView;
 import dev.loupe.app.inspect.PropertyRow;
@@ -61,6 +62,7 @@ public final class MainView {
     @FXML private Label emptyHint;
     @FXML private Tab propertiesTab;
     @FXML private Tab modelTab;
+    @FXML private Tab runTab;
     @FXML private Label statusLabel;
     @FXML private Label hoverLabel;
     @FXML private Label taskLabel;
@@ -243,6 +245,7 @@ public final class MainView {
         var modelTable = new PropertyTable(vm.modelInfo().rows());
         modelTable.setId("model-table");
         modelTab.setContent(modelTable);
+        runTab.setContent(RunPanelView.create(vm.runInputs()).root());
     }
 
     private void openTensor(PropertyRow row) {

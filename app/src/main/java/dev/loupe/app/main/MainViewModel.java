@@ -1,5 +1,7 @@
 package dev.loupe.app.main;
 
+import dev.loupe.app.debug.DimensionBindingStore;
+import dev.loupe.app.debug.RunInputsViewModel;
 import dev.loupe.app.inspect.ModelInfoViewModel;
 import dev.loupe.app.inspect.PropertiesViewModel;
 import dev.loupe.app.render.GraphRenderer;
@@ -38,11 +40,19 @@ public final class MainViewModel {
     private final SearchViewModel search = new SearchViewModel();
     private final PropertiesViewModel properties = new PropertiesViewModel();
     private final ModelInfoViewModel modelInfo = new ModelInfoViewModel();
+    private final TaskRunner debugRunner = new TaskRunner();
+    private final RunInputsViewModel runInputs;
     private final StringBinding title;
     private long errorSerial;
 
     public MainViewModel(RecentFiles recentFiles) {
+        this(recentFiles, DimensionBindingStore.userDefault());
+    }
+
+    /// A main window's state with recent files and dimension bindings kept in the given stores.
+    public MainViewModel(RecentFiles recentFiles, DimensionBindingStore dimensions) {
         this.recentFiles = recentFiles;
+        this.runInputs = new RunInputsViewModel(debugRunner, dimensions, status::set, this::report);
         recent.setAll(recentFiles.list());
         title = Bindings.createStringBinding(() -> document.get() == null ? "Loupe"
                 : document.get().fileName() + " — Loupe", document);
@@ -71,6 +81,16 @@ public final class MainViewModel {
 
     public TaskRunner tasks() {
         return runner;
+    }
+
+    /// Background work of the debugger: reading inputs, compiling, running, comparing.
+    public TaskRunner debugTasks() {
+        return debugRunner;
+    }
+
+    /// The Run panel: the inputs a run of the open model takes.
+    public RunInputsViewModel runInputs() {
+        return runInputs;
     }
 
     public ReadOnlyObjectProperty<ModelDocument> documentProperty() {
@@ -124,6 +144,7 @@ public final class MainViewModel {
         document.set(null);
         diagram.reset(null, null);
         modelInfo.show(null);
+        runInputs.setModel(null, null);
         if (old != null) {
             old.model().close();
         }
@@ -158,6 +179,7 @@ public final class MainViewModel {
     /// Releases the model and stops background work, when the window closes.
     public void shutdown() {
         runner.shutdown();
+        debugRunner.shutdown();
         var old = document.get();
         if (old != null) {
             old.model().close();
@@ -169,6 +191,7 @@ public final class MainViewModel {
         document.set(doc);
         diagram.reset(doc.mainLevel(), doc.catalog());
         modelInfo.show(doc.model());
+        runInputs.setModel(doc.model(), doc.path());
         if (old != null) {
             old.model().close();
         }
