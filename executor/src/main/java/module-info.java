@@ -12,4 +12,5 @@ module dev.loupe.executor {
     exports dev.loupe.executor.simd;
     exports dev.loupe.executor.tensor;
     exports dev.loupe.executor.testdata;
+    exports dev.loupe.executor.transform;
 }

@@ -77,8 +77,15 @@ public final class Cleanup {
                 + " unused initializer(s)", model, () -> apply(dead));
     }
 
-    /// Removes what `dead` lists; for composite transformations that computed it themselves.
-    static void apply(DeadCode dead) {
+    /// Removes dead code at once, without an edit of its own: for the change of a [SnapshotEdit] that ends
+    /// with a clean-up (constant folding does). Returns what it removed.
+    public static DeadCode removeDeadCodeNow(Model model) {
+        var dead = deadCode(model);
+        apply(dead);
+        return dead;
+    }
+
+    private static void apply(DeadCode dead) {
         dead.nodes().forEach((g, nodes) -> {
             var removedValues = Collections.newSetFromMap(new IdentityHashMap<Value, Boolean>());
             for (var n : nodes) {
