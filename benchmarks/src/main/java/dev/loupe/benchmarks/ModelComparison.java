@@ -1,0 +1,190 @@
+package dev.loupe.benchmarks;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.loupe.executor.kernels.BuiltinKernels;
+import dev.loupe.executor.session.Benchmark;
+import dev.loupe.executor.session.Session;
+import dev.loupe.executor.session.SessionOptions;
+import dev.loupe.executor.simd.VectorSupport;
+import dev.loupe.executor.tensor.RuntimeValue;
+import dev.loupe.executor.tensor.Tensor;
+import dev.loupe.model.io.ModelReader;
+
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/// Whole models, Loupe against ONNX Runtime (CPU, Java API) in the same JVM: the same random inputs, the same
+/// intra-op thread count (ORT with one inter-op thread, sequential execution), warm-up runs, then timed
+/// rounds that alternate Loupe, "ORT all optimizations" and "ORT basic" (rotating which goes first), and the
+/// ratio of medians per model. Before timing, Loupe's outputs are checked against ORT's.
+///
+/// ```
+/// java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar dev.loupe.benchmarks.ModelComparison \
+///     [--threads N] [--runs R] [--warmup W] [--profile] MODEL.onnx...
+/// ```
+///
+/// `--profile` also prints Loupe's time per operator type over one extra run.
+public final class ModelComparison {
+
+    private ModelComparison() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int threads = 1;
+        int runs = 20;
+        int warmup = 5;
+        boolean profile = false;
+        var models = new ArrayList<Path>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--profile" -> profile = true;
+                default -> models.add(Path.of(args[i]));
+            }
+        }
+        if (models.isEmpty()) {
+            System.err.println("usage: ModelComparison [--threads N] [--runs R] [--warmup W] [--profile] MODEL.onnx...");
+            System.exit(2);
+        }
+        System.out.printf(Locale.ROOT, "threads %d, warm-up %d, runs %d, %s, %s%n", threads, warmup, runs,
+                VectorSupport.describe(), Runtime.version());
+        var rows = new ArrayList<String>();
+        for (var path : models) {
+            rows.add(compare(path, threads, runs, warmup, profile));
+        }
+        System.out.println();
+        System.out.println("| model | threads | Loupe median ms (min-max) | ORT all opt. median ms | ORT basic median ms | Loupe / ORT all | Loupe / ORT basic |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        rows.forEach(System.out::println);
+    }
+
+    private static String compare(Path path, int threads, int runs, int warmup, boolean profile) throws Exception {
+        var env = OrtEnvironment.getEnvironment();
+        try (var model = ModelReader.read(path);
+             var ortAll = env.createSession(path.toString(), ortOptions(threads, OrtSession.SessionOptions.OptLevel.ALL_OPT));
+             var ortBasic = env.createSession(path.toString(), ortOptions(threads, OrtSession.SessionOptions.OptLevel.BASIC_OPT))) {
+            var session = Session.create(model, BuiltinKernels.registry(), SessionOptions.defaults().withThreads(threads));
+            var inputs = Benchmark.randomInputs(session, 7);
+            var ortInputs = ortInputs(env, inputs);
+            try {
+                check(path, session.run(inputs).outputs(), ortAll.run(ortInputs));
+                for (int i = 0; i < warmup; i++) {
+                    session.run(inputs);
+                    ortAll.run(ortInputs).close();
+                    ortBasic.run(ortInputs).close();
+                }
+                var loupe = new long[runs];
+                var all = new long[runs];
+                var basic = new long[runs];
+                for (int r = 0; r < runs; r++) {
+                    for (int slot = 0; slot < 3; slot++) {
+                        switch ((slot + r) % 3) {
+                            case 0 -> loupe[r] = time(() -> session.run(inputs));
+                            case 1 -> all[r] = time(() -> ortAll.run(ortInputs).close());
+                            default -> basic[r] = time(() -> ortBasic.run(ortInputs).close());
+                        }
+                    }
+                }
+                if (profile) {
+                    printProfile(session, inputs);
+                }
+                double l = median(loupe);
+                double a = median(all);
+                double b = median(basic);
+                System.out.printf(Locale.ROOT, "%s: Loupe %.2f ms, ORT all %.2f ms, ORT basic %.2f ms%n", path.getFileName(), l, a, b);
+                return String.format(Locale.ROOT, "| %s | %d | %.2f (%.2f-%.2f) | %.2f | %.2f | %.2f | %.2f |", path.getFileName(), threads, l,
+                        Arrays.stream(loupe).min().orElseThrow() / 1e6, Arrays.stream(loupe).max().orElseThrow() / 1e6, a, b, l / a, l / b);
+            } finally {
+                for (var t : ortInputs.values()) {
+                    t.close();
+                }
+            }
+        }
+    }
+
+    private static OrtSession.SessionOptions ortOptions(int threads, OrtSession.SessionOptions.OptLevel level) throws OrtException {
+        var options = new OrtSession.SessionOptions();
+        options.setIntraOpNumThreads(threads);
+        options.setInterOpNumThreads(1);
+        options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+        options.setOptimizationLevel(level);
+        return options;
+    }
+
+    private static Map<String, OnnxTensor> ortInputs(OrtEnvironment env, Map<String, RuntimeValue> inputs) throws OrtException {
+        var out = new LinkedHashMap<String, OnnxTensor>();
+        for (var e : inputs.entrySet()) {
+            var t = (Tensor) e.getValue();
+            out.put(e.getKey(), switch (t.type()) {
+                case FLOAT -> OnnxTensor.createTensor(env, FloatBuffer.wrap(t.floats()), t.shape());
+                case INT64 -> OnnxTensor.createTensor(env, LongBuffer.wrap(t.longs()), t.shape());
+                default -> throw new IllegalArgumentException("input '" + e.getKey() + "' of type " + t.type().onnxName()
+                        + " is not supported by this benchmark");
+            });
+        }
+        return out;
+    }
+
+    /// Fails when a float output of Loupe differs from ORT's by more than 1e-3 relative to ORT's largest value.
+    private static void check(Path path, Map<String, RuntimeValue> loupe, OrtSession.Result ort) throws OrtException {
+        try (ort) {
+            for (var e : ort) {
+                var expected = ((OnnxTensor) e.getValue()).getFloatBuffer();
+                var actual = ((Tensor) loupe.get(e.getKey())).floats();
+                double scale = 0;
+                double worst = 0;
+                for (int i = 0; i < actual.length; i++) {
+                    scale = Math.max(scale, Math.abs(expected.get(i)));
+                    worst = Math.max(worst, Math.abs(actual[i] - expected.get(i)));
+                }
+                System.out.printf(Locale.ROOT, "%s: output %s, max |Loupe - ORT| = %.3g (max |ORT| = %.3g)%n", path.getFileName(), e.getKey(), worst, scale);
+                if (!(worst <= 1e-3 * scale)) {
+                    throw new IllegalStateException(path.getFileName() + ": Loupe and ORT disagree on " + e.getKey());
+                }
+            }
+        }
+    }
+
+    private static void printProfile(Session session, Map<String, RuntimeValue> inputs) {
+        var byOp = new HashMap<String, Long>();
+        for (var s : session.run(inputs).nodeStats()) {
+            byOp.merge(s.node().opType(), s.nanos(), Long::sum);
+        }
+        long total = byOp.values().stream().mapToLong(Long::longValue).sum();
+        var sorted = new TreeMap<Long, List<String>>((x, y) -> Long.compare(y, x));
+        byOp.forEach((op, nanos) -> sorted.computeIfAbsent(nanos, k -> new ArrayList<>()).add(op));
+        System.out.printf(Locale.ROOT, "  Loupe time by operator (one run, %.2f ms in kernels):%n", total / 1e6);
+        sorted.forEach((nanos, ops) -> System.out.printf(Locale.ROOT, "    %-24s %8.2f ms  %5.1f%%%n", String.join(", ", ops), nanos / 1e6, 100.0 * nanos / total));
+    }
+
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private static long time(Action action) throws Exception {
+        long start = System.nanoTime();
+        action.run();
+        return System.nanoTime() - start;
+    }
+
+    private static double median(long[] nanos) {
+        var sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return (sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0) / 1e6;
+    }
+}
