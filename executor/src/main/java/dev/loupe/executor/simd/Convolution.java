@@ -1,6 +1,7 @@
 package dev.loupe.executor.simd;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 import static dev.loupe.executor.simd.MicroKernels.NR;
@@ -19,24 +20,42 @@ public final class Convolution {
 
     private static final VectorSpecies<Float> S = VectorSupport.SPECIES;
     private static final int L = VectorSupport.LANES;
-    /// Most floats of packed columns per block (all channels and taps times the block's positions).
-    private static final int COLUMN_BUDGET = 1 << 17;
+    /// Most floats of packed columns per block (all channels and taps times the block's positions): few
+    /// blocks, because every block streams all the weights once.
+    private static final int COLUMN_BUDGET = 1 << 20;
+    /// Fewest panels per block, so that deep layers with few positions still take them in one block.
+    private static final int MIN_BLOCK_PANELS = 4;
+    /// The mask of a panel whose every lane is inside the input.
+    private static final long FULL = NR == 64 ? -1L : (1L << NR) - 1;
 
     private Convolution() {
     }
 
-    /// A gather table prepared for repeated use: whether it is pointwise, and for every tap and panel of
-    /// `NR` output positions the input position of a contiguous, fully inside run (or -1).
+    /// A gather table prepared for repeated use: whether it is pointwise and, for every tap and panel of `NR`
+    /// output positions, how to load the panel's inputs: the lanes inside the input (a bit mask) and, when
+    /// those read consecutive input positions, the position lane 0 would read (so the panel is one or two
+    /// masked vector loads); otherwise the panel is gathered through the table.
     public static final class Plan {
+        /// Marks a panel whose inputs are not consecutive.
+        private static final int SCATTERED = Integer.MIN_VALUE;
+
         private final int[] table;
+        /// The table with padding entries as 0, for vector gathers (which check every lane's index).
+        private final int[] gatherIndex;
         private final int taps;
         private final int inSize;
         private final int outSize;
         private final boolean pointwise;
-        private final int[] runs;
+        private final int panels;
+        private final int[] starts;
+        private final long[] masks;
 
         private Plan(int[] table, int taps, int inSize, int outSize) {
             this.table = table;
+            this.gatherIndex = table.clone();
+            for (int i = 0; i < gatherIndex.length; i++) {
+                gatherIndex[i] = Math.max(0, gatherIndex[i]);
+            }
             this.taps = taps;
             this.inSize = inSize;
             this.outSize = outSize;
@@ -45,29 +64,35 @@ public final class Convolution {
                 identity = table[p] == p;
             }
             this.pointwise = identity;
-            int panels = Packing.panelsB(outSize);
-            this.runs = new int[taps * panels];
+            this.panels = Packing.panelsB(outSize);
+            this.starts = new int[taps * panels];
+            this.masks = new long[taps * panels];
             for (int t = 0; t < taps; t++) {
                 for (int jj = 0; jj < panels; jj++) {
-                    runs[t * panels + jj] = run(t, jj * NR);
+                    describe(t, jj);
                 }
             }
         }
 
-        private int run(int t, int pos0) {
-            if (pos0 + NR > outSize) {
-                return -1;
-            }
-            int first = table[t * outSize + pos0];
-            if (first < 0) {
-                return -1;
-            }
-            for (int q = 1; q < NR; q++) {
-                if (table[t * outSize + pos0 + q] != first + q) {
-                    return -1;
+        private void describe(int t, int jj) {
+            int pos0 = jj * NR;
+            long mask = 0;
+            int start = SCATTERED;
+            boolean consecutive = true;
+            for (int q = 0; q < NR && pos0 + q < outSize; q++) {
+                int off = table[t * outSize + pos0 + q];
+                if (off < 0) {
+                    continue;
+                }
+                mask |= 1L << q;
+                if (start == SCATTERED) {
+                    start = off - q;
+                } else {
+                    consecutive &= off == start + q;
                 }
             }
-            return first;
+            starts[t * panels + jj] = consecutive ? start : SCATTERED;
+            masks[t * panels + jj] = mask;
         }
 
         public int taps() {
@@ -121,9 +146,12 @@ public final class Convolution {
             }
             return;
         }
-        int block = Math.max(NR, Math.min(Packing.panelsB(n) * NR, COLUMN_BUDGET / Math.max(1, k) / NR * NR));
+        int panels = Packing.panelsB(n);
+        int wanted = WorkerPool.parts(2.0 * m * k * n, Sgemm.MIN_FLOPS_PER_PART, threads, panels);
+        int blockPanels = Math.max(MIN_BLOCK_PANELS, COLUMN_BUDGET / Math.max(1, k) / NR);
+        int block = Math.max(1, Math.min(blockPanels, (panels + wanted - 1) / wanted)) * NR;
         int blocks = (n + block - 1) / block;
-        int parts = WorkerPool.parts(2.0 * m * k * n, Sgemm.MIN_FLOPS_PER_PART, threads, blocks);
+        int parts = Math.min(wanted, blocks);
         if (parts == 1) {
             blocks(plan, x, xOff, channels, weights, out, outOff, accumulate, block, 0, blocks, Workspace.current());
             return;
@@ -149,29 +177,41 @@ public final class Convolution {
     /// im2col of positions `[p0, p0 + width)` straight into packed panels (`p0` a multiple of `NR`).
     private static void packColumns(Plan plan, float[] x, int xOff, int channels, int p0, int width, float[] dst) {
         int taps = plan.taps;
-        int n = plan.outSize;
         int k = channels * taps;
-        int panels = Packing.panelsB(n);
-        var table = plan.table;
         for (int jj = 0, blockPanels = Packing.panelsB(width); jj < blockPanels; jj++) {
-            int pos0 = p0 + jj * NR;
-            int valid = Math.min(NR, n - pos0);
-            int panel = pos0 / NR;
+            int panel = p0 / NR + jj;
             int base = jj * k * NR;
             for (int t = 0; t < taps; t++) {
-                int run = plan.runs[t * panels + panel];
-                int tBase = t * n + pos0;
                 for (int ch = 0, d = base + t * NR, src = xOff; ch < channels; ch++, d += taps * NR, src += plan.inSize) {
-                    if (run >= 0) {
-                        FloatVector.fromArray(S, x, src + run).intoArray(dst, d);
-                        FloatVector.fromArray(S, x, src + run + L).intoArray(dst, d + L);
-                        continue;
-                    }
-                    for (int q = 0; q < NR; q++) {
-                        int off = q < valid ? table[tBase + q] : -1;
-                        dst[d + q] = off >= 0 ? x[src + off] : 0f;
-                    }
+                    loadPanel(plan, x, src, t, panel, dst, d);
                 }
+            }
+        }
+    }
+
+    /// The `NR` inputs of tap `t` for the output positions of `panel`, from the channel at `src`, into `dst`
+    /// at `d` (zeros in the padding and past the last position).
+    private static void loadPanel(Plan plan, float[] x, int src, int t, int panel, float[] dst, int d) {
+        int key = t * plan.panels + panel;
+        long mask = plan.masks[key];
+        int start = plan.starts[key];
+        if (start != Plan.SCATTERED && mask == FULL) {
+            FloatVector.fromArray(S, x, src + start).intoArray(dst, d);
+            FloatVector.fromArray(S, x, src + start + L).intoArray(dst, d + L);
+        } else if (mask == 0) {
+            FloatVector.zero(S).intoArray(dst, d);
+            FloatVector.zero(S).intoArray(dst, d + L);
+        } else if (start != Plan.SCATTERED) {
+            FloatVector.fromArray(S, x, src + start, VectorMask.fromLong(S, mask)).intoArray(dst, d);
+            FloatVector.fromArray(S, x, src + start + L, VectorMask.fromLong(S, mask >>> L)).intoArray(dst, d + L);
+        } else if ((panel + 1) * NR <= plan.outSize) {
+            int tBase = t * plan.outSize + panel * NR;
+            FloatVector.fromArray(S, x, src, plan.gatherIndex, tBase, VectorMask.fromLong(S, mask)).intoArray(dst, d);
+            FloatVector.fromArray(S, x, src, plan.gatherIndex, tBase + L, VectorMask.fromLong(S, mask >>> L)).intoArray(dst, d + L);
+        } else {
+            int tBase = t * plan.outSize + panel * NR;
+            for (int q = 0; q < NR; q++) {
+                dst[d + q] = (mask >>> q & 1) != 0 ? x[src + plan.table[tBase + q]] : 0f;
             }
         }
     }
@@ -217,18 +257,9 @@ public final class Convolution {
             var acc1 = acc0;
             for (int t = 0; t < taps; t++) {
                 var wt = FloatVector.broadcast(S, w[wi + t]);
-                int run = plan.runs[t * panels + jj];
-                if (run >= 0) {
-                    acc0 = wt.fma(FloatVector.fromArray(S, x, xi + run), acc0);
-                    acc1 = wt.fma(FloatVector.fromArray(S, x, xi + run + L), acc1);
-                } else {
-                    for (int q = 0; q < NR; q++) {
-                        int off = q < valid ? table[t * n + pos0 + q] : -1;
-                        scratch[q] = off >= 0 ? x[xi + off] : 0f;
-                    }
-                    acc0 = wt.fma(FloatVector.fromArray(S, scratch, 0), acc0);
-                    acc1 = wt.fma(FloatVector.fromArray(S, scratch, L), acc1);
-                }
+                loadPanel(plan, x, xi, t, jj, scratch, 0);
+                acc0 = wt.fma(FloatVector.fromArray(S, scratch, 0), acc0);
+                acc1 = wt.fma(FloatVector.fromArray(S, scratch, L), acc1);
             }
             if (valid == NR) {
                 acc0.intoArray(out, oi + pos0);

@@ -1,5 +1,7 @@
 package dev.loupe.executor.kernels.math;
 
+import dev.loupe.executor.simd.VectorLoops;
+
 /// `Add` (versions 1, 6, 7, 13, 14): `A + B` with broadcasting, for every numeric type.
 final class AddKernel extends BinaryArithmeticKernel {
 
@@ -9,9 +11,7 @@ final class AddKernel extends BinaryArithmeticKernel {
 
     @Override
     void floatRow(float[] a, int ai, int as, float[] b, int bi, int bs, float[] o, int oi, int n) {
-        for (int k = 0; k < n; k++, ai += as, bi += bs) {
-            o[oi + k] = a[ai] + b[bi];
-        }
+        VectorLoops.binary(VectorLoops.Binary.ADD, a, ai, as, b, bi, bs, o, oi, n);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.loupe.executor.kernels.math;
 
+import dev.loupe.executor.simd.VectorLoops;
+
 /// `Div` (versions 1, 6, 7, 13, 14): `A / B` with broadcasting; integer division truncates toward zero, as
 /// casting NumPy's true quotient does.
 final class DivKernel extends BinaryArithmeticKernel {
@@ -10,9 +12,7 @@ final class DivKernel extends BinaryArithmeticKernel {
 
     @Override
     void floatRow(float[] a, int ai, int as, float[] b, int bi, int bs, float[] o, int oi, int n) {
-        for (int k = 0; k < n; k++, ai += as, bi += bs) {
-            o[oi + k] = a[ai] / b[bi];
-        }
+        VectorLoops.binary(VectorLoops.Binary.DIV, a, ai, as, b, bi, bs, o, oi, n);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.loupe.executor.kernels.math;
 
+import dev.loupe.executor.simd.VectorLoops;
+
 /// `Erf` (versions 9, 13): the error function.
 final class ErfKernel extends UnaryKernel {
 
@@ -9,10 +11,7 @@ final class ErfKernel extends UnaryKernel {
 
     @Override
     void floats(float[] x, float[] o) {
-        for (int i = 0; i < x.length; i++) {
-            double v = x[i];
-            o[i] = (float) (SpecialFunctions.erf(v));
-        }
+        VectorLoops.erf(x, o);
     }
 
     @Override

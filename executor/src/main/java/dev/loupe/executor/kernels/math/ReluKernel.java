@@ -1,5 +1,7 @@
 package dev.loupe.executor.kernels.math;
 
+import dev.loupe.executor.simd.VectorLoops;
+
 /// `Relu` (versions 1, 6, 13, 14): `max(0, x)`; signed integers from version 14.
 final class ReluKernel extends UnaryKernel {
 
@@ -9,10 +11,7 @@ final class ReluKernel extends UnaryKernel {
 
     @Override
     void floats(float[] x, float[] o) {
-        for (int i = 0; i < x.length; i++) {
-            double v = x[i];
-            o[i] = (float) (v < 0 ? 0 : v);
-        }
+        VectorLoops.relu(x, o);
     }
 
     @Override

@@ -16,6 +16,9 @@ import java.util.Set;
 /// `dilations` (version 10) and `ceil_mode` (version 10). The optional `Indices` output (version 8) holds the
 /// flat position of each maximum in `X`, row-major or, with `storage_order = 1`, with the spatial axes in
 /// column-major order; ties go to the first window position.
+///
+/// float32 without the `Indices` output takes a float loop that keeps the gather table while the input's
+/// spatial shape repeats; it gives the same values as the general path.
 final class MaxPoolKernel extends NnKernel {
 
     private static final Set<ElementType> TYPES = Set.of(ElementType.FLOAT, ElementType.DOUBLE, ElementType.FLOAT16,
@@ -23,17 +26,26 @@ final class MaxPoolKernel extends NnKernel {
 
     private final WindowAttributes window;
     private final boolean columnMajor;
+    private final boolean indices;
+    /// The float path's last spatial shape, window and gather table; runs are serialized, so plain fields suffice.
+    private long[] tableShape;
+    private WindowGeometry tableGeometry;
+    private int[] table;
 
     MaxPoolKernel(NodeSpec node) {
         super("X", TYPES, 3);
         this.window = WindowAttributes.of(node);
         this.columnMajor = node.intAttr("storage_order", 0) != 0;
+        this.indices = node.hasOutput(1);
     }
 
     @Override
     RuntimeValue[] compute(Tensor x, RuntimeValue[] inputs, KernelContext context) {
         var xs = x.shape();
         var spatialShape = Arrays.copyOfRange(xs, 2, xs.length);
+        if (x.type() == ElementType.FLOAT && !indices) {
+            return new RuntimeValue[] {floats(x, spatialShape, context)};
+        }
         var geometry = window.geometry(spatialShape, null);
         int inSize = geometry.inputSize();
         int outSize = geometry.outputSize();
@@ -68,6 +80,45 @@ final class MaxPoolKernel extends NnKernel {
         var outShape = xs.clone();
         System.arraycopy(geometry.output(), 0, outShape, 2, geometry.output().length);
         return new RuntimeValue[] {Numbers.fromDoubles(x.type(), outShape, out), Tensor.ofLongs(outShape, arg)};
+    }
+
+    /// The float32 path: for each output position, the first valid tap's value, replaced by any larger one.
+    private Tensor floats(Tensor x, long[] spatialShape, KernelContext context) {
+        if (!Arrays.equals(spatialShape, tableShape)) {
+            tableGeometry = window.geometry(spatialShape, null);
+            table = tableGeometry.gatherTable();
+            tableShape = spatialShape;
+        }
+        int inSize = tableGeometry.inputSize();
+        int outSize = tableGeometry.outputSize();
+        int taps = tableGeometry.kernelSize();
+        var outShape = x.shape();
+        System.arraycopy(tableGeometry.output(), 0, outShape, 2, spatialShape.length);
+        var out = Tensor.allocate(ElementType.FLOAT, outShape);
+        var o = out.floats();
+        var xv = x.floats();
+        int planes = (int) (outShape[0] * outShape[1]);
+        for (int plane = 0; plane < planes; plane++) {
+            context.checkCancelled();
+            int base = plane * inSize;
+            int ob = plane * outSize;
+            for (int p = 0; p < outSize; p++) {
+                float best = Float.NEGATIVE_INFINITY;
+                boolean seen = false;
+                for (int t = p; t < taps * outSize; t += outSize) {
+                    int off = table[t];
+                    if (off >= 0) {
+                        float v = xv[base + off];
+                        if (!seen || v > best) {
+                            best = v;
+                            seen = true;
+                        }
+                    }
+                }
+                o[ob + p] = best;
+            }
+        }
+        return out;
     }
 
     /// The column-major position of the row-major spatial position `p`.
