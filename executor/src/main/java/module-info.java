@@ -3,6 +3,7 @@ module dev.loupe.executor {
     requires transitive dev.loupe.model;
     requires jdk.incubator.vector;
 
+    exports dev.loupe.executor.compare;
     exports dev.loupe.executor.debug;
     exports dev.loupe.executor.io;
     exports dev.loupe.executor.kernel;
