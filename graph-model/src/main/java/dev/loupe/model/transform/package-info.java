@@ -1,8 +1,8 @@
 /// Whole-model transformations, each an undoable [dev.loupe.model.edit.Edit] built by a factory that checks
 /// the request first and refuses it with a one-line [dev.loupe.model.edit.EditException]: dead-code removal
 /// and topological sorting ([dev.loupe.model.transform.Cleanup]), functions made from selected nodes and
-/// inlined again ([dev.loupe.model.transform.FunctionEdits]) and input shapes
-/// ([dev.loupe.model.transform.ShapeEdits]). [dev.loupe.model.transform.Extraction]
+/// inlined again ([dev.loupe.model.transform.FunctionEdits]), input shapes ([dev.loupe.model.transform.ShapeEdits])
+/// and opset upgrades ([dev.loupe.model.transform.OpsetAdapters]). [dev.loupe.model.transform.Extraction]
 /// instead produces a new model. [dev.loupe.model.transform.TransformFiles] runs them file to file for the
 /// command line.
 ///

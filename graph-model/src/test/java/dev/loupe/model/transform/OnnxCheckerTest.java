@@ -56,6 +56,9 @@ class OnnxCheckerTest {
             stack.execute(ShapeEdits.setInputShape(model, "src=2,8,32"));
             assertThat(check(model, "static.onnx")).isEmpty();
         }
+        var upgraded = OpsetAdaptersTest.opset12();
+        new CommandStack().execute(OpsetAdapters.plan(upgraded, 13).edit());
+        assertThat(check(upgraded, "opset13.onnx")).isEmpty();
         try (var model = ModelReader.read(Fixtures.RESNET)) {
             var block = Extraction.extract(model, List.of("/layer1/Relu_1_output_0"), List.of("/layer2/Relu_1_output_0"));
             assertThat(check(block, "block.onnx")).isEmpty();
