@@ -14,7 +14,10 @@ import picocli.CommandLine.Parameters;
 /// unreadable input. Errors are one line on stderr; `--verbose` adds the stack trace.
 @Command(name = "loupe", mixinStandardHelpOptions = true, versionProvider = LoupeCommand.Version.class,
         description = "Inspect, run, debug and edit ONNX models.",
-        subcommands = {InfoCommand.class, CheckCommand.class, SaveCommand.class, RunCommand.class, TestDataCommand.class, RenderCommand.class, BenchUiCommand.class,
+        subcommands = {InfoCommand.class, CheckCommand.class, SaveCommand.class, RunCommand.class, TestDataCommand.class,
+                RenderCommand.class, BenchUiCommand.class,
+                SurgeryCommands.Extract.class, SurgeryCommands.Fold.class, SurgeryCommands.ToFunction.class,
+                SurgeryCommands.Inline.class, SurgeryCommands.SetShape.class,
                 CommandLine.HelpCommand.class})
 public final class LoupeCommand implements Callable<Integer> {
 
