@@ -125,7 +125,8 @@ final class NodeObserver implements ExecutionListener {
 
     /// Runs the node's kernel on the reference's values of its computed inputs, rounded to the types the
     /// run fed it, and on the run's own values of its constant inputs. When those inputs equal the run's
-    /// own, the run's outputs are the answer and the kernel is not called again.
+    /// own, the run's outputs are the answer and the kernel is not called again. Nodes that run subgraphs
+    /// get no local error of their own: their bodies' nodes have theirs.
     private LocalRun rerun(NodeEvent.After event) {
         var node = event.node();
         var built = kernels.kernelOf(node);
@@ -149,7 +150,8 @@ final class NodeObserver implements ExecutionListener {
             same &= TensorCasts.sameValues(inputs[j], observed);
         }
         if (same) {
-            return new LocalRun(event.outputs().toArray(RuntimeValue[]::new), null);
+            return node.subgraphs().isEmpty() ? new LocalRun(event.outputs().toArray(RuntimeValue[]::new), null)
+                    : LocalRun.unavailable(SUBGRAPHS);
         }
         try {
             return new LocalRun(built.kernel().run(inputs, context), null);

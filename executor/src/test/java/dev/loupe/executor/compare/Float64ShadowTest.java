@@ -47,7 +47,6 @@ class Float64ShadowTest {
                 assertThat(n.locallyDivergent()).as(n.name()).isFalse();
             }
         }
-        System.out.print(ReportText.render(report, 10));
     }
 
     @Test
