@@ -35,8 +35,10 @@ import java.util.TreeMap;
 ///     [--threads N] [--runs R] [--warmup W] [--profile] MODEL.onnx...
 /// ```
 ///
-/// `--profile` also prints Loupe's time per operator type over one extra run.
+/// `--profile` also prints Loupe's mean time per operator type over a few extra runs.
 public final class ModelComparison {
+
+    private static final int PROFILE_RUNS = 5;
 
     private ModelComparison() {
     }
@@ -161,13 +163,15 @@ public final class ModelComparison {
 
     private static void printProfile(Session session, Map<String, RuntimeValue> inputs) {
         var byOp = new HashMap<String, Long>();
-        for (var s : session.run(inputs).nodeStats()) {
-            byOp.merge(s.node().opType(), s.nanos(), Long::sum);
+        for (int run = 0; run < PROFILE_RUNS; run++) {
+            for (var s : session.run(inputs).nodeStats()) {
+                byOp.merge(s.node().opType(), s.nanos() / PROFILE_RUNS, Long::sum);
+            }
         }
         long total = byOp.values().stream().mapToLong(Long::longValue).sum();
         var sorted = new TreeMap<Long, List<String>>((x, y) -> Long.compare(y, x));
         byOp.forEach((op, nanos) -> sorted.computeIfAbsent(nanos, k -> new ArrayList<>()).add(op));
-        System.out.printf(Locale.ROOT, "  Loupe time by operator (one run, %.2f ms in kernels):%n", total / 1e6);
+        System.out.printf(Locale.ROOT, "  Loupe time by operator (mean of %d runs, %.2f ms in kernels):%n", PROFILE_RUNS, total / 1e6);
         sorted.forEach((nanos, ops) -> System.out.printf(Locale.ROOT, "    %-24s %8.2f ms  %5.1f%%%n", String.join(", ", ops), nanos / 1e6, 100.0 * nanos / total));
     }
 

@@ -48,7 +48,8 @@ public final class Convolution {
         private final boolean pointwise;
         private final int panels;
         private final int[] starts;
-        private final long[] masks;
+        /// Per tap and panel, bit `q` set when lane `q` reads an input position (not padding, not past the end).
+        final long[] masks;
 
         private Plan(int[] table, int taps, int inSize, int outSize) {
             this.table = table;
@@ -97,6 +98,10 @@ public final class Convolution {
 
         public int taps() {
             return taps;
+        }
+
+        int[] table() {
+            return table;
         }
 
         public int inputSize() {
@@ -191,7 +196,7 @@ public final class Convolution {
 
     /// The `NR` inputs of tap `t` for the output positions of `panel`, from the channel at `src`, into `dst`
     /// at `d` (zeros in the padding and past the last position).
-    private static void loadPanel(Plan plan, float[] x, int src, int t, int panel, float[] dst, int d) {
+    static void loadPanel(Plan plan, float[] x, int src, int t, int panel, float[] dst, int d) {
         int key = t * plan.panels + panel;
         long mask = plan.masks[key];
         int start = plan.starts[key];

@@ -126,4 +126,110 @@ public final class VectorLoops {
         float r = ax >= SATURATION ? 1f : Math.min(1f, (float) (2 / Math.sqrt(Math.PI)) * (float) Math.exp(-x2) * sum);
         return v < 0 ? -r : r;
     }
+
+    /// `o[oo + k] = exp(x[xo + k] - max) / sum` over `k < n`, the softmax of one contiguous row (computed
+    /// around the row's maximum, so large values do not overflow; a NaN anywhere makes the row NaN).
+    public static void softmax(float[] x, int xo, int n, float[] o, int oo) {
+        float max = max(x, xo, n);
+        int i = 0;
+        float sum = 0;
+        if (VectorSupport.ENABLED) {
+            var m = FloatVector.broadcast(S, max);
+            var acc = FloatVector.zero(S);
+            for (int bound = S.loopBound(n); i < bound; i += L) {
+                var e = FloatVector.fromArray(S, x, xo + i).sub(m).lanewise(VectorOperators.EXP);
+                e.intoArray(o, oo + i);
+                acc = acc.add(e);
+            }
+            sum = acc.reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < n; i++) {
+            float e = (float) Math.exp(x[xo + i] - max);
+            o[oo + i] = e;
+            sum += e;
+        }
+        i = 0;
+        if (VectorSupport.ENABLED) {
+            var s = FloatVector.broadcast(S, sum);
+            for (int bound = S.loopBound(n); i < bound; i += L) {
+                FloatVector.fromArray(S, o, oo + i).div(s).intoArray(o, oo + i);
+            }
+        }
+        for (; i < n; i++) {
+            o[oo + i] /= sum;
+        }
+    }
+
+    /// The largest of `x[off..off + n)` (NaN when any is NaN; -infinity for an empty row).
+    public static float max(float[] x, int off, int n) {
+        int i = 0;
+        float max = Float.NEGATIVE_INFINITY;
+        if (VectorSupport.ENABLED) {
+            var acc = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+            for (int bound = S.loopBound(n); i < bound; i += L) {
+                acc = acc.max(FloatVector.fromArray(S, x, off + i));
+            }
+            max = acc.reduceLanes(VectorOperators.MAX);
+        }
+        for (; i < n; i++) {
+            max = Math.max(max, x[off + i]);
+        }
+        return max;
+    }
+
+    /// The mean of `x[off..off + n)`, summed in float vectors.
+    public static float mean(float[] x, int off, int n) {
+        int i = 0;
+        float sum = 0;
+        if (VectorSupport.ENABLED) {
+            var acc = FloatVector.zero(S);
+            for (int bound = S.loopBound(n); i < bound; i += L) {
+                acc = acc.add(FloatVector.fromArray(S, x, off + i));
+            }
+            sum = acc.reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < n; i++) {
+            sum += x[off + i];
+        }
+        return sum / n;
+    }
+
+    /// The mean of `(x - mean)^2` over `x[off..off + n)`.
+    public static float variance(float[] x, int off, int n, float mean) {
+        int i = 0;
+        float sum = 0;
+        if (VectorSupport.ENABLED) {
+            var m = FloatVector.broadcast(S, mean);
+            var acc = FloatVector.zero(S);
+            for (int bound = S.loopBound(n); i < bound; i += L) {
+                var d = FloatVector.fromArray(S, x, off + i).sub(m);
+                acc = d.fma(d, acc);
+            }
+            sum = acc.reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < n; i++) {
+            float d = x[off + i] - mean;
+            sum += d * d;
+        }
+        return sum / n;
+    }
+
+    /// `y[off + k] = (x[off + k] - mean) * inv * scale[k] + bias[k]` over `k < n` (`bias` may be `null`).
+    public static void normalize(float[] x, int off, int n, float mean, float inv, float[] scale, float[] bias, float[] y) {
+        int i = 0;
+        if (VectorSupport.ENABLED) {
+            var m = FloatVector.broadcast(S, mean);
+            var r = FloatVector.broadcast(S, inv);
+            for (int bound = S.loopBound(n); i < bound; i += L) {
+                var v = FloatVector.fromArray(S, x, off + i).sub(m).mul(r).mul(FloatVector.fromArray(S, scale, i));
+                if (bias != null) {
+                    v = v.add(FloatVector.fromArray(S, bias, i));
+                }
+                v.intoArray(y, off + i);
+            }
+        }
+        for (; i < n; i++) {
+            y[off + i] = (x[off + i] - mean) * inv * scale[i] + (bias == null ? 0f : bias[i]);
+        }
+    }
 }

@@ -56,6 +56,34 @@ class ConvolutionTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} planes {1}x{1} k{2} s{3} p{4}")
+    @CsvSource({"3,15,3,2,1", "2,56,3,2,1", "4,9,2,2,0", "1,40,3,1,1"})
+    void maxPoolTakesTheFirstInBoundsTapAndAnyLargerOne(int planes, int size, int kernel, int stride, int pad) {
+        var r = new Random(planes * 7L + size);
+        int out = (size + 2 * pad - kernel) / stride + 1;
+        var table = table(size, kernel, stride, pad, 1, out);
+        int taps = kernel * kernel;
+        var plan = Convolution.plan(table, taps, size * size, out * out);
+        var x = SgemmTest.random(r, 1 + planes * size * size);
+        for (int i = 0; i < x.length; i++) {
+            x[i] -= 3;
+        }
+        var y = new float[planes * out * out + 2];
+        Pooling.max(plan, x, 1, planes, y, 2);
+        for (int plane = 0; plane < planes; plane++) {
+            for (int p = 0; p < out * out; p++) {
+                float best = Float.NEGATIVE_INFINITY;
+                for (int t = 0; t < taps; t++) {
+                    int off = table[t * out * out + p];
+                    if (off >= 0) {
+                        best = Math.max(best, x[1 + plane * size * size + off]);
+                    }
+                }
+                assertThat(y[2 + plane * out * out + p]).isEqualTo(best);
+            }
+        }
+    }
+
     /// The gather table of a square 2-D window (the layout `WindowGeometry` produces).
     static int[] table(int size, int kernel, int stride, int pad, int dilation, int out) {
         var t = new int[kernel * kernel * out * out];

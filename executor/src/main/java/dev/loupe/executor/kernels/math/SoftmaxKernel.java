@@ -4,12 +4,16 @@ import dev.loupe.executor.kernel.Kernel;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.KernelException;
 import dev.loupe.executor.kernel.NodeSpec;
+import dev.loupe.executor.simd.VectorLoops;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Shapes;
+import dev.loupe.executor.tensor.Tensor;
+import dev.loupe.model.ElementType;
 
 /// `Softmax`, `LogSoftmax` and `Hardmax` (versions 1, 11, 13). Before version 13 the input is seen as a 2-D
 /// matrix flattened at `axis` (default 1) and each row is normalized; from 13 the values along `axis`
-/// (default -1) are. Computed in `double` around the maximum, so large inputs do not overflow.
+/// (default -1) are. Computed in `double` around the maximum, so large inputs do not overflow; float32
+/// `Softmax` over contiguous rows runs in float vectors ([VectorLoops#softmax]).
 final class SoftmaxKernel implements Kernel {
 
     /// Which of the three operators.
@@ -47,6 +51,15 @@ final class SoftmaxKernel implements Kernel {
             throw new KernelException(op + " axis " + axis + " is out of range for input " + x.describe());
         }
         var split = flatten ? AxisSplit.flattenedAt(shape, a) : AxisSplit.around(shape, a);
+        if (kind == Kind.SOFTMAX && x.type() == ElementType.FLOAT && split.inner() == 1) {
+            var in = x.floats();
+            var out = Tensor.allocate(ElementType.FLOAT, shape);
+            var o = out.floats();
+            for (int row = 0; row < split.outer(); row++) {
+                VectorLoops.softmax(in, row * split.n(), split.n(), o, row * split.n());
+            }
+            return new RuntimeValue[] {out};
+        }
         var v = Numeric.doubles(x);
         var o = new double[v.length];
         for (int outer = 0; outer < split.outer(); outer++) {

@@ -5,6 +5,7 @@ import dev.loupe.executor.kernel.KernelException;
 import dev.loupe.executor.kernel.NodeSpec;
 import dev.loupe.executor.kernels.shape.Numbers;
 import dev.loupe.executor.kernels.shape.Operands;
+import dev.loupe.executor.simd.VectorLoops;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Tensor;
 import dev.loupe.model.ElementType;
@@ -14,7 +15,8 @@ import java.util.Arrays;
 /// `LayerNormalization` (version 17), float types: normalizes over the axes from `axis` (default -1) on,
 /// `Y = (X - mean) / sqrt(var + epsilon) * Scale + B`, `Scale` and the optional `B` broadcast to those axes.
 /// The optional outputs are `Mean` and `InvStdDev`, shaped like `X` with the normalized axes set to 1, in
-/// the type `stash_type` names (float by default).
+/// the type `stash_type` names (float by default). float32 with float statistics runs in float vectors
+/// ([VectorLoops]); other types in `double`.
 final class LayerNormalizationKernel extends NnKernel {
 
     private final long axis;
@@ -39,6 +41,11 @@ final class LayerNormalizationKernel extends NnKernel {
         var bias = biasTensor == null ? null : Broadcasting.expand(biasTensor, normalized, "B");
         int size = scale.length;
         int rows = size == 0 ? 0 : x.size() / size;
+        var statShape = shape.clone();
+        Arrays.fill(statShape, a, statShape.length, 1);
+        if (x.type() == ElementType.FLOAT && stashType == ElementType.FLOAT) {
+            return floats(x, toFloats(scale), bias == null ? null : toFloats(bias), size, rows, statShape);
+        }
         var xv = Numbers.toDoubles(x);
         var y = new double[xv.length];
         var means = new double[rows];
@@ -53,9 +60,35 @@ final class LayerNormalizationKernel extends NnKernel {
                 y[base + i] = (xv[base + i] - mean) * inv * scale[i] + (bias == null ? 0 : bias[i]);
             }
         }
-        var statShape = shape.clone();
-        Arrays.fill(statShape, a, statShape.length, 1);
         return new RuntimeValue[] {Numbers.fromDoubles(x.type(), shape, y), Numbers.fromDoubles(stashType, statShape, means),
                 Numbers.fromDoubles(stashType, statShape, invStd)};
+    }
+
+    /// float32 with float statistics: each row's mean, variance and normalization in float vectors.
+    private RuntimeValue[] floats(Tensor x, float[] scale, float[] bias, int size, int rows, long[] statShape) {
+        var xv = x.floats();
+        var out = Tensor.allocate(ElementType.FLOAT, x.shape());
+        var y = out.floats();
+        var means = Tensor.allocate(ElementType.FLOAT, statShape);
+        var invStd = Tensor.allocate(ElementType.FLOAT, statShape);
+        var m = means.floats();
+        var s = invStd.floats();
+        for (int r = 0; r < rows; r++) {
+            int base = r * size;
+            float mean = VectorLoops.mean(xv, base, size);
+            float inv = (float) (1 / Math.sqrt(VectorLoops.variance(xv, base, size, mean) + epsilon));
+            m[r] = mean;
+            s[r] = inv;
+            VectorLoops.normalize(xv, base, size, mean, inv, scale, bias, y);
+        }
+        return new RuntimeValue[] {out, means, invStd};
+    }
+
+    private static float[] toFloats(double[] values) {
+        var out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return out;
     }
 }

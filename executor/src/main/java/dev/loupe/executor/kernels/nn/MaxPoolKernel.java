@@ -3,6 +3,8 @@ package dev.loupe.executor.kernels.nn;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.NodeSpec;
 import dev.loupe.executor.kernels.shape.Numbers;
+import dev.loupe.executor.simd.Convolution;
+import dev.loupe.executor.simd.Pooling;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Shapes;
 import dev.loupe.executor.tensor.Tensor;
@@ -17,8 +19,8 @@ import java.util.Set;
 /// flat position of each maximum in `X`, row-major or, with `storage_order = 1`, with the spatial axes in
 /// column-major order; ties go to the first window position.
 ///
-/// float32 without the `Indices` output takes a float loop that keeps the gather table while the input's
-/// spatial shape repeats; it gives the same values as the general path.
+/// float32 without the `Indices` output runs on [Pooling#max] (vector gathers), keeping the window's plan
+/// while the input's spatial shape repeats; it gives the same values as the general path.
 final class MaxPoolKernel extends NnKernel {
 
     private static final Set<ElementType> TYPES = Set.of(ElementType.FLOAT, ElementType.DOUBLE, ElementType.FLOAT16,
@@ -30,7 +32,7 @@ final class MaxPoolKernel extends NnKernel {
     /// The float path's last spatial shape, window and gather table; runs are serialized, so plain fields suffice.
     private long[] tableShape;
     private WindowGeometry tableGeometry;
-    private int[] table;
+    private Convolution.Plan plan;
 
     MaxPoolKernel(NodeSpec node) {
         super("X", TYPES, 3);
@@ -86,38 +88,16 @@ final class MaxPoolKernel extends NnKernel {
     private Tensor floats(Tensor x, long[] spatialShape, KernelContext context) {
         if (!Arrays.equals(spatialShape, tableShape)) {
             tableGeometry = window.geometry(spatialShape, null);
-            table = tableGeometry.gatherTable();
+            plan = Convolution.plan(tableGeometry.gatherTable(), tableGeometry.kernelSize(), tableGeometry.inputSize(),
+                    tableGeometry.outputSize());
             tableShape = spatialShape;
         }
-        int inSize = tableGeometry.inputSize();
-        int outSize = tableGeometry.outputSize();
-        int taps = tableGeometry.kernelSize();
         var outShape = x.shape();
         System.arraycopy(tableGeometry.output(), 0, outShape, 2, spatialShape.length);
         var out = Tensor.allocate(ElementType.FLOAT, outShape);
-        var o = out.floats();
-        var xv = x.floats();
         int planes = (int) (outShape[0] * outShape[1]);
-        for (int plane = 0; plane < planes; plane++) {
-            context.checkCancelled();
-            int base = plane * inSize;
-            int ob = plane * outSize;
-            for (int p = 0; p < outSize; p++) {
-                float best = Float.NEGATIVE_INFINITY;
-                boolean seen = false;
-                for (int t = p; t < taps * outSize; t += outSize) {
-                    int off = table[t];
-                    if (off >= 0) {
-                        float v = xv[base + off];
-                        if (!seen || v > best) {
-                            best = v;
-                            seen = true;
-                        }
-                    }
-                }
-                o[ob + p] = best;
-            }
-        }
+        context.checkCancelled();
+        Pooling.max(plan, x.floats(), 0, planes, out.floats(), 0);
         return out;
     }
 
