@@ -23,7 +23,7 @@ final class MetricsCalculator {
         if (isExact(actual.type())) {
             return integers(actual, reference, tol);
         }
-        return numbers(actual, reference, values(actual), values(reference), tol);
+        return numbers(actual, reference, Values.of(actual), Values.of(reference), tol);
     }
 
     /// The flat indices (parts, for complex) of the elements outside the tolerance.
@@ -38,17 +38,17 @@ final class MetricsCalculator {
             return out;
         }
         boolean exact = isExact(actual.type());
-        double[] a = values(actual);
-        double[] b = values(reference);
-        for (int i = 0; i < a.length; i++) {
-            out.set(i, exact ? actual.getLong(i) != reference.getLong(i) : !withinTolerance(a[i], b[i], tol));
+        var a = Values.of(actual);
+        var b = Values.of(reference);
+        for (int i = 0; i < a.length(); i++) {
+            out.set(i, exact ? actual.getLong(i) != reference.getLong(i) : !withinTolerance(a.at(i), b.at(i), tol));
         }
         return out;
     }
 
     /// The pass over floating-point values, on local variables; divisions happen only when a maximum may
     /// change.
-    private static Metrics numbers(Tensor actual, Tensor reference, double[] a, double[] b, Tolerance tol) {
+    private static Metrics numbers(Tensor actual, Tensor reference, Values a, Values b, Tolerance tol) {
         double atol = tol.atol();
         double rtol = tol.rtol();
         double floor = Math.max(atol, REL_FLOOR_MIN);
@@ -59,9 +59,10 @@ final class MetricsCalculator {
         long maxUlps = ulps ? 0 : -1, maxUlpsAt = -1;
         int worst = -1;
         double worstRatio = -1;
-        for (int i = 0; i < a.length; i++) {
-            double x = a[i];
-            double y = b[i];
+        int n = a.length();
+        for (int i = 0; i < n; i++) {
+            double x = a.at(i);
+            double y = b.at(i);
             if (Double.isFinite(x) && Double.isFinite(y)) {
                 double err = Math.abs(x - y);
                 finite++;
@@ -108,11 +109,11 @@ final class MetricsCalculator {
             }
         }
         boolean any = finite > 0;
-        return new Metrics(actual.type(), reference.type(), actual.shape(), a.length,
+        return new Metrics(actual.type(), reference.type(), actual.shape(), n,
                 any ? maxAbs : Double.NaN, any ? maxRel : Double.NaN, any ? sumAbs / finite : Double.NaN,
                 any ? cosine(dot, aa, bb) : Double.NaN, any ? sqnr(bb, noise) : Double.NaN, maxUlps, maxUlpsAt,
                 aNaN, aInf, bNaN, bInf, mismatches, worst, Math.max(worstRatio, 0),
-                worst < 0 ? Double.NaN : a[worst], worst < 0 ? Double.NaN : b[worst], tol);
+                worst < 0 ? Double.NaN : a.at(worst), worst < 0 ? Double.NaN : b.at(worst), tol);
     }
 
     /// Integers and booleans: equal or not, compared as stored; errors as numbers.
@@ -190,24 +191,49 @@ final class MetricsCalculator {
         return 10 * Math.log10(signal / noise);
     }
 
-    /// The elements as doubles (complex: interleaved parts); a double tensor's own array, never written.
-    private static double[] values(Tensor t) {
-        return switch (t.data()) {
-            case double[] d -> d;
-            case float[] f -> {
-                var d = new double[f.length];
-                for (int i = 0; i < f.length; i++) {
-                    d[i] = f[i];
-                }
-                yield d;
-            }
-            default -> {
-                var d = new double[t.size()];
-                for (int i = 0; i < d.length; i++) {
-                    d[i] = t.getDouble(i);
-                }
-                yield d;
-            }
-        };
+    /// The elements of a tensor read as doubles (complex: interleaved parts), without copying float and
+    /// double storage.
+    private sealed interface Values {
+        double at(int i);
+
+        int length();
+
+        static Values of(Tensor t) {
+            return switch (t.data()) {
+                case float[] f -> new Floats(f);
+                case double[] d -> new Doubles(d);
+                default -> new Elements(t);
+            };
+        }
+    }
+
+    private record Floats(float[] v) implements Values {
+        public double at(int i) {
+            return v[i];
+        }
+
+        public int length() {
+            return v.length;
+        }
+    }
+
+    private record Doubles(double[] v) implements Values {
+        public double at(int i) {
+            return v[i];
+        }
+
+        public int length() {
+            return v.length;
+        }
+    }
+
+    private record Elements(Tensor t) implements Values {
+        public double at(int i) {
+            return t.getDouble(i);
+        }
+
+        public int length() {
+            return t.size();
+        }
     }
 }

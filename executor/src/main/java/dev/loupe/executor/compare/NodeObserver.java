@@ -114,7 +114,7 @@ final class NodeObserver implements ExecutionListener {
                     : ref == null ? new Discrepancy.Unavailable("no reference value")
                     : localValue == value ? observed
                     : Discrepancy.of(localValue, ref, tol);
-            outputs.add(new OutputComparison(out.name(), value.describe(), TensorCasts.nonFinite(value), observed, localError));
+            outputs.add(new OutputComparison(out.name(), TensorCasts.describe(value), TensorCasts.nonFinite(value), observed, localError));
         }
         nodes.add(new NodeComparison(order, node, frame, role, refs.shadowed(frame, node), outputs));
         if (TreePathAnalysis.isTreeEnsemble(node) && kernels.kernelOf(node) != null

@@ -85,6 +85,18 @@ final class TensorCasts {
         };
     }
 
+    /// `value` described as [RuntimeValue#describe()] does (`float[2,3]`), built without regular expressions.
+    static String describe(RuntimeValue value) {
+        if (!(value instanceof Tensor t)) {
+            return value.describe();
+        }
+        var sb = new StringBuilder(t.type().onnxName()).append('[');
+        for (int i = 0; i < t.rank(); i++) {
+            sb.append(i == 0 ? "" : ",").append(t.dim(i));
+        }
+        return sb.append(']').toString();
+    }
+
     /// NaNs and infinities in a floating-point tensor (0 for anything else).
     static long nonFinite(RuntimeValue value) {
         if (!(value instanceof Tensor t) || !t.type().isFloatingPoint()) {
