@@ -27,4 +27,44 @@ public final class TestModels {
     public static Model read(String testCase) throws ModelIOException {
         return ModelReader.read(path(testCase));
     }
+
+    /// `y = Swish(Relu(x))` where `Swish` is a model-local function `x * Sigmoid(x)`.
+    public static dev.loupe.model.Model withLocalFunction() {
+        var body = new dev.loupe.model.Graph(null, "Swish");
+        var bx = body.valueOrCreate("X");
+        body.addInput(bx);
+        var sig = body.addNode("sig", "Sigmoid", "");
+        sig.addInput(bx);
+        var s = body.valueOrCreate("S");
+        sig.addOutput(s);
+        var mul = body.addNode("mul", "Mul", "");
+        mul.addInput(bx);
+        mul.addInput(s);
+        var by = body.valueOrCreate("Y");
+        mul.addOutput(by);
+        body.addOutput(by);
+        var f = new dev.loupe.model.Function("Swish", "local", body);
+        f.setOpsetImports(java.util.List.of(new dev.loupe.model.OpsetId("", 17)));
+
+        var g = new dev.loupe.model.Graph(null, "main");
+        var x = g.valueOrCreate("x");
+        x.setType(dev.loupe.model.TypeInfo.tensor(dev.loupe.model.ElementType.FLOAT, 1, 4));
+        g.addInput(x);
+        var relu = g.addNode("relu", "Relu", "");
+        relu.addInput(x);
+        var r = g.valueOrCreate("r");
+        relu.addOutput(r);
+        var call = g.addNode("swish", "Swish", "local");
+        call.addInput(r);
+        var y = g.valueOrCreate("y");
+        y.setType(dev.loupe.model.TypeInfo.tensor(dev.loupe.model.ElementType.FLOAT, 1, 4));
+        call.addOutput(y);
+        g.addOutput(y);
+        var model = new dev.loupe.model.Model(g);
+        model.setIrVersion(8L);
+        model.opsetImports().add(new dev.loupe.model.OpsetId("", 17));
+        model.opsetImports().add(new dev.loupe.model.OpsetId("local", 1));
+        model.functions().add(f);
+        return model;
+    }
 }

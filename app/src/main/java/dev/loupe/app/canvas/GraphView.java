@@ -1,6 +1,7 @@
 package dev.loupe.app.canvas;
 
 import dev.loupe.app.layout.GraphLayout;
+import dev.loupe.app.render.DebugOverlay;
 import dev.loupe.app.render.DiagramPainter;
 import dev.loupe.app.render.FxSurface;
 import dev.loupe.app.render.Highlight;
@@ -53,6 +54,7 @@ public final class GraphView extends Region {
     private Palette palette;
     private DiagramPainter painter;
     private Highlight highlight = Highlight.NONE;
+    private DebugOverlay overlay = DebugOverlay.NONE;
     private double tx;
     private double ty;
     private double pressX;
@@ -61,6 +63,7 @@ public final class GraphView extends Region {
     private IntConsumer onSelect = i -> { };
     private IntConsumer onOpen = i -> { };
     private IntConsumer onHover = i -> { };
+    private IntConsumer onEdge = k -> { };
     private Predicate<KeyCode> onNavigate = k -> false;
     private long lastPaintNanos;
     private long lastClickNanos;
@@ -93,6 +96,7 @@ public final class GraphView extends Region {
     public void setLayout(LayoutIndex layoutIndex, boolean keepView) {
         this.index = layoutIndex;
         this.highlight = Highlight.NONE;
+        this.overlay = DebugOverlay.NONE;
         minimap.setLayout(layoutIndex == null ? null : layoutIndex.layout(), painter);
         if (!keepView) {
             fit();
@@ -123,6 +127,21 @@ public final class GraphView extends Region {
     /// Called with the box index (or -1 for empty space) when the user clicks without dragging.
     public void setOnSelect(IntConsumer handler) {
         this.onSelect = handler;
+    }
+
+    /// The debugger's marks, drawn over the diagram (indexed like the current layout).
+    public void setOverlay(DebugOverlay newOverlay) {
+        this.overlay = newOverlay == null ? DebugOverlay.NONE : newOverlay;
+        requestPaint();
+    }
+
+    public DebugOverlay getOverlay() {
+        return overlay;
+    }
+
+    /// Called with the edge index when the user clicks an edge (away from any box).
+    public void setOnEdge(IntConsumer handler) {
+        this.onEdge = handler;
     }
 
     /// Called with the box index when the user double-clicks a box.
@@ -222,6 +241,40 @@ public final class GraphView extends Region {
         centerOn(layout.centerX(i), layout.centerY(i));
     }
 
+    /// Pans the least needed to bring box `i` fully into view (centring it when it is larger than the view),
+    /// zooming in first when the view is too far out to read it.
+    public void ensureVisible(int i) {
+        var layout = getLayout();
+        if (layout == null || i < 0 || i >= layout.nodeCount()) {
+            return;
+        }
+        double z = zoom.get();
+        double x0 = layout.x(i) * z + tx;
+        double y0 = layout.y(i) * z + ty;
+        double x1 = x0 + layout.width(i) * z;
+        double y1 = y0 + layout.height(i) * z;
+        double w = viewWidth();
+        double h = viewHeight();
+        if (z < 0.5 || x1 - x0 > w - 2 * MARGIN || y1 - y0 > h - 2 * MARGIN) {
+            centerOnBox(i);
+            return;
+        }
+        double dx = x0 < MARGIN ? MARGIN - x0 : x1 > w - MARGIN ? w - MARGIN - x1 : 0;
+        double dy = y0 < MARGIN ? MARGIN - y0 : y1 > h - MARGIN ? h - MARGIN - y1 : 0;
+        if (dx != 0 || dy != 0) {
+            panBy(dx, dy);
+        }
+    }
+
+    /// The edge passing within a few pixels of view point (`sx`, `sy`), or -1.
+    public int edgeAt(double sx, double sy) {
+        if (index == null) {
+            return -1;
+        }
+        var p = toDiagram(sx, sy);
+        return index.edgeNear(p.getX(), p.getY(), 5 / zoom.get());
+    }
+
     /// The diagram point under view point (`sx`, `sy`).
     public Point2D toDiagram(double sx, double sy) {
         return new Point2D((sx - tx) / zoom.get(), (sy - ty) / zoom.get());
@@ -234,6 +287,11 @@ public final class GraphView extends Region {
         }
         var p = toDiagram(sx, sy);
         return index.nodeAt(p.getX(), p.getY());
+    }
+
+    /// The view point of diagram point (`x`, `y`).
+    public Point2D toView(double x, double y) {
+        return new Point2D(x * zoom.get() + tx, y * zoom.get() + ty);
     }
 
     /// The view point of the centre of box `i`.
@@ -267,7 +325,7 @@ public final class GraphView extends Region {
             var topLeft = toDiagram(0, 0);
             var bottomRight = toDiagram(w, h);
             index.query(topLeft.getX(), topLeft.getY(), bottomRight.getX(), bottomRight.getY(), visibleNodes, visibleEdges);
-            painter.paint(new FxSurface(gc, z), index.layout(), visibleNodes, visibleEdges, highlight);
+            painter.paint(new FxSurface(gc, z), index.layout(), visibleNodes, visibleEdges, highlight, overlay);
             gc.setTransform(1, 0, 0, 1, 0, 0);
         }
         minimap.update();
@@ -348,7 +406,12 @@ public final class GraphView extends Region {
         if (second && box >= 0) {
             onOpen.accept(box);
         } else if (e.getClickCount() == 1) {
-            onSelect.accept(box);
+            int edge = box < 0 ? edgeAt(e.getX(), e.getY()) : -1;
+            if (edge >= 0) {
+                onEdge.accept(edge);
+            } else {
+                onSelect.accept(box);
+            }
         }
     }
 

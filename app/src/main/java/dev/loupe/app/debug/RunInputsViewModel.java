@@ -118,8 +118,8 @@ public final class RunInputsViewModel {
         rows.clear();
         dims.clear();
         dataSets.clear();
-        expected.set(Map.of());
         expectedSource.set("");
+        expected.set(Map.of());
         revision++;
         if (newModel != null && newModel.graph() != null) {
             for (var v : newModel.graph().inputs()) {
@@ -221,8 +221,8 @@ public final class RunInputsViewModel {
             }
         }
         if (withExpected) {
-            expected.set(Map.copyOf(loaded.expected()));
             expectedSource.set(loaded.expectedSource());
+            expected.set(Map.copyOf(loaded.expected()));
         }
         revision++;
         checkAll();

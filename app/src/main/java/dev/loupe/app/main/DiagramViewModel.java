@@ -159,6 +159,49 @@ public final class DiagramViewModel {
                 });
     }
 
+    /// One body entered from the graph above: `caller` runs `subgraph`.
+    public record BodyStep(Node caller, Subgraph subgraph) {}
+
+    /// Shows the innermost of `bodies`, entered in order from the main graph, keeping the breadcrumb's levels
+    /// that already match and laying out the others in one background task; then runs `then`.
+    public void showBodies(List<BodyStep> bodies, Runnable then) {
+        if (levels.isEmpty()) {
+            return;
+        }
+        int keep = 1;
+        while (keep < levels.size() && keep - 1 < bodies.size()
+                && levels.get(keep).graph() == bodies.get(keep - 1).subgraph().graph()) {
+            keep++;
+        }
+        if (keep - 1 == bodies.size()) {
+            goTo(keep - 1);
+            then.run();
+            return;
+        }
+        var toOpen = List.copyOf(bodies.subList(keep - 1, bodies.size()));
+        int base = keep;
+        var task = new Task<List<DiagramLevel>>() {
+            @Override
+            protected List<DiagramLevel> call() throws Exception {
+                var out = new java.util.ArrayList<DiagramLevel>();
+                for (var step : toOpen) {
+                    var title = step.caller().displayName() + " › " + step.subgraph().label();
+                    updateMessage("Laying out " + title + "…");
+                    var builder = new DiagramBuilder(step.subgraph().graph(), catalog);
+                    out.add(DiagramLevel.create(title, builder, GroupingState.initial(builder.scopes()), this::isCancelled));
+                }
+                return out;
+            }
+        };
+        runner.run(task, opened -> {
+            levels.remove(Math.min(base, levels.size()), levels.size());
+            levels.addAll(opened);
+            level.set(levels.getLast());
+            select(-1);
+            then.run();
+        }, e -> status.accept("Layout failed: " + e.getMessage()), () -> status.accept("Cancelled"));
+    }
+
     /// Goes back to breadcrumb entry `index` (0 is the main graph).
     public void goTo(int index) {
         if (index < 0 || index >= levels.size() || index == levels.size() - 1) {

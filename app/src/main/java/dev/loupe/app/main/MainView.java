@@ -1,7 +1,11 @@
 package dev.loupe.app.main;
 
 import dev.loupe.app.canvas.GraphView;
+import dev.loupe.app.debug.DebugBarView;
+import dev.loupe.app.debug.DebugPanelView;
+import dev.loupe.app.debug.DiagramDebugBinding;
 import dev.loupe.app.debug.RunPanelView;
+import dev.loupe.app.debug.ValueViewer;
 import dev.loupe.app.diagram.DiagramNode;
 import dev.loupe.app.inspect.PropertiesView;
 import dev.loupe.app.inspect.PropertyRow;
@@ -48,8 +52,11 @@ public final class MainView {
     private final Stage stage;
     private final HostServices host;
     private GraphView graphView;
+    private DiagramDebugBinding debugBinding;
 
     @FXML private BorderPane root;
+    @FXML private javafx.scene.control.MenuBar menuBar;
+    @FXML private javafx.scene.layout.VBox topBox;
     @FXML private Menu recentMenu;
     @FXML private MenuItem closeItem;
     @FXML private MenuItem exportPngItem;
@@ -63,6 +70,7 @@ public final class MainView {
     @FXML private Tab propertiesTab;
     @FXML private Tab modelTab;
     @FXML private Tab runTab;
+    @FXML private Tab debugTab;
     @FXML private Label statusLabel;
     @FXML private Label hoverLabel;
     @FXML private Label taskLabel;
@@ -109,6 +117,7 @@ public final class MainView {
         emptyHint.visibleProperty().bind(vm.documentProperty().isNull());
         canvasHolder.getChildren().addFirst(graphView);
         bindDiagram();
+        bindDebugger();
         bindSearch();
         bindPanels();
         bindStatus();
@@ -155,6 +164,22 @@ public final class MainView {
         });
     }
 
+    private void bindDebugger() {
+        var viewer = new ValueViewer(stage, () -> root.getScene().getStylesheets(), () -> vm.darkThemeProperty().get());
+        debugBinding = new DiagramDebugBinding(vm.diagram(), vm.debugger(), graphView, viewer);
+        var bar = DebugBarView.create(vm);
+        topBox.getChildren().add(1, bar.toolBar());
+        menuBar.getMenus().add(menuBar.getMenus().size() - 1, bar.menu());
+        bar.toolBar().visibleProperty().bind(vm.documentProperty().isNotNull());
+        bar.toolBar().managedProperty().bind(bar.toolBar().visibleProperty());
+        debugTab.setContent(DebugPanelView.create(vm.debugger(), viewer::show).root());
+    }
+
+    /// The link between the debugger and the diagram.
+    public DiagramDebugBinding debugBinding() {
+        return debugBinding;
+    }
+
     private static String describe(DiagramNode item) {
         return switch (item.kind()) {
             case OPERATOR -> item.title() + "  " + item.node().displayName();
@@ -167,6 +192,10 @@ public final class MainView {
     private void openBox(int box) {
         var level = vm.diagram().getLevel();
         var item = level == null ? null : level.diagram().node(box);
+        if (item != null && (item.kind() == DiagramNode.Kind.INPUT || item.kind() == DiagramNode.Kind.OUTPUT)) {
+            debugBinding.openValue(item.value());
+            return;
+        }
         if (item != null && item.kind() == DiagramNode.Kind.OPERATOR) {
             var bodies = DiagramViewModel.subgraphsOf(item.node());
             if (bodies.size() > 1) {

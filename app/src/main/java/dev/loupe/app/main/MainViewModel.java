@@ -1,5 +1,6 @@
 package dev.loupe.app.main;
 
+import dev.loupe.app.debug.DebuggerViewModel;
 import dev.loupe.app.debug.DimensionBindingStore;
 import dev.loupe.app.debug.RunInputsViewModel;
 import dev.loupe.app.inspect.ModelInfoViewModel;
@@ -42,6 +43,7 @@ public final class MainViewModel {
     private final ModelInfoViewModel modelInfo = new ModelInfoViewModel();
     private final TaskRunner debugRunner = new TaskRunner();
     private final RunInputsViewModel runInputs;
+    private final DebuggerViewModel debugger;
     private final StringBinding title;
     private long errorSerial;
 
@@ -53,6 +55,7 @@ public final class MainViewModel {
     public MainViewModel(RecentFiles recentFiles, DimensionBindingStore dimensions) {
         this.recentFiles = recentFiles;
         this.runInputs = new RunInputsViewModel(debugRunner, dimensions, status::set, this::report);
+        this.debugger = new DebuggerViewModel(debugRunner, runInputs, status::set, this::report);
         recent.setAll(recentFiles.list());
         title = Bindings.createStringBinding(() -> document.get() == null ? "Loupe"
                 : document.get().fileName() + " — Loupe", document);
@@ -91,6 +94,11 @@ public final class MainViewModel {
     /// The Run panel: the inputs a run of the open model takes.
     public RunInputsViewModel runInputs() {
         return runInputs;
+    }
+
+    /// The debugger: runs of the open model, stepping and breakpoints.
+    public DebuggerViewModel debugger() {
+        return debugger;
     }
 
     public ReadOnlyObjectProperty<ModelDocument> documentProperty() {
@@ -145,6 +153,7 @@ public final class MainViewModel {
         diagram.reset(null, null);
         modelInfo.show(null);
         runInputs.setModel(null, null);
+        debugger.setModel(null);
         if (old != null) {
             old.model().close();
         }
@@ -178,6 +187,7 @@ public final class MainViewModel {
 
     /// Releases the model and stops background work, when the window closes.
     public void shutdown() {
+        debugger.shutdown();
         runner.shutdown();
         debugRunner.shutdown();
         var old = document.get();
@@ -192,6 +202,7 @@ public final class MainViewModel {
         diagram.reset(doc.mainLevel(), doc.catalog());
         modelInfo.show(doc.model());
         runInputs.setModel(doc.model(), doc.path());
+        debugger.setModel(doc.model());
         if (old != null) {
             old.model().close();
         }

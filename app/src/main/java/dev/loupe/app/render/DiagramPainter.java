@@ -37,6 +37,12 @@ public final class DiagramPainter {
 
     /// Draws the edges `edges` and boxes `nodes` of `layout` (all of them when `null`).
     public void paint(Surface s, GraphLayout layout, IntList nodes, IntList edges, Highlight highlight) {
+        paint(s, layout, nodes, edges, highlight, DebugOverlay.NONE);
+    }
+
+    /// Draws as [#paint(Surface, GraphLayout, IntList, IntList, Highlight)] does, then the debugger's
+    /// marks: error halos, breakpoints, executed and current boxes, and live values on edges.
+    public void paint(Surface s, GraphLayout layout, IntList nodes, IntList edges, Highlight highlight, DebugOverlay overlay) {
         double zoom = 1 / s.pixel();
         int edgeCount = edges == null ? layout.edgeCount() : edges.size();
         int nodeCount = nodes == null ? layout.nodeCount() : nodes.size();
@@ -64,11 +70,12 @@ public final class DiagramPainter {
             }
         }
         if (zoom >= LABEL_ZOOM) {
-            s.setFill(palette.color("edge-label"));
             var placed = new ArrayList<double[]>();
             for (int j = 0; j < edgeCount; j++) {
                 int k = edges == null ? j : edges.get(j);
-                drawEdgeLabel(s, layout, k, placed);
+                var live = overlay.edgeLabel(k);
+                s.setFill(palette.color(live == null ? "edge-label" : "live-label"));
+                drawEdgeLabel(s, layout, k, live, placed);
             }
         }
         var covered = dots ? new HashSet<Long>() : null;
@@ -77,7 +84,52 @@ public final class DiagramPainter {
             if (covered != null && highlight.selected() != i && !highlight.isNeighbour(i) && !covered.add(pixelKey(layout, i, zoom))) {
                 continue;
             }
+            if (overlay.current() == i) {
+                s.setFill(palette.color("current"));
+                double g = 5 * s.pixel();
+                s.fillRoundRect(layout.x(i) - g, layout.y(i) - g, layout.width(i) + 2 * g, layout.height(i) + 2 * g, ARC + g);
+            }
             drawNode(s, layout, i, zoom, highlight);
+            if (overlay.marks(i)) {
+                drawMarks(s, layout, i, overlay);
+            }
+        }
+    }
+
+    /// The debugger's marks on box `i`: an error halo, a breakpoint dot on the left edge, a run dot at the
+    /// top right, and an arrow pointing at the current box (which is also drawn on a plate of its colour).
+    private void drawMarks(Surface s, GraphLayout layout, int i, DebugOverlay overlay) {
+        double x = layout.x(i);
+        double y = layout.y(i);
+        double w = layout.width(i);
+        double h = layout.height(i);
+        double px = s.pixel();
+        int heat = overlay.heatOf(i);
+        if (heat != DebugOverlay.HEAT_NONE) {
+            s.setStroke(palette.color(switch (heat) {
+                case DebugOverlay.HEAT_OK -> "heat-ok";
+                case DebugOverlay.HEAT_WARN -> "heat-warn";
+                case DebugOverlay.HEAT_BAD -> "heat-bad";
+                default -> "heat-nan";
+            }), 5);
+            s.strokeRoundRect(x - 4 * px, y - 4 * px, w + 8 * px, h + 8 * px, ARC + 3);
+        }
+        if (overlay.isExecuted(i)) {
+            s.setFill(palette.color("executed"));
+            double r = Math.max(4, 4 * px);
+            s.fillRoundRect(x + w - 2 * r - 2, y + 2, 2 * r, 2 * r, 2 * r);
+        }
+        if (overlay.hasBreakpoint(i)) {
+            s.setFill(palette.color("breakpoint"));
+            double r = Math.max(5, 5 * px);
+            s.fillRoundRect(x - r, y + Math.min(h, DiagramMetrics.HEADER_HEIGHT) / 2 - r, 2 * r, 2 * r, 2 * r);
+        }
+        if (overlay.current() == i) {
+            s.setFill(palette.color("current"));
+            double a = Math.max(ARROW * 1.4, 9 * px);
+            double cy = y + Math.min(h, DiagramMetrics.HEADER_HEIGHT) / 2;
+            double tip = x - a * 0.9;
+            s.fillTriangle(tip, cy, tip - a, cy - a * 0.6, tip - a, cy + a * 0.6);
         }
     }
 
@@ -133,9 +185,10 @@ public final class DiagramPainter {
     /// The label of edge `k`, just below where it leaves its source or, when that spot is taken by another
     /// label, halfway along its first segment; left out when both are taken. Only the first edge of a source
     /// and value carries it, so fan-outs are labelled once.
-    private static void drawEdgeLabel(Surface s, GraphLayout layout, int k, List<double[]> placed) {
+    private static void drawEdgeLabel(Surface s, GraphLayout layout, int k, String live, List<double[]> placed) {
         var edges = layout.diagram().edges();
         var e = edges.get(k);
+        var label = live != null ? live : e.label();
         if (k > 0) {
             var prev = edges.get(k - 1);
             if (prev.from() == e.from() && prev.value() == e.value()) {
@@ -143,7 +196,7 @@ public final class DiagramPainter {
             }
         }
         var pts = layout.edge(k);
-        double w = DiagramMetrics.labelWidth(e.label());
+        double w = DiagramMetrics.labelWidth(label);
         double h = DiagramMetrics.LABEL_SIZE + 2;
         double[][] spots = {
             {pts[0] + 4, pts[1] + 2},
@@ -153,7 +206,7 @@ public final class DiagramPainter {
             var rect = new double[] {spot[0], spot[1], spot[0] + w, spot[1] + h};
             if (placed.stream().noneMatch(r -> r[0] < rect[2] && rect[0] < r[2] && r[1] < rect[3] && rect[1] < r[3])) {
                 placed.add(rect);
-                s.text(e.label(), spot[0], spot[1] + DiagramMetrics.LABEL_SIZE, DiagramMetrics.LABEL_SIZE, false);
+                s.text(label, spot[0], spot[1] + DiagramMetrics.LABEL_SIZE, DiagramMetrics.LABEL_SIZE, false);
                 return;
             }
         }

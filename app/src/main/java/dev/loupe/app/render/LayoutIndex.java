@@ -116,6 +116,34 @@ public final class LayoutIndex {
         return -1;
     }
 
+    /// The edge passing closest to (`x`, `y`) within `reach` diagram units, or -1.
+    public int edgeNear(double x, double y, double reach) {
+        var nodes = new IntList();
+        var edges = new IntList();
+        query(x - reach, y - reach, x + reach, y + reach, nodes, edges);
+        int best = -1;
+        double bestDistance = reach;
+        for (int j = 0; j < edges.size(); j++) {
+            var pts = layout.edge(edges.get(j));
+            for (int q = 0; q + 3 < pts.length; q += 2) {
+                double d = segmentDistance(x, y, pts[q], pts[q + 1], pts[q + 2], pts[q + 3]);
+                if (d <= bestDistance) {
+                    bestDistance = d;
+                    best = edges.get(j);
+                }
+            }
+        }
+        return best;
+    }
+
+    private static double segmentDistance(double px, double py, double ax, double ay, double bx, double by) {
+        double dx = bx - ax;
+        double dy = by - ay;
+        double len2 = dx * dx + dy * dy;
+        double t = len2 == 0 ? 0 : Math.clamp(((px - ax) * dx + (py - ay) * dy) / len2, 0, 1);
+        return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+    }
+
     private int col(double x) {
         return Math.clamp((int) Math.floor((x - layout.minX()) / cell), 0, cols - 1);
     }

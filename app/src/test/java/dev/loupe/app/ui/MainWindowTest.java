@@ -149,7 +149,7 @@ class MainWindowTest {
 
     @Test
     void entersAModelLocalFunctionBody(FxRobot robot) throws Exception {
-        open(robot, write(modelWithFunction()));
+        open(robot, write(TestModels.withLocalFunction()));
         int call = boxWithTitle("Swish");
         assertThat(vm.diagram().getLevel().diagram().node(call).styleClass()).isEqualTo("function");
         robot.interact(() -> vm.diagram().select(call));
@@ -159,46 +159,6 @@ class MainWindowTest {
         assertThat(vm.diagram().getLevel().diagram().nodes()).extracting(DiagramNode::title).contains("Sigmoid", "Mul");
         robot.interact(() -> vm.diagram().goTo(0));
         assertThat(vm.diagram().levels()).hasSize(1);
-    }
-
-    /// `y = Swish(Relu(x))` where `Swish` is a model-local function `x * Sigmoid(x)`.
-    private static dev.loupe.model.Model modelWithFunction() {
-        var body = new dev.loupe.model.Graph(null, "Swish");
-        var bx = body.valueOrCreate("X");
-        body.addInput(bx);
-        var sig = body.addNode("sig", "Sigmoid", "");
-        sig.addInput(bx);
-        var s = body.valueOrCreate("S");
-        sig.addOutput(s);
-        var mul = body.addNode("mul", "Mul", "");
-        mul.addInput(bx);
-        mul.addInput(s);
-        var by = body.valueOrCreate("Y");
-        mul.addOutput(by);
-        body.addOutput(by);
-        var f = new dev.loupe.model.Function("Swish", "local", body);
-        f.setOpsetImports(java.util.List.of(new dev.loupe.model.OpsetId("", 17)));
-
-        var g = new dev.loupe.model.Graph(null, "main");
-        var x = g.valueOrCreate("x");
-        x.setType(dev.loupe.model.TypeInfo.tensor(dev.loupe.model.ElementType.FLOAT, 1, 4));
-        g.addInput(x);
-        var relu = g.addNode("relu", "Relu", "");
-        relu.addInput(x);
-        var r = g.valueOrCreate("r");
-        relu.addOutput(r);
-        var call = g.addNode("swish", "Swish", "local");
-        call.addInput(r);
-        var y = g.valueOrCreate("y");
-        y.setType(dev.loupe.model.TypeInfo.tensor(dev.loupe.model.ElementType.FLOAT, 1, 4));
-        call.addOutput(y);
-        g.addOutput(y);
-        var model = new dev.loupe.model.Model(g);
-        model.setIrVersion(8L);
-        model.opsetImports().add(new dev.loupe.model.OpsetId("", 17));
-        model.opsetImports().add(new dev.loupe.model.OpsetId("local", 1));
-        model.functions().add(f);
-        return model;
     }
 
     @Test

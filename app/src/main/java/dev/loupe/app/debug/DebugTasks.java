@@ -1,0 +1,91 @@
+package dev.loupe.app.debug;
+
+import dev.loupe.executor.debug.DebugOptions;
+import dev.loupe.executor.debug.DebugState;
+import dev.loupe.executor.debug.Debugger;
+import dev.loupe.executor.kernels.BuiltinKernels;
+import dev.loupe.executor.session.Session;
+import dev.loupe.executor.session.SessionOptions;
+import dev.loupe.executor.tensor.RuntimeValue;
+import dev.loupe.model.Model;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+import javafx.concurrent.Task;
+
+/// The background work of a debugging session, as [Task]s for the debugger's task runner.
+final class DebugTasks {
+
+    private DebugTasks() {
+    }
+
+    /// A started run: the session (compiled once per model and reused) and its debugger, paused at entry or
+    /// already running the first command.
+    record Started(Session session, Debugger debugger) {
+    }
+
+    /// Compiles the model (unless `cached` is its session already), starts a debugger paused before the
+    /// first node, lets `attach` add listeners, then gives the first command with `first` (which may do
+    /// nothing, to stay at the entry).
+    static Task<Started> start(Model model, Session cached, Map<String, RuntimeValue> inputs, DebugOptions options,
+                               Consumer<Debugger> attach, Consumer<Debugger> first) {
+        return new Task<>() {
+            @Override
+            protected Started call() throws Exception {
+                updateProgress(-1, 1);
+                var session = cached;
+                if (session == null) {
+                    updateMessage("Compiling the model…");
+                    session = Session.create(model, BuiltinKernels.registry(), SessionOptions.defaults());
+                }
+                if (isCancelled()) {
+                    throw new CancellationException();
+                }
+                updateMessage("Starting the run…");
+                var debugger = Debugger.start(session, inputs, options.withStopAtEntry(true));
+                attach.accept(debugger);
+                var state = debugger.awaitStop(Duration.ofMinutes(1));
+                if (isCancelled()) {
+                    debugger.close();
+                    throw new CancellationException();
+                }
+                if (state instanceof DebugState.Paused) {
+                    first.accept(debugger);
+                }
+                return new Started(session, debugger);
+            }
+        };
+    }
+
+    /// Follows a running debugger until it stops, reporting `done()` of `total` nodes as progress;
+    /// cancelling the task pauses the run (before its next node).
+    static Task<Void> watch(Debugger debugger, IntSupplier done, int total) {
+        return new Task<>() {
+            @Override
+            protected Void call() {
+                try {
+                    while (debugger.awaitStop(Duration.ofMillis(50)) instanceof DebugState.Running) {
+                        if (isCancelled()) {
+                            debugger.pause();
+                            break;
+                        }
+                        int n = done.getAsInt();
+                        updateProgress(Math.min(n, total), Math.max(1, total));
+                        updateMessage("Running… " + n + " of " + total + " nodes");
+                    }
+                } catch (InterruptedException e) {
+                    debugger.pause();
+                }
+                return null;
+            }
+        };
+    }
+
+    /// Ends `debugger`'s run and waits for its thread, off the FX thread.
+    static void closeInBackground(Debugger debugger) {
+        debugger.cancel();
+        Thread.ofVirtual().name("loupe-debugger-close").start(debugger::close);
+    }
+}
