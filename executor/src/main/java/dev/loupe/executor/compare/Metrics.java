@@ -77,9 +77,4 @@ public record Metrics(ElementType actualType, ElementType referenceType, long[] 
         }
         return Arrays.toString(idx).replace(" ", "");
     }
-
-    /// NaNs and infinities on the actual side.
-    public long actualNonFinite() {
-        return actualNaN + actualInf;
-    }
 }
