@@ -15,6 +15,8 @@ import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Alert;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
@@ -48,6 +50,9 @@ public final class TensorView {
     @FXML private TableView<Integer> valuesTable;
     @FXML private BarChart<String, Number> histogramChart;
     @FXML private ImageView sliceImage;
+    @FXML private ChoiceBox<ColorMaps.Mode> colorModeChoice;
+    @FXML private CheckBox channelsCheck;
+    @FXML private Label imageCaption;
 
     private TensorView(TensorViewModel vm, Stage stage) {
         this.vm = vm;
@@ -60,12 +65,22 @@ public final class TensorView {
         try {
             vm = new TensorViewModel(tensor);
         } catch (RuntimeException e) {
-            var alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
-            alert.initOwner(owner);
-            alert.setHeaderText("Cannot show tensor '" + tensor.name() + "'");
-            alert.show();
+            showError(owner, tensor.name(), e.getMessage());
             return null;
         }
+        return show(owner, vm, stylesheets, dark);
+    }
+
+    /// Tells the user that tensor `name` cannot be shown, and why.
+    public static void showError(Window owner, String name, String reason) {
+        var alert = new Alert(Alert.AlertType.ERROR, reason);
+        alert.initOwner(owner);
+        alert.setHeaderText("Cannot show tensor '" + name + "'");
+        alert.show();
+    }
+
+    /// Opens a viewer window for a view model already made (off the FX thread, for a large tensor).
+    public static Stage show(Window owner, TensorViewModel vm, List<String> stylesheets, boolean dark) {
         var stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle("Tensor " + vm.name());
@@ -112,6 +127,12 @@ public final class TensorView {
             valuesTable.refresh();
             showSliceImage();
         });
+        colorModeChoice.getItems().setAll(ColorMaps.Mode.values());
+        colorModeChoice.valueProperty().bindBidirectional(vm.colorModeProperty());
+        vm.colorModeProperty().addListener((o, a, b) -> showSliceImage());
+        channelsCheck.setVisible(vm.hasChannels());
+        channelsCheck.setManaged(vm.hasChannels());
+        channelsCheck.selectedProperty().addListener((o, a, b) -> showSliceImage());
         showSliceImage();
         int rows = vm.rows();
         valuesTable.setItems(FXCollections.observableList(new AbstractList<>() {
@@ -152,16 +173,34 @@ public final class TensorView {
         }
     }
 
-    /// The slice as a grey-level image, scaled up without smoothing so small kernels stay legible.
+    /// The slice (or, for NCHW tensors on request, every channel of the chosen batch element) as an image,
+    /// scaled up without smoothing so small kernels stay legible.
     private void showSliceImage() {
-        int w = vm.columns();
-        int h = vm.rows();
-        if ((long) w * h > MAX_IMAGE_PIXELS) {
+        boolean mosaic = channelsCheck.isSelected() && vm.hasChannels();
+        int n = vm.leadingIndexes().isEmpty() ? 0 : vm.leadingIndexes().getFirst().get();
+        long pixels = mosaic ? (long) vm.axisSize(1) * vm.rows() * vm.columns() : (long) vm.columns() * vm.rows();
+        if (pixels > MAX_IMAGE_PIXELS) {
             sliceImage.setImage(null);
+            imageCaption.setText("too large to draw");
             return;
         }
+        int w;
+        int h;
+        int[] argb;
+        if (mosaic) {
+            var m = vm.channelMosaic(n);
+            w = m.width();
+            h = m.height();
+            argb = m.argb();
+            imageCaption.setText(vm.axisSize(1) + " channels of batch element " + n + ", " + m.columns() + " per row");
+        } else {
+            w = vm.columns();
+            h = vm.rows();
+            argb = vm.sliceImage();
+            imageCaption.setText(h + " × " + w);
+        }
         var image = new WritableImage(w, h);
-        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), vm.sliceImage(), 0, w);
+        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
         sliceImage.setImage(image);
         double scale = Math.max(1, Math.floor(Math.min(480.0 / w, 360.0 / h)));
         sliceImage.setFitWidth(w * scale);

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 
 /// The tensor viewer's state: the tensor's name, type and shape, its statistics and histogram, and the 2-D
 /// slice shown in the value table: the last two axes, at the indexes chosen for the leading axes.
@@ -28,6 +30,7 @@ public final class TensorViewModel {
     private final long[] dims;
     private final List<IntegerProperty> leadingIndexes = new ArrayList<>();
     private final IntegerProperty sliceVersion = new SimpleIntegerProperty(this, "sliceVersion");
+    private final ObjectProperty<ColorMaps.Mode> colorMode = new SimpleObjectProperty<>(this, "colorMode", ColorMaps.Mode.GREY);
 
     /// @throws UnsupportedOperationException for string tensors and tensors too large to copy
     public TensorViewModel(TensorData tensor) {
@@ -109,28 +112,63 @@ public final class TensorViewModel {
         return values[(int) (base + (long) r * columns() + c)];
     }
 
-    /// The current 2-D slice as grey levels (minimum black, maximum white; NaN red), one ARGB pixel per
-    /// value, row by row: `rows() × columns()` pixels.
+    /// How the image tab colours values.
+    public ObjectProperty<ColorMaps.Mode> colorModeProperty() {
+        return colorMode;
+    }
+
+    /// The current 2-D slice as an image under [#colorModeProperty()] (scaled between the tensor's minimum
+    /// and maximum), one ARGB pixel per value, row by row: `rows() × columns()` pixels.
     public int[] sliceImage() {
         int rows = rows();
         int cols = columns();
         var out = new int[rows * cols];
-        double lo = statistics.min();
-        double span = statistics.max() - lo;
+        var mode = colorMode.get();
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                float v = value(r, c);
-                int argb;
-                if (Float.isNaN(v)) {
-                    argb = 0xFFFF0000;
-                } else {
-                    int g = span > 0 ? (int) Math.round(Math.clamp((v - lo) / span, 0, 1) * 255) : 128;
-                    argb = 0xFF000000 | g << 16 | g << 8 | g;
-                }
-                out[r * cols + c] = argb;
+                out[r * cols + c] = ColorMaps.color(mode, value(r, c), statistics.min(), statistics.max());
             }
         }
         return out;
+    }
+
+    /// Whether the tensor is laid out like a batch of images (rank 4, read as NCHW) with more than one channel.
+    public boolean hasChannels() {
+        return dims.length == 4 && dims[1] > 1;
+    }
+
+    /// An image of every channel of one batch element of an NCHW tensor.
+    ///
+    /// @param columns channels per row of tiles
+    /// @param argb    `width × height` pixels, row by row
+    public record Mosaic(int width, int height, int columns, int[] argb) {
+    }
+
+    /// All channels of batch element `n` side by side, each an H×W tile in a near-square grid with a
+    /// one-pixel gap, coloured under [#colorModeProperty()] on the whole tensor's scale, so channels compare.
+    public Mosaic channelMosaic(int n) {
+        int channels = (int) dims[1];
+        int h = (int) dims[2];
+        int w = (int) dims[3];
+        int cols = (int) Math.ceil(Math.sqrt(channels));
+        int rowsOfTiles = (channels + cols - 1) / cols;
+        int width = cols * (w + 1) - 1;
+        int height = rowsOfTiles * (h + 1) - 1;
+        var out = new int[width * height];
+        java.util.Arrays.fill(out, 0xFF808080);
+        var mode = colorMode.get();
+        long base = (long) n * channels * h * w;
+        for (int c = 0; c < channels; c++) {
+            int ox = (c % cols) * (w + 1);
+            int oy = (c / cols) * (h + 1);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    float v = values[(int) (base + ((long) c * h + y) * w + x)];
+                    out[(oy + y) * width + ox + x] = ColorMaps.color(mode, v, statistics.min(), statistics.max());
+                }
+            }
+        }
+        return new Mosaic(width, height, cols, out);
     }
 
     /// Statistics as label/value pairs for the header.

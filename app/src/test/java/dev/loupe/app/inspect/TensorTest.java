@@ -46,6 +46,31 @@ class TensorTest {
     }
 
     @Test
+    void heatmapAndChannelMosaicOfAnNchwTensor() {
+        var values = new float[2 * 4 * 2 * 3];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i - 10;
+        }
+        values[5] = Float.NaN;
+        var vm = new TensorViewModel(TensorData.ofFloats("t", new long[] {2, 4, 2, 3}, values));
+        assertThat(vm.hasChannels()).isTrue();
+        var grey = vm.sliceImage();
+        assertThat(grey[0]).isEqualTo(0xFF000000);
+        assertThat(grey[5]).isEqualTo(0xFFFF00FF);
+        vm.colorModeProperty().set(ColorMaps.Mode.HEAT);
+        assertThat(ColorMaps.color(ColorMaps.Mode.HEAT, 0, -1, 1)).isEqualTo(0xFFF7F7F7);
+        assertThat(vm.sliceImage()[0]).isNotEqualTo(grey[0]);
+        var mosaic = vm.channelMosaic(1);
+        assertThat(mosaic.columns()).isEqualTo(2);
+        assertThat(mosaic.width()).isEqualTo(2 * 3 + 1);
+        assertThat(mosaic.height()).isEqualTo(2 * 2 + 1);
+        assertThat(mosaic.argb()[3]).isEqualTo(0xFF808080);
+        int last = values.length - 1;
+        assertThat(mosaic.argb()[mosaic.argb().length - 1])
+                .isEqualTo(ColorMaps.color(ColorMaps.Mode.HEAT, values[last], -10, last - 10));
+    }
+
+    @Test
     void writesNumpyFiles() throws Exception {
         var out = dir.resolve("t.npy");
         NpyWriter.write(TensorData.ofFloats("t", new long[] {2, 3}, 1, 2, 3, 4, 5, 6), out);
