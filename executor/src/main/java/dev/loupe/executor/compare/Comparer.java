@@ -26,7 +26,9 @@ import java.util.Map;
 /// [TreePathReport].
 ///
 /// **Cost.** The reference's tensors stay in memory until the comparison ends (about one more copy of
-/// every intermediate tensor); each node runs twice more (reference and re-run).
+/// every intermediate tensor, twice its size for a float64 shadow). Each node runs up to twice more: in
+/// the reference, and re-run on the reference's inputs unless those equal the run's own. Every output is
+/// measured twice (observed and local).
 ///
 /// **Threading.** [#compare] runs on the calling thread — call it off a UI thread — and may be called
 /// from several threads at once (each call builds its own sessions; [#prepare] builds them once for many
