@@ -95,4 +95,17 @@ class RunCommandsTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(Arrays.asList(run.err().strip().split("\n"))).hasSize(1);
     }
+
+    @Test
+    void benchReportsTimesAndMemory() {
+        var run = CliRun.of("bench", FIXTURES.resolve("torch_cnn_bn/model.onnx").toString(), "--runs", "3", "--warmup", "1",
+                "--threads", "1", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"runs\": 3").contains("\"threads\": 1").contains("\"medianMillis\"")
+                .contains("\"peakResidentBytes\"");
+        var text = CliRun.of("bench", FIXTURES.resolve("torch_mlp/model.onnx").toString(), "--runs", "2",
+                "--data-dir", FIXTURES.resolve("torch_mlp/test_data_set_0").toString());
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("median ").contains("peak resident memory");
+    }
 }

@@ -1,0 +1,92 @@
+package dev.loupe.app.cli;
+
+import dev.loupe.executor.io.InputLoader;
+import dev.loupe.executor.kernels.BuiltinKernels;
+import dev.loupe.executor.session.Benchmark;
+import dev.loupe.executor.session.Session;
+import dev.loupe.executor.session.SessionOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/// `loupe bench MODEL [--threads N] [--runs R] [--warmup W] [--data-dir DIR] [--json]`: median, min and max
+/// run time on the embedded executor, and the process's peak resident memory.
+@Command(name = "bench", description = "Time whole runs of a model on the embedded executor (median, min, max) and report peak memory.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "MODEL", description = "The .onnx file.")
+    Path model;
+
+    @Option(names = "--threads", defaultValue = "0", description = "Threads for the kernels (default: all cores).")
+    int threads;
+
+    @Option(names = "--runs", defaultValue = "10", description = "Timed runs (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--warmup", defaultValue = "3", description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Inputs from a folder; random inputs (seed 0) when left out.")
+    Path dataDir;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        Benchmark.Result result;
+        try (var m = ModelOption.open(model)) {
+            var session = Session.create(m, BuiltinKernels.registry(), SessionOptions.defaults().withThreads(n));
+            var inputs = dataDir == null ? Benchmark.randomInputs(session, 0) : InputLoader.fromDirectory(session.inputs(), dataDir);
+            result = Benchmark.run(session, inputs, warmup, runs);
+        }
+        long peakRss = peakResidentBytes();
+        var out = spec.commandLine().getOut();
+        if (json) {
+            var map = new LinkedHashMap<String, Object>();
+            map.put("model", model.toString());
+            map.put("threads", result.threads());
+            map.put("warmup", result.warmup());
+            map.put("runs", result.runs());
+            map.put("medianMillis", result.medianNanos() / 1e6);
+            map.put("minMillis", result.minNanos() / 1e6);
+            map.put("maxMillis", result.maxNanos() / 1e6);
+            map.put("peakLiveBytes", result.peakLiveBytes());
+            map.put("peakResidentBytes", peakRss);
+            out.println(Json.write(map));
+        } else {
+            out.printf("%s: %d runs after %d warm-up, %d thread(s)%n", model.getFileName(), result.runs(), result.warmup(), result.threads());
+            out.printf("median %.2f ms, min %.2f ms, max %.2f ms%n", result.medianNanos() / 1e6, result.minNanos() / 1e6,
+                    result.maxNanos() / 1e6);
+            out.printf("peak live tensors %.1f MiB, peak resident memory %s%n", result.peakLiveBytes() / 1048576.0,
+                    peakRss < 0 ? "unknown" : String.format("%.1f MiB", peakRss / 1048576.0));
+        }
+        out.flush();
+        return LoupeCommand.OK;
+    }
+
+    /// The process's peak resident set size (`VmHWM` on Linux), or -1 where it cannot be read.
+    private static long peakResidentBytes() {
+        try {
+            for (var line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
