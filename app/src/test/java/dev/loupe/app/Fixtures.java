@@ -1,6 +1,6 @@
 package dev.loupe.app;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ public final class Fixtures {
     /// The folder of fixture `name`, e.g. `torch_mlp`.
     public static Path dir(String name) {
         var d = ROOT.resolve(name);
-        assumeTrue(Files.isDirectory(d), "fixture missing: " + d.toAbsolutePath());
+        assertTrue(Files.isDirectory(d), "fixture missing: " + d.toAbsolutePath());
         return d;
     }
 

@@ -1,6 +1,6 @@
 package dev.loupe.app;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loupe.model.Model;
 import dev.loupe.model.io.ModelIOException;
@@ -20,7 +20,7 @@ public final class TestModels {
     /// The `model.onnx` of an ONNX test case, e.g. `node/test_loop11`.
     public static Path path(String testCase) {
         var p = ONNX_TEST_DATA.resolve(testCase).resolve("model.onnx");
-        assumeTrue(Files.isRegularFile(p), "ONNX test data missing (apt-get install libonnx-testdata): " + p);
+        assertTrue(Files.isRegularFile(p), "ONNX test data missing (apt-get install libonnx-testdata): " + p);
         return p;
     }
 
