@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "loupe", mixinStandardHelpOptions = true, versionProvider = LoupeCommand.Version.class,
         description = "Inspect, run, debug and edit ONNX models.",
         subcommands = {InfoCommand.class, CheckCommand.class, SaveCommand.class, RunCommand.class, TestDataCommand.class,
-                RenderCommand.class, BenchCommand.class, BenchUiCommand.class,
+                CompareCommand.class, RenderCommand.class, BenchCommand.class, BenchUiCommand.class,
                 SurgeryCommands.Extract.class, SurgeryCommands.Fold.class, SurgeryCommands.ToFunction.class,
                 SurgeryCommands.Inline.class, SurgeryCommands.SetShape.class,
                 CommandLine.HelpCommand.class})
