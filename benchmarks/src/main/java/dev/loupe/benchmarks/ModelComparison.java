@@ -13,6 +13,8 @@ import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Tensor;
 import dev.loupe.model.io.ModelReader;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.file.Path;
@@ -30,6 +32,10 @@ import java.util.TreeMap;
 /// rounds that alternate Loupe, "ORT all optimizations" and "ORT basic" (rotating which goes first), and the
 /// ratio of medians per model. Before timing, Loupe's outputs are checked against ORT's.
 ///
+/// Besides wall time, each run's CPU time on the calling thread is recorded: with one thread both runtimes
+/// compute on the calling thread, so on a shared, loaded machine the CPU-time ratio is the steadier figure
+/// (it is not reported for more threads, where work runs on pool threads).
+///
 /// ```
 /// java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar dev.loupe.benchmarks.ModelComparison \
 ///     [--threads N] [--runs R] [--warmup W] [--profile] MODEL.onnx...
@@ -39,6 +45,7 @@ import java.util.TreeMap;
 public final class ModelComparison {
 
     private static final int PROFILE_RUNS = 5;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private ModelComparison() {
     }
@@ -69,8 +76,9 @@ public final class ModelComparison {
             rows.add(compare(path, threads, runs, warmup, profile));
         }
         System.out.println();
-        System.out.println("| model | threads | Loupe median ms (min-max) | ORT all opt. median ms | ORT basic median ms | Loupe / ORT all | Loupe / ORT basic |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| model | threads | Loupe median ms (min-max) | ORT all opt. median ms | ORT basic median ms | Loupe / ORT all"
+                + " | Loupe / ORT basic | CPU ms Loupe / ORT all / ORT basic | CPU Loupe / ORT all | CPU Loupe / ORT basic |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         rows.forEach(System.out::println);
     }
 
@@ -89,27 +97,32 @@ public final class ModelComparison {
                     ortAll.run(ortInputs).close();
                     ortBasic.run(ortInputs).close();
                 }
-                var loupe = new long[runs];
-                var all = new long[runs];
-                var basic = new long[runs];
+                var loupe = new long[2][runs];
+                var all = new long[2][runs];
+                var basic = new long[2][runs];
                 for (int r = 0; r < runs; r++) {
                     for (int slot = 0; slot < 3; slot++) {
                         switch ((slot + r) % 3) {
-                            case 0 -> loupe[r] = time(() -> session.run(inputs));
-                            case 1 -> all[r] = time(() -> ortAll.run(ortInputs).close());
-                            default -> basic[r] = time(() -> ortBasic.run(ortInputs).close());
+                            case 0 -> time(() -> session.run(inputs), loupe, r);
+                            case 1 -> time(() -> ortAll.run(ortInputs).close(), all, r);
+                            default -> time(() -> ortBasic.run(ortInputs).close(), basic, r);
                         }
                     }
                 }
                 if (profile) {
                     printProfile(session, inputs);
                 }
-                double l = median(loupe);
-                double a = median(all);
-                double b = median(basic);
-                System.out.printf(Locale.ROOT, "%s: Loupe %.2f ms, ORT all %.2f ms, ORT basic %.2f ms%n", path.getFileName(), l, a, b);
+                double l = median(loupe[0]);
+                double a = median(all[0]);
+                double b = median(basic[0]);
+                double lc = median(loupe[1]);
+                double ac = median(all[1]);
+                double bc = median(basic[1]);
+                System.out.printf(Locale.ROOT, "%s: wall Loupe %.2f ms, ORT all %.2f ms, ORT basic %.2f ms; CPU of the calling thread %.2f, %.2f, %.2f ms%n",
+                        path.getFileName(), l, a, b, lc, ac, bc);
+                var cpu = threads == 1 ? String.format(Locale.ROOT, " %.2f / %.2f / %.2f | %.2f | %.2f |", lc, ac, bc, lc / ac, lc / bc) : " - | - | - |";
                 return String.format(Locale.ROOT, "| %s | %d | %.2f (%.2f-%.2f) | %.2f | %.2f | %.2f | %.2f |", path.getFileName(), threads, l,
-                        Arrays.stream(loupe).min().orElseThrow() / 1e6, Arrays.stream(loupe).max().orElseThrow() / 1e6, a, b, l / a, l / b);
+                        Arrays.stream(loupe[0]).min().orElseThrow() / 1e6, Arrays.stream(loupe[0]).max().orElseThrow() / 1e6, a, b, l / a, l / b) + cpu;
             } finally {
                 for (var t : ortInputs.values()) {
                     t.close();
@@ -179,10 +192,13 @@ public final class ModelComparison {
         void run() throws Exception;
     }
 
-    private static long time(Action action) throws Exception {
+    /// Runs `action`, storing its wall time in `into[0][run]` and the calling thread's CPU time in `into[1][run]`.
+    private static void time(Action action, long[][] into, int run) throws Exception {
+        long cpu = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         action.run();
-        return System.nanoTime() - start;
+        into[0][run] = System.nanoTime() - start;
+        into[1][run] = THREADS.getCurrentThreadCpuTime() - cpu;
     }
 
     private static double median(long[] nanos) {

@@ -20,10 +20,10 @@ public final class Convolution {
 
     private static final VectorSpecies<Float> S = VectorSupport.SPECIES;
     private static final int L = VectorSupport.LANES;
-    /// Most floats of packed columns per block (all channels and taps times the block's positions): few
-    /// blocks, because every block streams all the weights once.
-    private static final int COLUMN_BUDGET = 1 << 20;
-    /// Fewest panels per block, so that deep layers with few positions still take them in one block.
+    /// Most floats of packed columns per block (all channels and taps times the block's positions), so that a
+    /// block stays in L2 between being written and being multiplied.
+    private static final int COLUMN_BUDGET = 1 << 17;
+    /// Fewest panels per block, so that deep layers (few positions, many weights) stream their weights few times.
     private static final int MIN_BLOCK_PANELS = 4;
     /// The mask of a panel whose every lane is inside the input.
     private static final long FULL = NR == 64 ? -1L : (1L << NR) - 1;

@@ -18,6 +18,16 @@ public final class VectorLoops {
     /// From here on `erf(x)` rounds to 1 in float.
     private static final float SATURATION = 3.92f;
 
+    /// `1 / (2k + 1)` for the terms of the erf series (multiplying is much cheaper than dividing); 96 terms
+    /// cover `|x| < 3.92` with room to spare.
+    private static final float[] ODD_RECIPROCALS = new float[96];
+
+    static {
+        for (int k = 0; k < ODD_RECIPROCALS.length; k++) {
+            ODD_RECIPROCALS[k] = 1f / (2 * k + 1);
+        }
+    }
+
     /// The binary operators of [#binary].
     public enum Binary { ADD, SUB, MUL, DIV }
 
@@ -99,8 +109,8 @@ public final class VectorLoops {
                 var twoX2 = x2.add(x2);
                 var term = ax;
                 var sum = ax;
-                for (int k = 3; term.compare(VectorOperators.GT, sum.mul(0x1p-26f)).anyTrue(); k += 2) {
-                    term = term.mul(twoX2).div(k);
+                for (int k = 1; k < ODD_RECIPROCALS.length && term.compare(VectorOperators.GT, sum.mul(0x1p-26f)).anyTrue(); k++) {
+                    term = term.mul(twoX2).mul(ODD_RECIPROCALS[k]);
                     sum = sum.add(term);
                 }
                 var r = scale.mul(x2.neg().lanewise(VectorOperators.EXP)).mul(sum).min(one);
@@ -119,8 +129,8 @@ public final class VectorLoops {
         float x2 = ax * ax;
         float term = ax;
         float sum = ax;
-        for (int k = 3; term > sum * 0x1p-26f; k += 2) {
-            term = term * (x2 + x2) / k;
+        for (int k = 1; k < ODD_RECIPROCALS.length && term > sum * 0x1p-26f; k++) {
+            term = term * (x2 + x2) * ODD_RECIPROCALS[k];
             sum += term;
         }
         float r = ax >= SATURATION ? 1f : Math.min(1f, (float) (2 / Math.sqrt(Math.PI)) * (float) Math.exp(-x2) * sum);
