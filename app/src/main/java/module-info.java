@@ -21,4 +21,5 @@ module dev.loupe.app {
     opens dev.loupe.app.main to javafx.fxml;
     opens dev.loupe.app.inspect to javafx.fxml;
     opens dev.loupe.app.debug to javafx.fxml;
+    opens dev.loupe.app.compare to javafx.fxml;
 }

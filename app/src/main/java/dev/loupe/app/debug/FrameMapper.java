@@ -14,19 +14,19 @@ import java.util.Map;
 /// Maps the nodes a run executes back to the model the viewer draws. Nodes of the main graph and of
 /// `If`/`Loop`/`Scan` bodies are the model's own; nodes of function bodies are copies the executor made
 /// per call, which match the function body's nodes by position. FX thread only (it caches).
-final class FrameMapper {
+public final class FrameMapper {
 
     private final Model model;
     private final Map<Graph, Map<Node, Integer>> positions = new IdentityHashMap<>();
 
-    FrameMapper(Model model) {
+    public FrameMapper(Model model) {
         this.model = model;
     }
 
     /// Where `executed`, run in `frame`, sits in the model; `null` when it cannot be placed (a body the
     /// viewer does not show, such as the function body of a standard operator). A node that cannot be
     /// placed inside a body is reported as its nearest caller that can.
-    DebugLocation locate(Node executed, FramePath frame) {
+    public DebugLocation locate(Node executed, FramePath frame) {
         var graph = model.graph();
         if (frame.isRoot()) {
             int index = position(graph, executed);

@@ -1,6 +1,7 @@
 package dev.loupe.app.main;
 
 import dev.loupe.app.canvas.GraphView;
+import dev.loupe.app.compare.ComparePanelView;
 import dev.loupe.app.debug.DebugBarView;
 import dev.loupe.app.debug.DebugPanelView;
 import dev.loupe.app.debug.DiagramDebugBinding;
@@ -71,6 +72,7 @@ public final class MainView {
     @FXML private Tab modelTab;
     @FXML private Tab runTab;
     @FXML private Tab debugTab;
+    @FXML private Tab compareTab;
     @FXML private Label statusLabel;
     @FXML private Label hoverLabel;
     @FXML private Label taskLabel;
@@ -173,6 +175,8 @@ public final class MainView {
         bar.toolBar().visibleProperty().bind(vm.documentProperty().isNotNull());
         bar.toolBar().managedProperty().bind(bar.toolBar().visibleProperty());
         debugTab.setContent(DebugPanelView.create(vm.debugger(), viewer::show).root());
+        compareTab.setContent(ComparePanelView.create(vm.compare()).root());
+        debugBinding.heatProperty().bind(vm.compare().heatProperty());
     }
 
     /// The link between the debugger and the diagram.

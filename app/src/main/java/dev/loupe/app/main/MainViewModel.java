@@ -1,5 +1,7 @@
 package dev.loupe.app.main;
 
+import dev.loupe.app.compare.CompareViewModel;
+import dev.loupe.app.debug.DebugLocation;
 import dev.loupe.app.debug.DebuggerViewModel;
 import dev.loupe.app.debug.DimensionBindingStore;
 import dev.loupe.app.debug.RunInputsViewModel;
@@ -44,6 +46,7 @@ public final class MainViewModel {
     private final TaskRunner debugRunner = new TaskRunner();
     private final RunInputsViewModel runInputs;
     private final DebuggerViewModel debugger;
+    private final CompareViewModel compare;
     private final StringBinding title;
     private long errorSerial;
 
@@ -56,6 +59,7 @@ public final class MainViewModel {
         this.recentFiles = recentFiles;
         this.runInputs = new RunInputsViewModel(debugRunner, dimensions, status::set, this::report);
         this.debugger = new DebuggerViewModel(debugRunner, runInputs, status::set, this::report);
+        this.compare = new CompareViewModel(debugRunner, runInputs, status::set, this::report, this::reveal);
         recent.setAll(recentFiles.list());
         title = Bindings.createStringBinding(() -> document.get() == null ? "Loupe"
                 : document.get().fileName() + " — Loupe", document);
@@ -99,6 +103,16 @@ public final class MainViewModel {
     /// The debugger: runs of the open model, stepping and breakpoints.
     public DebuggerViewModel debugger() {
         return debugger;
+    }
+
+    /// Comparisons of the open model's run with a reference.
+    public CompareViewModel compare() {
+        return compare;
+    }
+
+    /// Shows the node at `location` in the diagram (entering the bodies around it) and selects it.
+    public void reveal(DebugLocation location) {
+        diagram.showBodies(location.bodies(), () -> diagram.reveal(location.nodeIndex()));
     }
 
     public ReadOnlyObjectProperty<ModelDocument> documentProperty() {
@@ -154,6 +168,7 @@ public final class MainViewModel {
         modelInfo.show(null);
         runInputs.setModel(null, null);
         debugger.setModel(null);
+        compare.setModel(null);
         if (old != null) {
             old.model().close();
         }
@@ -188,6 +203,7 @@ public final class MainViewModel {
     /// Releases the model and stops background work, when the window closes.
     public void shutdown() {
         debugger.shutdown();
+        compare.shutdown();
         runner.shutdown();
         debugRunner.shutdown();
         var old = document.get();
@@ -203,6 +219,7 @@ public final class MainViewModel {
         modelInfo.show(doc.model());
         runInputs.setModel(doc.model(), doc.path());
         debugger.setModel(doc.model());
+        compare.setModel(doc.model());
         if (old != null) {
             old.model().close();
         }

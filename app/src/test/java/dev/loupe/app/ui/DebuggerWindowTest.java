@@ -121,6 +121,28 @@ class DebuggerWindowTest {
                 .isEqualTo("/ReduceSum");
     }
 
+    @Test
+    void comparesWithTheOriginalModelShowsTheHeatAndJumpsToTheFirstDivergence(FxRobot robot) throws Exception {
+        open(robot, Fixtures.model("torch_mlp_broken"));
+        robot.interact(() -> vm.runInputs().loadFolder(Fixtures.dir("torch_mlp_broken")));
+        waitFor(() -> vm.runInputs().isReady());
+        showTab(robot, "Compare");
+        robot.interact(() -> vm.compare().otherModelProperty().set(Fixtures.model("torch_mlp")));
+        robot.clickOn("#otherRadio");
+        robot.clickOn("#compareButton");
+        waitFor(() -> vm.compare().reportProperty().get() != null);
+        assertThat(robot.lookup("#verdictLabel").queryAs(Label.class).getText()).startsWith("FAILED");
+        int mul = boxOf("/Mul_1");
+        waitFor(() -> view.graphView().getOverlay().heat().length > mul
+                && view.graphView().getOverlay().heat()[mul] >= dev.loupe.app.render.DebugOverlay.HEAT_WARN);
+        assertThat(view.graphView().getOverlay().heat()[boxOf("/fc1/Gemm")]).isEqualTo(dev.loupe.app.render.DebugOverlay.HEAT_OK);
+        javafx.scene.control.TableView<?> table = robot.lookup("#nodesTable").queryAs(javafx.scene.control.TableView.class);
+        assertThat(((dev.loupe.app.compare.NodeErrorRow) table.getItems().getFirst()).name()).isEqualTo("/Mul_1");
+        snapshot(robot, "debugger-compare");
+        robot.clickOn("#jumpButton");
+        waitFor(() -> vm.diagram().getSelectedBox() == mul);
+    }
+
     private void open(FxRobot robot, Path file) throws Exception {
         robot.interact(() -> vm.open(file));
         waitFor(() -> vm.getDocument() != null && !vm.tasks().busyProperty().get());
