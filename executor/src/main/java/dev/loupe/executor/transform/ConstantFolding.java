@@ -15,6 +15,7 @@ import dev.loupe.model.infer.ShapeInference;
 import dev.loupe.model.transform.Cleanup;
 import dev.loupe.model.transform.SnapshotEdit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,7 +152,7 @@ public final class ConstantFolding {
 
     /// Outputs of folded nodes that something other than a folded node still reads, or that the graph returns.
     private static Map<Value, TensorData> stored(List<Node> folded, Map<Value, TensorData> constants) {
-        Set<Node> gone = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Node> gone = Collections.newSetFromMap(new IdentityHashMap<>());
         gone.addAll(folded);
         var out = new LinkedHashMap<Value, TensorData>();
         for (var n : folded) {

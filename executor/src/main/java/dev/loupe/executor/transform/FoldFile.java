@@ -1,5 +1,6 @@
 package dev.loupe.executor.transform;
 
+import dev.loupe.model.Model;
 import dev.loupe.model.edit.CommandStack;
 import dev.loupe.model.edit.EditException;
 import dev.loupe.model.io.ModelIOException;
@@ -8,6 +9,7 @@ import dev.loupe.model.io.ModelWriter;
 import dev.loupe.model.transform.Cleanup;
 import dev.loupe.model.transform.TransformFiles;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /// File-to-file backend of `loupe fold MODEL OUT`: constant folding followed by dead-code removal.
 public final class FoldFile {
@@ -37,11 +39,11 @@ public final class FoldFile {
         }
     }
 
-    private static String cleanUp(dev.loupe.model.Model model) {
+    private static String cleanUp(Model model) {
         try {
             var edit = Cleanup.removeDeadCode(model);
             new CommandStack().execute(edit);
-            return "; " + edit.description().toLowerCase(java.util.Locale.ROOT);
+            return "; " + edit.description().toLowerCase(Locale.ROOT);
         } catch (EditException nothingDead) {
             return "";
         }

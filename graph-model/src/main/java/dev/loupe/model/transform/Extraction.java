@@ -4,7 +4,6 @@ import dev.loupe.model.Function;
 import dev.loupe.model.Graph;
 import dev.loupe.model.Model;
 import dev.loupe.model.Node;
-import dev.loupe.model.TypeInfo;
 import dev.loupe.model.Value;
 import dev.loupe.model.check.NodeOrder;
 import dev.loupe.model.edit.EditException;
@@ -15,6 +14,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -123,7 +123,7 @@ public final class Extraction {
         for (var n : nodes) {
             copier.copyNode(n, g, n.name());
             NodeOrder.dependencies(n).forEach(touched::add);
-            n.outputs().stream().filter(java.util.Objects::nonNull).forEach(touched::add);
+            n.outputs().stream().filter(Objects::nonNull).forEach(touched::add);
         }
         for (var v : from.initializers()) {
             if (touched.contains(v) || outputs.contains(v)) {

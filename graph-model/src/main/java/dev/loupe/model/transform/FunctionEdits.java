@@ -25,8 +25,8 @@ public final class FunctionEdits {
 
     /// Analyses a "make function" request: `nodes` (of one graph) become function `domain.name`.
     ///
-    /// @throws EditException for an empty or non-convex selection, a name already defined in the domain, or a
-    ///                       standard operator domain
+    /// @throws EditException for an empty or non-convex selection, a name already defined in the domain, a
+    ///                       standard operator domain, or nodes of a function body
     public static FunctionPlan plan(Model model, Collection<Node> nodes, String name, String domain) throws EditException {
         if (name == null || name.isBlank()) {
             throw new EditException("a function needs a name");
@@ -44,9 +44,15 @@ public final class FunctionEdits {
             }
         }
         var selection = NodeSelection.of(nodes);
-        var imports = model.opsetImports().stream()
-                .filter(o -> !OpsetId.canonicalDomain(o.domain()).equals(canonical)).toList();
-        var fn = FunctionBuilder.build(selection, name, domain, imports);
+        for (var n : selection.nodes()) {
+            for (var a : n.attributes().values()) {
+                if (a.isReference()) {
+                    throw new EditException(n + " takes attribute '" + a.name() + "' from the function around it: "
+                            + "make functions of main-graph nodes only");
+                }
+            }
+        }
+        var fn = FunctionBuilder.build(selection, name, domain, model.opsetImports());
         var others = StructureMatcher.find(fn, selection.graph(), selection.nodes());
         return new FunctionPlan(model, fn, selection, others);
     }

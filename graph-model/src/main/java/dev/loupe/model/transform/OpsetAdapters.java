@@ -9,6 +9,7 @@ import dev.loupe.model.edit.Edit;
 import dev.loupe.model.edit.EditException;
 import dev.loupe.model.infer.ShapeInference;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,7 +89,7 @@ public final class OpsetAdapters {
                     .map(o -> OpsetId.canonicalDomain(o.domain()).isEmpty() ? new OpsetId(o.domain(), TARGET) : o).toList();
             model.opsetImports().clear();
             model.opsetImports().addAll(imports);
-            var names = new java.util.IdentityHashMap<Graph, Set<String>>();
+            var names = new IdentityHashMap<Graph, Set<String>>();
             for (var n : rewrites) {
                 var taken = names.computeIfAbsent(n.graph(), Scopes::valueNames);
                 if (MOVED.containsKey(n.opType())) {

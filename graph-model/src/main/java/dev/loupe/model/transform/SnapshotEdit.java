@@ -4,6 +4,7 @@ import dev.loupe.model.Function;
 import dev.loupe.model.Graph;
 import dev.loupe.model.Model;
 import dev.loupe.model.OpsetId;
+import dev.loupe.model.Value;
 import dev.loupe.model.edit.Edit;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,8 @@ import java.util.List;
 /// So the change may add, remove and reorder nodes, add initializers, inputs, outputs and functions and set
 /// declared types, and undo gives back exactly the model it saw (node and value objects included). It must
 /// not modify an existing node in place (inputs, attributes, name) nor rename a value: replace the node
-/// instead. Values the change creates stay in their graph's scope, unused, after an undo. The change is
-/// planned by a factory before the edit is built; it must not fail.
+/// instead. Values the change creates stay in their graph's scope after an undo, unused and under a hidden
+/// name. The change is planned by a factory before the edit is built; it must not fail.
 public final class SnapshotEdit implements Edit {
 
     private final String description;
@@ -27,6 +28,7 @@ public final class SnapshotEdit implements Edit {
     private final Runnable change;
     private ModelState before;
     private ModelState after;
+    private List<Created> created;
 
     private SnapshotEdit(String description, Model model, Runnable change) {
         this.description = description;
@@ -50,7 +52,9 @@ public final class SnapshotEdit implements Edit {
             before = ModelState.of(model);
             change.run();
             after = ModelState.of(model);
+            created = created(before, after);
         } else {
+            created.forEach(c -> c.graph().renameValue(c.value(), c.name()));
             after.restore();
         }
     }
@@ -58,6 +62,30 @@ public final class SnapshotEdit implements Edit {
     @Override
     public void undo() {
         before.restore();
+        for (var c : created) {
+            var hidden = c.name();
+            for (int k = 1; c.graph().value(hidden) != null; k++) {
+                hidden = c.name() + " (undone " + k + ")";
+            }
+            c.graph().renameValue(c.value(), hidden);
+        }
+    }
+
+    /// A value the change added to the scope of `graph`, under `name`.
+    private record Created(Graph graph, Value value, String name) {
+    }
+
+    /// The values the change created in graphs that existed before it. After an undo they are left unused;
+    /// they move aside to a hidden name so that an earlier edit, undone next, can take that name back (a
+    /// rename, say), and come back under their own name on redo.
+    private static List<Created> created(ModelState before, ModelState after) {
+        var out = new ArrayList<Created>();
+        for (var b : before.graphs()) {
+            after.graphs().stream().filter(a -> a.graph() == b.graph()).findFirst().ifPresent(a -> a.types().keySet().stream()
+                    .filter(v -> !b.types().containsKey(v) && v.graph() == b.graph())
+                    .forEach(v -> out.add(new Created(b.graph(), v, v.name()))));
+        }
+        return out;
     }
 
     /// The model-level lists and every graph's [GraphState].

@@ -8,6 +8,7 @@ import dev.loupe.model.edit.EditException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ final class StructureMatcher {
     private final List<Node> pattern;
     private final Map<Node, Integer> index = new IdentityHashMap<>();
     private final List<Integer> order = new ArrayList<>();
-    private final Map<Integer, Link> links = new java.util.HashMap<>();
+    private final Map<Integer, Link> links = new HashMap<>();
     private final Set<Node> used;
     private final Function function;
     private long budget;
