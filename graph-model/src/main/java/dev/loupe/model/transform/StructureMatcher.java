@@ -77,19 +77,23 @@ final class StructureMatcher {
         return order.size() == pattern.size();
     }
 
-    /// The body node with the fewest look-alikes in the graph, to start from.
+    /// The body node with the fewest look-alikes (same operator) in the graph, to start from.
     private int seed() {
+        var counts = new HashMap<String, Integer>();
+        for (var n : graph.nodes()) {
+            counts.merge(operator(n), 1, Integer::sum);
+        }
         int best = 0;
-        long bestCount = Long.MAX_VALUE;
-        for (int i = 0; i < pattern.size(); i++) {
-            var p = pattern.get(i);
-            long count = graph.nodes().stream().filter(n -> NodeSignature.sameOperator(p, n)).count();
-            if (count < bestCount) {
+        for (int i = 1; i < pattern.size(); i++) {
+            if (counts.getOrDefault(operator(pattern.get(i)), 0) < counts.getOrDefault(operator(pattern.get(best)), 0)) {
                 best = i;
-                bestCount = count;
             }
         }
         return best;
+    }
+
+    private static String operator(Node n) {
+        return n.canonicalDomain() + ":" + n.opType() + ":" + (n.overload() == null ? "" : n.overload());
     }
 
     /// Orders body nodes so that each is linked to an earlier one, preferring input links (no choice).
