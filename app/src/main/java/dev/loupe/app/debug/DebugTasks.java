@@ -28,10 +28,20 @@ final class DebugTasks {
 
     /// Compiles the model (unless `cached` is its session already), starts a debugger paused before the
     /// first node, lets `attach` add listeners, then gives the first command with `first` (which may do
-    /// nothing, to stay at the entry).
+    /// nothing, to stay at the entry). A debugger started by a task that is then cancelled is closed.
     static Task<Started> start(Model model, Session cached, Map<String, RuntimeValue> inputs, DebugOptions options,
                                Consumer<Debugger> attach, Consumer<Debugger> first) {
         return new Task<>() {
+            private volatile Debugger started;
+
+            @Override
+            protected void cancelled() {
+                var d = started;
+                if (d != null) {
+                    closeInBackground(d);
+                }
+            }
+
             @Override
             protected Started call() throws Exception {
                 updateProgress(-1, 1);
@@ -45,10 +55,11 @@ final class DebugTasks {
                 }
                 updateMessage("Starting the run…");
                 var debugger = Debugger.start(session, inputs, options.withStopAtEntry(true));
+                started = debugger;
                 attach.accept(debugger);
                 var state = debugger.awaitStop(Duration.ofMinutes(1));
                 if (isCancelled()) {
-                    debugger.close();
+                    closeInBackground(debugger);
                     throw new CancellationException();
                 }
                 if (state instanceof DebugState.Paused) {

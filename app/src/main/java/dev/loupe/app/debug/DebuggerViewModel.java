@@ -366,36 +366,8 @@ public final class DebuggerViewModel {
         phase.set(Phase.PAUSED);
         location.set(mapper.locate(stop.node(), stop.frame()));
         stops.set(stops.get() + 1);
-        var node = stop.node();
-        var where = stop.frame().isRoot() ? "" : " in " + stop.frame();
-        stopText.set((stop.position() == Stop.Position.BEFORE_NODE ? "Paused before " : "Paused after ")
-                + node.displayName() + " (" + node.opType() + ")" + where + " · " + cause(stop));
-        stopValues.clear();
-        for (int i = 0; i < stop.inputs().size(); i++) {
-            var v = node.input(i);
-            var value = stop.inputs().get(i);
-            stopValues.add(new StopValue("input", v == null ? "(absent)" : v.name(), LiveValue.label(value), value));
-        }
-        for (int i = 0; i < stop.outputs().size(); i++) {
-            var v = node.output(i);
-            var value = stop.outputs().get(i);
-            stopValues.add(new StopValue("output", v == null ? "(unused)" : v.name(), LiveValue.label(value), value));
-        }
-    }
-
-    private static String cause(Stop stop) {
-        return switch (stop.cause()) {
-            case ENTRY -> "start";
-            case STEP -> "step";
-            case PAUSE_REQUEST -> "paused";
-            case RUN_UNTIL -> "reached";
-            case BREAKPOINT -> switch (stop.breakpoint()) {
-                case Breakpoint.NonFinite n -> "NaN or infinity in an output";
-                case Breakpoint.MaxAbsAbove(double bound) -> "a value beyond ±" + dev.loupe.app.diagram.ValueText.number(bound);
-                case Breakpoint.OpType(String op) -> "breakpoint on " + op;
-                case null, default -> "breakpoint";
-            };
-        };
+        stopText.set(StopText.describe(stop));
+        stopValues.setAll(StopText.values(stop));
     }
 
     private void ended(Phase end, String text) {

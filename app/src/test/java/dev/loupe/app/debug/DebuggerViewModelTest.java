@@ -167,6 +167,27 @@ class DebuggerViewModelTest {
     }
 
     @Test
+    void aDecoderRunsToTheEndOnRandomTokensOfTheBoundSequenceLength() throws Exception {
+        open("torch_gpt_decoder");
+        FxThread.run(() -> {
+            for (var d : inputs.dims()) {
+                d.setSize(d.name().equals("seq") ? 5 : 2);
+            }
+            inputs.randomizeAll();
+        });
+        FxThread.await(() -> inputs.isReady(), 30, "inputs");
+        FxThread.run(() -> dbg.breakpoints().addOpType("Softmax"));
+        FxThread.run(dbg::runOrContinue);
+        awaitPhase(Phase.PAUSED);
+        assertThat(FxThread.call(() -> dbg.locationProperty().get().node().opType())).isEqualTo("Softmax");
+        FxThread.run(() -> dbg.breakpoints().opTypes().clear());
+        FxThread.run(dbg::runOrContinue);
+        awaitPhase(Phase.FINISHED);
+        assertThat(FxThread.call(() -> dbg.stopValues().getFirst().summary())).startsWith("float[2,5,64]");
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
     void pauseAnswersDuringALongLoop() throws Exception {
         open("torch_loop_if");
         loadTestData("torch_loop_if");
