@@ -10,11 +10,16 @@ import dev.loupe.model.edit.EditException;
 import dev.loupe.model.io.ModelReader;
 import dev.loupe.model.io.ModelWriter;
 import dev.loupe.model.transform.ShapeEdits;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /// Constant folding on the PyTorch exports: with symbolic batch and sequence only constants fold; with
 /// the shapes pinned the `Shape → Gather → Unsqueeze → Concat` chains fold away. Outputs stay the same.
 class ConstantFoldingTest {
+
+    @TempDir
+    Path dir;
 
     @Test
     void pinnedShapesLetTheShapeChainsOfTheTransformerFoldAway() throws Exception {
@@ -38,6 +43,9 @@ class ConstantFoldingTest {
             System.out.printf("transformer, static shapes: %d -> %d nodes, %d folded into %d initializers, %d skipped%n",
                     nodesBefore, model.graph().nodes().size(), plan.folded().size(), plan.initializers().size(), plan.skipped().size());
             assertThat(Checker.check(model).stream().filter(Problem::isError)).isEmpty();
+            var file = dir.resolve("static-folded.onnx");
+            ModelWriter.write(model, file);
+            assertThat(FoldFileTest.officialCheck(file)).isEmpty();
             assertThat(Equivalence.compare(TransformRuns.expected(model, "torch_transformer"),
                     Equivalence.run(model, inputs), TransformRuns.FIXTURE).mismatches()).isEmpty();
 
