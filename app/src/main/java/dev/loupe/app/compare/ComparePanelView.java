@@ -2,6 +2,7 @@ package dev.loupe.app.compare;
 
 import dev.loupe.app.compare.CompareViewModel.Against;
 import dev.loupe.app.compare.CompareViewModel.HeatBasis;
+import dev.loupe.app.debug.NumberFields;
 import dev.loupe.app.diagram.ValueText;
 import java.io.File;
 import java.io.IOException;
@@ -20,12 +21,10 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextFormatter;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.converter.DoubleStringConverter;
 
 /// The Compare panel (FXML): binds the [CompareViewModel]'s reference, tolerance and results to controls.
 /// The node table sorts on any column (worst local error first to begin with); double-clicking a row shows
@@ -98,8 +97,8 @@ public final class ComparePanelView {
         });
         otherLabel.textProperty().bind(vm.otherModelProperty().map(p -> (p.getParent() == null ? ""
                 : p.getParent().getFileName() + "/") + p.getFileName()).orElse("none chosen"));
-        bindNumber(rtolField, vm.rtolProperty());
-        bindNumber(atolField, vm.atolProperty());
+        NumberFields.bind(rtolField, vm.rtolProperty());
+        NumberFields.bind(atolField, vm.atolProperty());
         compareButton.disableProperty().bind(vm.canCompareProperty().not());
         verdictLabel.textProperty().bind(vm.verdictProperty());
         divergenceLabel.textProperty().bind(vm.firstDivergenceProperty());
@@ -129,12 +128,6 @@ public final class ComparePanelView {
                 againstGroup.selectToggle(t);
             }
         }
-    }
-
-    private static void bindNumber(TextField field, javafx.beans.property.DoubleProperty property) {
-        var format = new TextFormatter<>(new DoubleStringConverter(), property.get());
-        field.setTextFormatter(format);
-        format.valueProperty().bindBidirectional(property.asObject());
     }
 
     private void bindTable() {

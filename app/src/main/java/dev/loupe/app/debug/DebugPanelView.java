@@ -20,9 +20,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.VBox;
-import javafx.util.converter.DoubleStringConverter;
 
 /// The Debug panel (FXML): the stop description and the values of the node paused at (double-click or
 /// "Open Tensor…" opens one in the tensor viewer), and the breakpoints — on nodes, on operator types, and
@@ -101,9 +99,7 @@ public final class DebugPanelView {
         removeOpTypeButton.disableProperty().bind(opTypeList.getSelectionModel().selectedItemProperty().isNull());
         nonFiniteCheck.selectedProperty().bindBidirectional(bps.onNonFiniteProperty());
         largeCheck.selectedProperty().bindBidirectional(bps.onLargeValuesProperty());
-        var boundFormat = new TextFormatter<>(new DoubleStringConverter(), bps.boundProperty().get());
-        boundField.setTextFormatter(boundFormat);
-        boundFormat.valueProperty().bindBidirectional(bps.boundProperty().asObject());
+        NumberFields.bind(boundField, bps.boundProperty());
     }
 
     @FXML

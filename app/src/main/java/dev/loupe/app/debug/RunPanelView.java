@@ -14,7 +14,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextFormatter;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -23,8 +22,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
-import javafx.util.converter.DoubleStringConverter;
-import javafx.util.converter.LongStringConverter;
 
 /// The Run panel (FXML): binds [RunInputsViewModel]'s rows, dimensions and seed to controls, and turns
 /// buttons, file choosers and dropped files into view-model calls. Input rows and dimension rows are built
@@ -69,9 +66,7 @@ public final class RunPanelView {
     @FXML
     private void initialize() {
         summaryLabel.textProperty().bind(vm.summaryProperty());
-        var seedFormat = new TextFormatter<>(new LongStringConverter(), 0L);
-        seedField.setTextFormatter(seedFormat);
-        seedFormat.valueProperty().bindBidirectional(vm.seedProperty().asObject());
+        NumberFields.bind(seedField, vm.seedProperty());
         dataSetCombo.setItems(vm.dataSets());
         dataSetCombo.setConverter(new StringConverter<>() {
             @Override
@@ -187,9 +182,7 @@ public final class RunPanelView {
     private static TextField numberField(javafx.beans.property.DoubleProperty property) {
         var field = new TextField();
         field.setPrefColumnCount(4);
-        var format = new TextFormatter<>(new DoubleStringConverter(), property.get());
-        field.setTextFormatter(format);
-        format.valueProperty().bindBidirectional(property.asObject());
+        NumberFields.bind(field, property);
         return field;
     }
 
