@@ -94,6 +94,35 @@ class RunInputsViewModelTest {
         assertThat(x2.floats()).containsExactly(x.floats());
     }
 
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
+
+    @Test
+    void npyAndNpzFilesGoToTheInputsTheyAreNamedAfter() throws Exception {
+        var vm = open(Fixtures.model("torch_loop_if"));
+        var x = dev.loupe.model.TensorData.ofFloats("x", new long[] {2, 4}, 1, 2, 3, 4, 5, 6, 7, 8);
+        var npy = dir.resolve("x.npy");
+        dev.loupe.app.inspect.NpyWriter.write(x, npy);
+        var n = dir.resolve("n.npy");
+        dev.loupe.app.inspect.NpyWriter.write(dev.loupe.model.TensorData.ofLongs("n", new long[0], 2), n);
+        FxThread.run(() -> vm.loadFiles(List.of(npy), null));
+        settle();
+        assertThat(FxThread.call(() -> vm.rows().get(0).statusProperty().get())).isEqualTo("ok float[2,4]");
+        assertThat(FxThread.call(() -> vm.dims().getFirst().getSize())).isEqualTo(2);
+
+        var npz = dir.resolve("inputs.npz");
+        try (var zip = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(npz))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("n.npy"));
+            zip.write(java.nio.file.Files.readAllBytes(n));
+            zip.closeEntry();
+        }
+        FxThread.run(() -> vm.loadFiles(List.of(npz), null));
+        settle();
+        assertThat(FxThread.call(() -> vm.rows().get(1).sourceProperty().get())).isEqualTo("inputs.npz[n]");
+        assertThat(FxThread.call(vm::isReady)).isTrue();
+        assertThat(errors).isEmpty();
+    }
+
     @Test
     void aValueOfTheWrongShapeIsNotSatisfiedAndTypedValuesAre() throws Exception {
         var vm = open(Fixtures.model("torch_loop_if"));
