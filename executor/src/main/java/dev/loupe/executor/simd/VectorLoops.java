@@ -5,7 +5,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /// Elementwise float loops on the Vector API, with the same results as the obvious scalar loops (the
-/// arithmetic is the same IEEE operation per element; [#erf(float[], float[])] is within about 1e-6 relative of
+/// arithmetic is the same IEEE operation per element; [#erf(float[], float[])] is within a few float ulps of
 /// the exact value).
 ///
 /// Binary rows compute `o[oi + i] = a[ai + i * as] (op) b[bi + i * bs]` for `i < n`, where each step is 1
@@ -18,15 +18,12 @@ public final class VectorLoops {
     /// From here on `erf(x)` rounds to 1 in float.
     private static final float SATURATION = 3.92f;
 
-    /// `1 / (2k + 1)` for the terms of the erf series (multiplying is much cheaper than dividing); 96 terms
-    /// cover `|x| < 3.92` with room to spare.
-    private static final float[] ODD_RECIPROCALS = new float[96];
-
-    static {
-        for (int k = 0; k < ODD_RECIPROCALS.length; k++) {
-            ODD_RECIPROCALS[k] = 1f / (2 * k + 1);
-        }
-    }
+    /// `erf(x) / x` as a polynomial in `x^2` on [0, 1], lowest degree first.
+    private static final float[] ERF_SMALL = {1.12837923f, -0.376126289f, 0.112836123f, -0.0268547926f, 0.00519002555f,
+        -0.000802412513f, 7.89749029e-05f};
+    /// `erfc(x) * exp(x^2)` as a polynomial in `1 / (1 + x)` on [1, 3.92], lowest degree first.
+    private static final float[] ERF_LARGE = {2.63238599e-05f, 0.56328994f, 0.577747464f, 0.16417402f, 0.365640044f,
+        -2.99337411f, 4.79342222f, -3.49264741f, 1.03250003f};
 
     /// The binary operators of [#binary].
     public enum Binary { ADD, SUB, MUL, DIV }
@@ -93,28 +90,30 @@ public final class VectorLoops {
         }
     }
 
-    /// The error function of every element of `x` into `o`, as `2/sqrt(pi) * exp(-x^2) * sum(2^n x^(2n+1) /
-    /// (1*3*...*(2n+1)))`: a series of positive terms (no cancellation), summed in float until every lane's
-    /// next term is below 2^-26 of its sum. `|x| >= 3.92` gives `±1` (float rounds `erf` to 1 there), NaN stays NaN.
+    /// The error function of every element of `x` into `o`, within about 2e-7 relative (below 1) or 6e-8
+    /// absolute (from 1 on) of the exact value: `x * P(x^2)` for `|x| < 1`, `1 - exp(-x^2) * Q(1 / (1 + |x|))`
+    /// up to 3.92 and `±1` beyond (where float rounds `erf` to 1); NaN stays NaN. `P` (degree 6) and `Q`
+    /// (degree 8) are least-squares fits of the relative error on Chebyshev nodes
+    /// (`tools/bench/fit_erf_coefficients.py`).
     public static void erf(float[] x, float[] o) {
         int i = 0;
         if (VectorSupport.ENABLED) {
-            var four = FloatVector.broadcast(S, 4f);
             var one = FloatVector.broadcast(S, 1f);
-            var scale = FloatVector.broadcast(S, (float) (2 / Math.sqrt(Math.PI)));
             for (int bound = S.loopBound(x.length); i < bound; i += L) {
                 var v = FloatVector.fromArray(S, x, i);
-                var ax = v.abs().min(four);
-                var x2 = ax.mul(ax);
-                var twoX2 = x2.add(x2);
-                var term = ax;
-                var sum = ax;
-                for (int k = 1; k < ODD_RECIPROCALS.length && term.compare(VectorOperators.GT, sum.mul(0x1p-26f)).anyTrue(); k++) {
-                    term = term.mul(twoX2).mul(ODD_RECIPROCALS[k]);
-                    sum = sum.add(term);
+                var ax = v.abs();
+                var t = ax.mul(ax);
+                var p = FloatVector.broadcast(S, ERF_SMALL[ERF_SMALL.length - 1]);
+                for (int c = ERF_SMALL.length - 2; c >= 0; c--) {
+                    p = p.fma(t, FloatVector.broadcast(S, ERF_SMALL[c]));
                 }
-                var r = scale.mul(x2.neg().lanewise(VectorOperators.EXP)).mul(sum).min(one);
-                r = r.blend(one, ax.compare(VectorOperators.GE, SATURATION));
+                var s = one.div(one.add(ax));
+                var q = FloatVector.broadcast(S, ERF_LARGE[ERF_LARGE.length - 1]);
+                for (int c = ERF_LARGE.length - 2; c >= 0; c--) {
+                    q = q.fma(s, FloatVector.broadcast(S, ERF_LARGE[c]));
+                }
+                var large = one.sub(t.neg().lanewise(VectorOperators.EXP).mul(q));
+                var r = large.blend(ax.mul(p), ax.lt(1f)).blend(one, ax.compare(VectorOperators.GE, SATURATION));
                 r.blend(r.neg(), v.lt(0f)).intoArray(o, i);
             }
         }
@@ -125,15 +124,25 @@ public final class VectorLoops {
 
     /// The scalar form of [#erf(float[], float[])].
     static float erf(float v) {
-        float ax = Math.min(Math.abs(v), 4f);
-        float x2 = ax * ax;
-        float term = ax;
-        float sum = ax;
-        for (int k = 1; k < ODD_RECIPROCALS.length && term > sum * 0x1p-26f; k++) {
-            term = term * (x2 + x2) * ODD_RECIPROCALS[k];
-            sum += term;
+        float ax = Math.abs(v);
+        float r;
+        if (ax < 1f) {
+            float t = ax * ax;
+            float p = ERF_SMALL[ERF_SMALL.length - 1];
+            for (int c = ERF_SMALL.length - 2; c >= 0; c--) {
+                p = Math.fma(p, t, ERF_SMALL[c]);
+            }
+            r = ax * p;
+        } else if (ax >= SATURATION) {
+            r = 1f;
+        } else {
+            float s = 1f / (1f + ax);
+            float q = ERF_LARGE[ERF_LARGE.length - 1];
+            for (int c = ERF_LARGE.length - 2; c >= 0; c--) {
+                q = Math.fma(q, s, ERF_LARGE[c]);
+            }
+            r = 1f - (float) Math.exp(-(ax * ax)) * q;
         }
-        float r = ax >= SATURATION ? 1f : Math.min(1f, (float) (2 / Math.sqrt(Math.PI)) * (float) Math.exp(-x2) * sum);
         return v < 0 ? -r : r;
     }
 
