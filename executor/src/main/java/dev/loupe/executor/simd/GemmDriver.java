@@ -48,13 +48,21 @@ final class GemmDriver {
         }
     }
 
+    /// The K block length: `k` cut into as few blocks of at most `KC` as possible, of nearly equal length (so
+    /// that no short last block pays a full round of loading and storing the register tiles).
+    static int depthStep(int k) {
+        int blocks = (k + KC - 1) / KC;
+        return (k + blocks - 1) / Math.max(1, blocks);
+    }
+
     /// One column block: `bp` at `bpOff` holds the panels of columns `[col0, col1)` over all of `k`.
     private static void block(float[] ap, int m, int k, int row0, int row1, float[] bp, int bpOff, int col0, int col1,
                               float[] c, int cOff, int ldc, boolean accumulate, float[] tile) {
         int panelStrideA = k * MR;
         int panelStrideB = k * NR;
-        for (int pc = 0; pc < k; pc += KC) {
-            int kc = Math.min(KC, k - pc);
+        int step = depthStep(k);
+        for (int pc = 0; pc < k; pc += step) {
+            int kc = Math.min(step, k - pc);
             boolean load = accumulate || pc > 0;
             for (int ic = row0; ic < row1; ic += MC) {
                 int icEnd = Math.min(row1, ic + MC);
