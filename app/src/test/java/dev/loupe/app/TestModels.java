@@ -67,4 +67,16 @@ public final class TestModels {
         model.functions().add(f);
         return model;
     }
+
+    /// [#withLocalFunction()] plus a node `dead` (`Softmax` of `x`, `axis` -1) whose output nothing reads, so it
+    /// can be deleted.
+    public static dev.loupe.model.Model withDeadNode() {
+        var model = withLocalFunction();
+        var g = model.graph();
+        var dead = g.addNode("dead", "Softmax", "");
+        dead.addInput(g.resolve("x"));
+        dead.setAttribute(dev.loupe.model.Attribute.ofInt("axis", -1));
+        dead.addOutput(g.valueOrCreate("unused"));
+        return model;
+    }
 }

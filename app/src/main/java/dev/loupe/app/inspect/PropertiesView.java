@@ -16,6 +16,7 @@ import javafx.scene.layout.VBox;
 public final class PropertiesView extends VBox {
 
     private final PropertyTable table;
+    private Consumer<String> onEditAttribute;
 
     public PropertiesView(PropertiesViewModel vm, HostServices host, Consumer<PropertyRow> openTensor) {
         setSpacing(4);
@@ -51,11 +52,27 @@ public final class PropertiesView extends VBox {
         open.setOnAction(e -> openTensor.accept(table.getSelectionModel().getSelectedItem()));
         table.setOnMouseClicked(e -> {
             var row = table.getSelectionModel().getSelectedItem();
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && row != null && row.tensor() != null) {
+            if (e.getButton() != MouseButton.PRIMARY || e.getClickCount() != 2 || row == null) {
+                return;
+            }
+            if (row.tensor() != null) {
                 openTensor.accept(row);
+            } else if (onEditAttribute != null && row.section().equals("Attributes") && !row.isHeading()) {
+                onEditAttribute.accept(attributeName(row));
             }
         });
         getChildren().addAll(header, link, table, open);
+    }
+
+    /// What a double-click on an attribute row (other than a tensor) does: given the attribute's name.
+    public void setOnEditAttribute(Consumer<String> action) {
+        onEditAttribute = action;
+    }
+
+    /// The attribute a row of the "Attributes" section shows: its name without the type in brackets.
+    public static String attributeName(PropertyRow row) {
+        int bracket = row.name().lastIndexOf(" (");
+        return bracket < 0 ? row.name() : row.name().substring(0, bracket);
     }
 
     public PropertyTable table() {

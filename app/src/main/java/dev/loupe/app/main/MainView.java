@@ -27,6 +27,8 @@ import javafx.fxml.FXMLLoader;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
@@ -37,6 +39,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -60,6 +63,12 @@ public final class MainView {
     @FXML private javafx.scene.layout.VBox topBox;
     @FXML private Menu recentMenu;
     @FXML private MenuItem closeItem;
+    @FXML private MenuItem saveItem;
+    @FXML private MenuItem saveAsItem;
+    @FXML private MenuItem undoItem;
+    @FXML private MenuItem redoItem;
+    @FXML private MenuItem deleteItem;
+    @FXML private MenuItem renameItem;
     @FXML private MenuItem exportPngItem;
     @FXML private MenuItem exportSvgItem;
     @FXML private CheckMenuItem darkThemeItem;
@@ -97,7 +106,13 @@ public final class MainView {
             stage.setScene(scene);
             stage.titleProperty().bind(vm.titleProperty());
             stage.setOnHidden(e -> vm.shutdown());
-            return loader.getController();
+            MainView view = loader.getController();
+            stage.setOnCloseRequest(e -> {
+                if (!view.confirmDiscard()) {
+                    e.consume();
+                }
+            });
+            return view;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the main window", e);
         }
@@ -274,7 +289,9 @@ public final class MainView {
     }
 
     private void bindPanels() {
-        propertiesTab.setContent(new PropertiesView(vm.properties(), host, this::openTensor));
+        var propertiesView = new PropertiesView(vm.properties(), host, this::openTensor);
+        propertiesView.setOnEditAttribute(this::editAttribute);
+        propertiesTab.setContent(propertiesView);
         var modelTable = new PropertyTable(vm.modelInfo().rows());
         modelTable.setId("model-table");
         modelTab.setContent(modelTable);
@@ -302,6 +319,16 @@ public final class MainView {
     private void bindMenus() {
         var noDocument = vm.documentProperty().isNull();
         closeItem.disableProperty().bind(noDocument);
+        saveItem.disableProperty().bind(noDocument);
+        saveAsItem.disableProperty().bind(noDocument);
+        var history = vm.history();
+        undoItem.disableProperty().bind(history.canUndoProperty().not());
+        undoItem.textProperty().bind(history.undoTextProperty());
+        redoItem.disableProperty().bind(history.canRedoProperty().not());
+        redoItem.textProperty().bind(history.redoTextProperty());
+        var noNode = vm.diagram().selectedItemProperty().map(item -> item.node() == null).orElse(true);
+        deleteItem.disableProperty().bind(noNode);
+        renameItem.disableProperty().bind(noNode);
         exportPngItem.disableProperty().bind(noDocument);
         exportSvgItem.disableProperty().bind(noDocument);
         darkThemeItem.selectedProperty().bindBidirectional(vm.darkThemeProperty());
@@ -324,7 +351,11 @@ public final class MainView {
         for (var p : vm.recentFiles()) {
             var item = new MenuItem(p.getFileName() + "  —  " + p.getParent());
             item.setMnemonicParsing(false);
-            item.setOnAction(e -> vm.open(p));
+            item.setOnAction(e -> {
+                if (confirmDiscard()) {
+                    vm.open(p);
+                }
+            });
             recentMenu.getItems().add(item);
         }
         recentMenu.setDisable(vm.recentFiles().isEmpty());
@@ -340,7 +371,7 @@ public final class MainView {
         root.setOnDragDropped(e -> {
             var files = e.getDragboard().getFiles();
             boolean ok = files != null && files.size() == 1;
-            if (ok) {
+            if (ok && confirmDiscard()) {
                 vm.open(files.getFirst().toPath());
             }
             e.setDropCompleted(ok);
@@ -359,8 +390,101 @@ public final class MainView {
         alert.show();
     }
 
+    /// Asks what to do with unsaved edits before they would be lost: true when the caller may go on (saved,
+    /// discarded, or nothing to lose), false when the user cancelled or saving failed.
+    boolean confirmDiscard() {
+        if (vm.getDocument() == null || !vm.history().isDirty()) {
+            return true;
+        }
+        var save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        var discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
+        var alert = new Alert(Alert.AlertType.CONFIRMATION, "Your edits are lost if you don't save them.",
+                save, discard, ButtonType.CANCEL);
+        alert.initOwner(stage);
+        alert.setTitle("Loupe");
+        alert.setHeaderText("Save the changes to " + vm.getDocument().fileName() + "?");
+        alert.getDialogPane().setId("unsaved-dialog");
+        alert.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());
+        var answer = alert.showAndWait().orElse(ButtonType.CANCEL);
+        if (answer == save) {
+            return vm.save();
+        }
+        return answer == discard;
+    }
+
+    @FXML
+    private void onSave() {
+        vm.save();
+    }
+
+    @FXML
+    private void onSaveAs() {
+        var doc = vm.getDocument();
+        if (doc == null) {
+            return;
+        }
+        var chooser = new FileChooser();
+        chooser.setTitle("Save ONNX Model As");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("ONNX models", "*.onnx"));
+        chooser.setInitialFileName(doc.fileName());
+        if (doc.path() != null && doc.path().toAbsolutePath().getParent() != null) {
+            chooser.setInitialDirectory(doc.path().toAbsolutePath().getParent().toFile());
+        }
+        File f = chooser.showSaveDialog(stage);
+        if (f != null) {
+            vm.saveAs(f.toPath());
+        }
+    }
+
+    @FXML
+    private void onUndo() {
+        vm.undo();
+    }
+
+    @FXML
+    private void onRedo() {
+        vm.redo();
+    }
+
+    @FXML
+    private void onDelete() {
+        vm.deleteSelected();
+    }
+
+    @FXML
+    private void onRename() {
+        var item = vm.diagram().selectedItemProperty().get();
+        if (item == null || item.node() == null) {
+            return;
+        }
+        var dialog = new TextInputDialog(item.node().name());
+        dialog.initOwner(stage);
+        dialog.setTitle("Loupe");
+        dialog.setHeaderText("Rename " + item.node().displayName());
+        dialog.getDialogPane().setId("rename-dialog");
+        dialog.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());
+        dialog.showAndWait().ifPresent(vm::renameSelected);
+    }
+
+    private void editAttribute(String name) {
+        var text = vm.attributeText(name);
+        if (text == null) {
+            return;
+        }
+        var dialog = new TextInputDialog(text);
+        dialog.initOwner(stage);
+        dialog.setTitle("Loupe");
+        dialog.setHeaderText("Set attribute '" + name + "'");
+        dialog.getDialogPane().setId("attribute-dialog");
+        dialog.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());
+        dialog.showAndWait().ifPresent(value -> vm.setAttribute(name, value));
+    }
+
     @FXML
     private void onOpen() {
+        if (!confirmDiscard()) {
+            return;
+        }
         var chooser = new FileChooser();
         chooser.setTitle("Open ONNX Model");
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("ONNX models", "*.onnx"),
@@ -379,7 +503,9 @@ public final class MainView {
 
     @FXML
     private void onClose() {
-        vm.close();
+        if (confirmDiscard()) {
+            vm.close();
+        }
     }
 
     @FXML
@@ -409,6 +535,9 @@ public final class MainView {
 
     @FXML
     private void onQuit() {
+        if (!confirmDiscard()) {
+            return;
+        }
         stage.close();
         Platform.exit();
     }

@@ -11,6 +11,11 @@ import dev.loupe.app.render.GraphRenderer;
 import dev.loupe.app.render.RenderOptions;
 import dev.loupe.app.render.Theme;
 import dev.loupe.app.search.SearchViewModel;
+import dev.loupe.model.edit.Edit;
+import dev.loupe.model.edit.EditException;
+import dev.loupe.model.edit.NodeEdits;
+import dev.loupe.model.io.ModelIOException;
+import dev.loupe.model.io.ModelWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
@@ -47,6 +52,7 @@ public final class MainViewModel {
     private final RunInputsViewModel runInputs;
     private final DebuggerViewModel debugger;
     private final CompareViewModel compare;
+    private final EditHistory history = new EditHistory();
     private final StringBinding title;
     private long errorSerial;
 
@@ -62,7 +68,7 @@ public final class MainViewModel {
         this.compare = new CompareViewModel(debugRunner, runInputs, status::set, this::report, this::reveal);
         recent.setAll(recentFiles.list());
         title = Bindings.createStringBinding(() -> document.get() == null ? "Loupe"
-                : document.get().fileName() + " — Loupe", document);
+                : (history.isDirty() ? "*" : "") + document.get().fileName() + " — Loupe", document, history.dirtyProperty());
         diagram.levelProperty().addListener((o, old, level) -> search.setGraph(level == null ? null : level.builder()));
         diagram.selectedItemProperty().addListener((o, old, item) -> {
             var doc = document.get();
@@ -84,6 +90,11 @@ public final class MainViewModel {
 
     public ModelInfoViewModel modelInfo() {
         return modelInfo;
+    }
+
+    /// Undo/redo and the dirty flag of the open document.
+    public EditHistory history() {
+        return history;
     }
 
     public TaskRunner tasks() {
@@ -160,10 +171,11 @@ public final class MainViewModel {
         }, () -> status.set("Opening " + path.getFileName() + " cancelled"));
     }
 
-    /// Closes the open model.
+    /// Closes the open model, dropping unsaved edits (the view asks first).
     public void close() {
         var old = document.get();
         document.set(null);
+        history.reset();
         diagram.reset(null, null);
         modelInfo.show(null);
         runInputs.setModel(null, null);
@@ -212,8 +224,159 @@ public final class MainViewModel {
         }
     }
 
+    /// Runs `edit` (built against the open model) through the document's history; the diagram follows.
+    public void execute(Edit edit) {
+        history.execute(edit);
+        status.set(edit.description());
+        refresh();
+    }
+
+    public void undo() {
+        if (history.canUndoProperty().get()) {
+            var text = history.undoTextProperty().get();
+            history.undo();
+            status.set(text);
+            refresh();
+        }
+    }
+
+    public void redo() {
+        if (history.canRedoProperty().get()) {
+            var text = history.redoTextProperty().get();
+            history.redo();
+            status.set(text);
+            refresh();
+        }
+    }
+
+    /// Deletes the selected node. A refused deletion leaves the model as it was and shows the reason in the
+    /// status line; returns whether the node was deleted.
+    public boolean deleteSelected() {
+        var item = diagram.selectedItemProperty().get();
+        if (item == null || item.node() == null || document.get() == null) {
+            status.set("Select a node to delete");
+            return false;
+        }
+        try {
+            execute(NodeEdits.delete(item.node()));
+            return true;
+        } catch (EditException e) {
+            status.set("Cannot delete " + item.node().displayName() + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    /// Renames the selected node; returns whether it was renamed.
+    public boolean renameSelected(String newName) {
+        var item = diagram.selectedItemProperty().get();
+        if (item == null || item.node() == null || document.get() == null) {
+            status.set("Select a node to rename");
+            return false;
+        }
+        if (newName == null || newName.isBlank() || newName.equals(item.node().name())) {
+            return false;
+        }
+        execute(NodeEdits.rename(item.node(), newName.strip()));
+        return true;
+    }
+
+    /// The selected node's attribute `name` as editable text, or `null` when there is none or it cannot be
+    /// edited as text (tensors, graphs, references).
+    public String attributeText(String name) {
+        var item = diagram.selectedItemProperty().get();
+        if (item == null || item.node() == null) {
+            return null;
+        }
+        return item.node().attribute(name).filter(AttributeText::isEditable).map(AttributeText::format).orElse(null);
+    }
+
+    /// Sets the selected node's attribute `name` (of an int, float, string, ints or floats type) from `text`.
+    /// An invalid value is refused with the reason in the status line and an error report, the model
+    /// unchanged; returns whether the attribute was set.
+    public boolean setAttribute(String name, String text) {
+        var item = diagram.selectedItemProperty().get();
+        var doc = document.get();
+        if (item == null || item.node() == null || doc == null) {
+            return false;
+        }
+        var node = item.node();
+        var current = node.attribute(name).orElse(null);
+        if (current == null) {
+            status.set(node.displayName() + " has no attribute '" + name + "'");
+            return false;
+        }
+        try {
+            execute(NodeEdits.setAttribute(doc.model(), node, AttributeText.parse(current, text)));
+            return true;
+        } catch (EditException e) {
+            status.set("Cannot set '" + name + "': " + e.getMessage());
+            report("Cannot set attribute '" + name + "'", e.getMessage());
+            return false;
+        }
+    }
+
+    /// Writes the open model back to its file (atomically) and marks it saved; returns whether it was written.
+    public boolean save() {
+        var doc = document.get();
+        return doc != null && saveAs(doc.path());
+    }
+
+    /// Writes the open model to `path` (atomically); the document then belongs to `path` and is clean.
+    /// A failure is reported and leaves the document dirty; returns whether the model was written.
+    public boolean saveAs(Path path) {
+        var doc = document.get();
+        if (doc == null) {
+            return false;
+        }
+        try {
+            ModelWriter.write(doc.model(), path);
+        } catch (ModelIOException | RuntimeException e) {
+            report("Cannot save " + path.getFileName(), String.valueOf(e.getMessage()));
+            return false;
+        }
+        if (!path.equals(doc.path())) {
+            document.set(new ModelDocument(path, doc.model(), doc.catalog(), doc.problems(), doc.mainLevel(), doc.timings()));
+            recent.setAll(recentFiles.add(path));
+        }
+        history.markSaved();
+        status.set("Saved " + path.getFileName());
+        return true;
+    }
+
+    /// Re-infers shapes, re-checks and lays out the edited model in the background, then shows it.
+    private void refresh() {
+        var doc = document.get();
+        if (doc == null) {
+            return;
+        }
+        runner.run(new ModelLoadTask(doc.path(), doc.model()), updated -> {
+            if (document.get() != null && document.get().model() == updated.model()) {
+                var current = document.get();
+                document.set(new ModelDocument(current.path(), updated.model(), updated.catalog(), updated.problems(),
+                        updated.mainLevel(), updated.timings()));
+                var selected = diagram.selectedItemProperty().get();
+                diagram.reset(updated.mainLevel(), updated.catalog());
+                modelInfo.show(updated.model());
+                if (selected != null && selected.node() != null) {
+                    reselect(selected.node());
+                }
+            }
+        }, failure -> status.set("Cannot update the diagram: " + failure.getMessage()), () -> { });
+    }
+
+    private void reselect(dev.loupe.model.Node node) {
+        var nodes = diagram.getLevel().diagram().nodes();
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.get(i).node() == node) {
+                diagram.select(i);
+                return;
+            }
+        }
+    }
+
     private void show(ModelDocument doc) {
         var old = document.get();
+        history.reset();
         document.set(doc);
         diagram.reset(doc.mainLevel(), doc.catalog());
         modelInfo.show(doc.model());

@@ -21,17 +21,25 @@ import javafx.concurrent.Task;
 final class ModelLoadTask extends Task<ModelDocument> {
 
     private final Path path;
+    private final Model edited;
 
     ModelLoadTask(Path path) {
+        this(path, null);
+    }
+
+    /// Re-infers, re-checks and lays out `edited` (already open, read from `path`) after an edit; the model is
+    /// not read again and not closed on failure.
+    ModelLoadTask(Path path, Model edited) {
         this.path = path;
+        this.edited = edited;
     }
 
     @Override
     protected ModelDocument call() throws Exception {
-        updateMessage("Reading " + path.getFileName() + "…");
+        updateMessage(edited == null ? "Reading " + path.getFileName() + "…" : "Updating the diagram…");
         updateProgress(0.05, 1);
         long t0 = System.nanoTime();
-        Model model = ModelReader.read(path);
+        Model model = edited == null ? ModelReader.read(path) : edited;
         try {
             if (model.graph() == null) {
                 throw new ModelIOException("'" + path.getFileName() + "' has no graph to show");
@@ -59,7 +67,9 @@ final class ModelLoadTask extends Task<ModelDocument> {
             return new ModelDocument(path, model, catalog, problems, level,
                     new ModelDocument.Timings(ms(t1 - t0), ms(checkNanos), ms(t2 - t1), ms(t3 - t2)));
         } catch (Exception | Error e) {
-            model.close();
+            if (edited == null) {
+                model.close();
+            }
             if (e instanceof ExecutionException ee && ee.getCause() instanceof StackOverflowError) {
                 throw new ModelIOException("the graph is too deep to lay out");
             }

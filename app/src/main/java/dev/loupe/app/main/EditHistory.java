@@ -1,0 +1,100 @@
+package dev.loupe.app.main;
+
+import dev.loupe.model.edit.CommandStack;
+import dev.loupe.model.edit.Edit;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/// The open document's [CommandStack] seen as JavaFX properties: whether undo and redo are possible, what
+/// they would do, whether the model differs from the file, and the stack's revision. The stack itself does
+/// the work; this class only mirrors it. A new stack is attached for every opened document. FX thread only.
+public final class EditHistory {
+
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper(this, "undoText", "Undo");
+    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper(this, "redoText", "Redo");
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
+    private CommandStack stack;
+
+    EditHistory() {
+        reset();
+    }
+
+    /// Follows a fresh, empty stack (for a newly opened document, or none).
+    void reset() {
+        stack = new CommandStack();
+        stack.addListener(e -> sync());
+        sync();
+    }
+
+    CommandStack stack() {
+        return stack;
+    }
+
+    void execute(Edit edit) {
+        stack.execute(edit);
+    }
+
+    void undo() {
+        if (stack.canUndo()) {
+            stack.undo();
+        }
+    }
+
+    void redo() {
+        if (stack.canRedo()) {
+            stack.redo();
+        }
+    }
+
+    void markSaved() {
+        stack.markSaved();
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    /// "Undo" followed by the description of the edit undo would undo, for the menu.
+    public ReadOnlyStringProperty undoTextProperty() {
+        return undoText.getReadOnlyProperty();
+    }
+
+    /// "Redo" followed by the description of the edit redo would redo, for the menu.
+    public ReadOnlyStringProperty redoTextProperty() {
+        return redoText.getReadOnlyProperty();
+    }
+
+    /// Whether the model differs from the file it was opened from or last saved to.
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    public boolean isDirty() {
+        return dirty.get();
+    }
+
+    /// The stack's revision: changes with every execute, undo and redo.
+    public ReadOnlyLongProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    private void sync() {
+        canUndo.set(stack.canUndo());
+        canRedo.set(stack.canRedo());
+        undoText.set(stack.canUndo() ? "Undo " + stack.undoDescription() : "Undo");
+        redoText.set(stack.canRedo() ? "Redo " + stack.redoDescription() : "Redo");
+        dirty.set(stack.isDirty());
+        revision.set(stack.revision());
+    }
+}
