@@ -225,14 +225,20 @@ public final class MainViewModel {
     }
 
     /// Runs `edit` (built against the open model) through the document's history; the diagram follows.
-    public void execute(Edit edit) {
+    /// While background work reads the model (opening, re-inference after the last edit) the edit is not run
+    /// and the status line says so; returns whether it ran.
+    public boolean execute(Edit edit) {
+        if (modelInUse()) {
+            return false;
+        }
         history.execute(edit);
         status.set(edit.description());
         refresh();
+        return true;
     }
 
     public void undo() {
-        if (history.canUndoProperty().get()) {
+        if (history.canUndoProperty().get() && !modelInUse()) {
             var text = history.undoTextProperty().get();
             history.undo();
             status.set(text);
@@ -241,7 +247,7 @@ public final class MainViewModel {
     }
 
     public void redo() {
-        if (history.canRedoProperty().get()) {
+        if (history.canRedoProperty().get() && !modelInUse()) {
             var text = history.redoTextProperty().get();
             history.redo();
             status.set(text);
@@ -258,8 +264,7 @@ public final class MainViewModel {
             return false;
         }
         try {
-            execute(NodeEdits.delete(item.node()));
-            return true;
+            return execute(NodeEdits.delete(item.node()));
         } catch (EditException e) {
             status.set("Cannot delete " + item.node().displayName() + ": " + e.getMessage());
             return false;
@@ -276,8 +281,7 @@ public final class MainViewModel {
         if (newName == null || newName.isBlank() || newName.equals(item.node().name())) {
             return false;
         }
-        execute(NodeEdits.rename(item.node(), newName.strip()));
-        return true;
+        return execute(NodeEdits.rename(item.node(), newName.strip()));
     }
 
     /// The selected node's attribute `name` as editable text, or `null` when there is none or it cannot be
@@ -306,8 +310,7 @@ public final class MainViewModel {
             return false;
         }
         try {
-            execute(NodeEdits.setAttribute(doc.model(), node, AttributeText.parse(current, text)));
-            return true;
+            return execute(NodeEdits.setAttribute(doc.model(), node, AttributeText.parse(current, text)));
         } catch (EditException e) {
             status.set("Cannot set '" + name + "': " + e.getMessage());
             report("Cannot set attribute '" + name + "'", e.getMessage());
@@ -325,7 +328,7 @@ public final class MainViewModel {
     /// A failure is reported and leaves the document dirty; returns whether the model was written.
     public boolean saveAs(Path path) {
         var doc = document.get();
-        if (doc == null) {
+        if (doc == null || modelInUse()) {
             return false;
         }
         try {
@@ -362,6 +365,16 @@ public final class MainViewModel {
                 }
             }
         }, failure -> status.set("Cannot update the diagram: " + failure.getMessage()), () -> { });
+    }
+
+    /// Whether background work is reading the model, so that it may not change or be written now (says so
+    /// in the status line).
+    private boolean modelInUse() {
+        if (runner.busyProperty().get()) {
+            status.set("Wait until the diagram is updated");
+            return true;
+        }
+        return false;
     }
 
     private void reselect(dev.loupe.model.Node node) {

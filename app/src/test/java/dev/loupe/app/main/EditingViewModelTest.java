@@ -79,6 +79,7 @@ class EditingViewModelTest {
         assertThat(fx(() -> vm.history().canUndoProperty().get())).isTrue();
         assertThat(fx(() -> vm.history().undoTextProperty().get())).startsWith("Undo Delete");
         assertThat(fx(() -> vm.titleProperty().get())).isEqualTo("*model.onnx — Loupe");
+        waitUntilIdle();
 
         fx(() -> {
             vm.undo();
@@ -153,6 +154,7 @@ class EditingViewModelTest {
             select("dead");
             return vm.deleteSelected();
         });
+        waitUntilIdle();
         assertThat(fx(() -> vm.saveAs(copy))).isTrue();
         assertThat(fx(() -> vm.getDocument().path())).isEqualTo(copy);
         assertThat(fx(() -> vm.titleProperty().get())).isEqualTo("copy.onnx — Loupe");
