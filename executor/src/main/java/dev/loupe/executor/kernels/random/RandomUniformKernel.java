@@ -1,10 +1,6 @@
 package dev.loupe.executor.kernels.random;
 
-import dev.loupe.executor.kernel.KernelException;
 import dev.loupe.executor.kernel.NodeSpec;
-import dev.loupe.executor.tensor.RuntimeValue;
-import dev.loupe.executor.tensor.Shapes;
-import dev.loupe.model.ElementType;
 
 import java.util.random.RandomGenerator;
 
@@ -12,22 +8,15 @@ import java.util.random.RandomGenerator;
 /// default, the input's type for the `Like` form) of `shape`, or of the input's shape for the `Like` form.
 ///
 /// Values are uniform in `[low, high)` (defaults 0 and 1).
-final class RandomUniformKernel extends RandomKernel {
+final class RandomUniformKernel extends DistributionKernel {
 
     private final double low;
     private final double high;
-    private final long[] shape;
-    private final ElementType type;
 
     private RandomUniformKernel(NodeSpec spec, boolean like) {
-        super(spec);
+        super(spec, like);
         low = spec.floatAttr("low", 0f);
         high = spec.floatAttr("high", 1f);
-        shape = like ? null : spec.intsAttr("shape", null);
-        if (!like && shape == null) {
-            throw new KernelException("required attribute 'shape' is missing");
-        }
-        type = dtype(spec, like ? null : ElementType.FLOAT);
     }
 
     static RandomUniformKernel fixed(NodeSpec spec) {
@@ -39,13 +28,7 @@ final class RandomUniformKernel extends RandomKernel {
     }
 
     @Override
-    protected RuntimeValue[] sample(RuntimeValue[] in, RandomGenerator random) {
-        var template = shape == null ? input(in, 0, "input") : null;
-        var s = template == null ? shape : template.shape();
-        var values = new double[Shapes.checkedSize(s)];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = low + (high - low) * random.nextDouble();
-        }
-        return new RuntimeValue[] {floating(type != null ? type : template.type(), s, values)};
+    protected double draw(RandomGenerator random) {
+        return low + (high - low) * random.nextDouble();
     }
 }
