@@ -6,7 +6,8 @@ import dev.loupe.model.Graph;
 import dev.loupe.model.Model;
 import dev.loupe.model.Node;
 import dev.loupe.model.Value;
-import dev.loupe.model.schema.OpSchemas;
+import dev.loupe.model.schema.AttributeSpec;
+import dev.loupe.model.schema.OpSchema;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,8 +19,10 @@ public final class NodeEdits {
     private NodeEdits() {
     }
 
-    /// Sets (adds or replaces) an attribute. Refused when the operator's schema declares the attribute with
-    /// another type, or does not know it (for standard operators).
+    /// Sets (adds or replaces) an attribute. Refused, with the schema's reason, when the operator's schema
+    /// declares the attribute with another type or does not declare it at all (for standard operators), when a
+    /// call of a local function gets an attribute the function does not take, when the attribute has no value,
+    /// or when it refers to a function attribute outside a function body.
     public static Edit setAttribute(Model model, Node node, Attribute attribute) throws EditException {
         checkAttribute(model, node, attribute);
         var previous = node.attribute(attribute.name()).orElse(null);
@@ -131,20 +134,101 @@ public final class NodeEdits {
             }
         }
         Node[] created = {null};
+        var values = new ScopeNames.Created(graph);
         return new SimpleEdit("Add " + opType + (name == null ? "" : " '" + name + "'"),
                 () -> {
                     if (created[0] == null) {
                         int at = insertionIndex(graph, inputs);
                         var node = graph.insertNode(at, name, opType, domain);
                         inputs.forEach(node::addInput);
-                        outputNames.forEach(o -> node.addOutput(graph.valueOrCreate(o)));
+                        outputNames.forEach(o -> node.addOutput(values.create(o)));
                         attributes.forEach(node::setAttribute);
                         created[0] = node;
                     } else {
+                        values.restore();
                         graph.restoreNode(created[0], insertionIndex(graph, inputs));
                     }
                 },
-                () -> graph.detachNode(created[0]));
+                () -> {
+                    graph.detachNode(created[0]);
+                    values.hide();
+                });
+    }
+
+    /// Replaces `node` by a node of operator `opType` in `domain` (`null` or `""` for `ai.onnx`) at the
+    /// version the model imports, reading and producing the same values. Inputs the new schema accepts are
+    /// kept, by position; an input beyond its arity, or an optional one whose type it does not allow, is
+    /// dropped. Outputs beyond its arity are dropped when nothing uses them, and missing required outputs get
+    /// fresh values. Attributes it declares with the same type are kept, the others dropped; `given`
+    /// attributes are set on top (each checked against the schema). The description lists what was dropped.
+    ///
+    /// The node is replaced by a new [Node] object in the same place (same name): callers holding the node
+    /// should look it up again after the edit. Undo puts the original object back.
+    ///
+    /// @throws EditException when the model does not import `domain` or the operator is unknown there; when a
+    ///                       required input would be missing or has a type the schema does not allow (or
+    ///                       that conflicts with another input of the same type parameter); when an output
+    ///                       the new operator lacks is used or is a graph output, or a used output would
+    ///                       change type; when a required attribute has no value; when the node holds
+    ///                       subgraphs
+    public static Edit replaceOpType(Model model, Node node, String opType, String domain, List<Attribute> given)
+            throws EditException {
+        return OpReplacement.plan(model, node, opType, domain, given);
+    }
+
+    /// [#replaceOpType(Model, Node, String, String, List)] with no attributes given.
+    public static Edit replaceOpType(Model model, Node node, String opType, String domain) throws EditException {
+        return replaceOpType(model, node, opType, domain, List.of());
+    }
+
+    /// Adds a copy of `node` right after it: same operator, inputs and attributes, a fresh node name
+    /// (`NAME_copy`, `NAME_copy_1`...) and fresh output values (`OUT_copy`...) that nothing reads yet, so the
+    /// copy is a parallel branch. Reconnect consumers to its outputs to split a shared node.
+    ///
+    /// @throws EditException when the node holds subgraphs (`If`, `Loop`, `Scan`), which are not copied
+    public static Edit duplicate(Node node) throws EditException {
+        if (!node.subgraphs().isEmpty()) {
+            throw new EditException(node.displayName() + " holds subgraphs; duplicating them is not supported");
+        }
+        var graph = node.graph();
+        var base = node.name() == null || node.name().isEmpty() ? node.opType() : node.name();
+        var name = ScopeNames.freshNode(graph, base + "_copy");
+        var outputNames = new ArrayList<String>();
+        var taken = new java.util.HashSet<String>();
+        for (var out : node.outputs()) {
+            if (out == null) {
+                outputNames.add(null);
+                continue;
+            }
+            var fresh = ScopeNames.freshValue(graph, out.name() + "_copy");
+            for (int k = 1; !taken.add(fresh); k++) {
+                fresh = ScopeNames.freshValue(graph, out.name() + "_copy_" + k);
+            }
+            outputNames.add(fresh);
+        }
+        Node[] copy = {null};
+        var values = new ScopeNames.Created(graph);
+        return new SimpleEdit("Duplicate " + node.displayName() + " as '" + name + "'",
+                () -> {
+                    int at = graph.nodes().indexOf(node) + 1;
+                    if (copy[0] == null) {
+                        var n = graph.insertNode(at, name, node.opType(), node.domain());
+                        node.inputs().forEach(n::addInput);
+                        outputNames.forEach(o -> n.addOutput(o == null ? null : values.create(o)));
+                        node.attributes().values().forEach(n::setAttribute);
+                        n.setOverload(node.overload());
+                        n.setDocString(node.docString());
+                        n.setMetadataProps(node.metadataProps());
+                        copy[0] = n;
+                    } else {
+                        values.restore();
+                        graph.restoreNode(copy[0], at);
+                    }
+                },
+                () -> {
+                    graph.detachNode(copy[0]);
+                    values.hide();
+                });
     }
 
     private static int insertionIndex(Graph graph, List<Value> inputs) {
@@ -161,31 +245,48 @@ public final class NodeEdits {
     }
 
     private static void checkAttribute(Model model, Node node, Attribute attribute) throws EditException {
-        var schema = schemaFor(model, node);
-        if (schema == null) {
+        if (attribute.isReference() && model.functions().stream().noneMatch(f -> f.body() == node.graph())) {
+            throw new EditException("attribute '" + attribute.name() + "' refers to function attribute '"
+                    + attribute.refAttrName() + "', but " + node.displayName() + " is not in a function body");
+        }
+        var function = model.functionFor(node);
+        if (function.isPresent()) {
+            var fn = function.get();
+            var known = new ArrayList<>(fn.attributeNames());
+            fn.attributeDefaults().forEach(a -> known.add(a.name()));
+            if (!known.contains(attribute.name())) {
+                throw new EditException("function " + fn.name() + " has no attribute '" + attribute.name() + "' (it takes "
+                        + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
+            }
             return;
         }
-        var spec = schema.attributes().stream().filter(a -> a.name().equals(attribute.name())).findFirst().orElse(null);
+        var schema = SchemaSignature.of(model, node);
+        var why = schema == null ? null : attributeProblem(schema, attribute);
+        if (why != null) {
+            throw new EditException(why);
+        }
+    }
+
+    /// Why `schema` refuses `attribute` (an unknown name, another type, no value at all), or `null`.
+    static String attributeProblem(OpSchema schema, Attribute attribute) {
+        var spec = schema.attribute(attribute.name()).orElse(null);
         if (spec == null) {
-            throw new EditException(node.opType() + " has no attribute '" + attribute.name() + "'");
+            var known = schema.attributes().stream().map(AttributeSpec::name).toList();
+            return schema.name() + " has no attribute '" + attribute.name() + "' (" + schema + " takes "
+                    + (known.isEmpty() ? "none" : String.join(", ", known)) + ")";
         }
-        if (spec.type() != attribute.type() && spec.type() != AttributeType.UNDEFINED) {
-            throw new EditException("attribute '" + attribute.name() + "' of " + node.opType() + " takes " + spec.type()
-                    + ", not " + attribute.type());
+        var type = attribute.isReference() && attribute.declaredType() != null ? attribute.declaredType() : attribute.type();
+        if (type == AttributeType.UNDEFINED) {
+            return "attribute '" + attribute.name() + "' of " + schema.name() + " has no value: expected " + spec.type();
         }
+        if (spec.type() != type && spec.type() != AttributeType.UNDEFINED) {
+            return "attribute '" + attribute.name() + "' of " + schema.name() + " takes " + spec.type() + ", not " + type;
+        }
+        return null;
     }
 
-    private static dev.loupe.model.schema.AttributeSpec schemaAttribute(Model model, Node node, String name) {
-        var schema = schemaFor(model, node);
-        return schema == null ? null
-                : schema.attributes().stream().filter(a -> a.name().equals(name)).findFirst().orElse(null);
-    }
-
-    private static dev.loupe.model.schema.OpSchema schemaFor(Model model, Node node) {
-        var version = model.opsetVersion(node.canonicalDomain());
-        if (version.isEmpty()) {
-            return null;
-        }
-        return OpSchemas.standard().find(node.canonicalDomain(), node.opType(), version.get()).orElse(null);
+    private static AttributeSpec schemaAttribute(Model model, Node node, String name) {
+        var schema = SchemaSignature.of(model, node);
+        return schema == null ? null : schema.attribute(name).orElse(null);
     }
 }

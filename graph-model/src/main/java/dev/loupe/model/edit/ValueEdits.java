@@ -1,6 +1,8 @@
 package dev.loupe.model.edit;
 
+import dev.loupe.model.Attribute;
 import dev.loupe.model.Graph;
+import dev.loupe.model.Model;
 import dev.loupe.model.Node;
 import dev.loupe.model.TensorData;
 import dev.loupe.model.TypeInfo;
@@ -27,7 +29,7 @@ public final class ValueEdits {
                 () -> graph.renameValue(value, newName), () -> graph.renameValue(value, old));
     }
 
-    private static boolean nameTaken(Graph graph, String name) {
+    static boolean nameTaken(Graph graph, String name) {
         if (graph.value(name) != null) {
             return true;
         }
@@ -48,7 +50,13 @@ public final class ValueEdits {
         return new SimpleEdit("Set type of '" + value.name() + "' to " + type, () -> value.setType(type), () -> value.setType(old));
     }
 
-    /// Makes an existing value a graph output (for example an intermediate value, to observe it).
+    /// Makes an existing value of the main graph a graph output ("promote"): an intermediate value to
+    /// observe it, or a graph input or initializer. A value without a declared type gets the type shape
+    /// inference found (the official checker wants a type on every main-graph output); undo takes it back.
+    ///
+    /// @throws EditException when the value is already an output, is computed by nothing, belongs to a
+    ///                       subgraph (whose outputs are fixed by its `If`/`Loop`/`Scan` node), or has no
+    ///                       known type (run shape inference first)
     public static Edit addGraphOutput(Value value) throws EditException {
         var graph = value.graph();
         if (value.isGraphOutput()) {
@@ -57,7 +65,23 @@ public final class ValueEdits {
         if (!value.isDefined()) {
             throw new EditException("'" + value.name() + "' is not computed by anything");
         }
-        return new SimpleEdit("Add graph output '" + value.name() + "'", () -> graph.addOutput(value), () -> graph.removeOutput(value));
+        if (graph.parent() != null) {
+            throw new EditException("'" + value.name() + "' belongs to a subgraph, whose outputs its node fixes");
+        }
+        var declared = value.type();
+        var type = declared != null ? declared : value.bestType();
+        if (type == null) {
+            throw new EditException("no type is known for '" + value.name() + "': run shape inference or declare one first");
+        }
+        return new SimpleEdit("Add graph output '" + value.name() + "'",
+                () -> {
+                    value.setType(type);
+                    graph.addOutput(value);
+                },
+                () -> {
+                    graph.removeOutput(value);
+                    value.setType(declared);
+                });
     }
 
     /// Removes a value from the graph outputs. Refused for the last output: a graph must produce something.
@@ -118,5 +142,87 @@ public final class ValueEdits {
 
     private static dev.loupe.model.ElementType elementType(TypeInfo type) {
         return type instanceof TypeInfo.TensorType t && t.elementType() != dev.loupe.model.ElementType.UNDEFINED ? t.elementType() : null;
+    }
+
+    /// Turns a `Constant` node into an initializer of its output value (named like the value), removing the
+    /// node. Scalar and list forms (`value_float`, `value_ints`...) become 0-D and 1-D tensors.
+    ///
+    /// @throws EditException when the node is not an `ai.onnx` `Constant`, holds a sparse tensor or no value,
+    ///                       lives in a function body (functions have no initializers), or the model's IR
+    ///                       version (below 4) would require every initializer to be a graph input
+    public static Edit constantToInitializer(Model model, Node node) throws EditException {
+        if (!node.opType().equals("Constant") || !node.canonicalDomain().isEmpty()) {
+            throw new EditException(node.displayName() + " is a " + node.opType() + ", not a Constant");
+        }
+        var out = node.output(0);
+        if (out == null) {
+            throw new EditException(node.displayName() + " has no output");
+        }
+        var graph = node.graph();
+        if (model.functions().stream().anyMatch(f -> f.body() == graph)) {
+            throw new EditException(node.displayName() + " is in a function body, which cannot hold initializers");
+        }
+        if (model.irVersion() != null && model.irVersion() < 4) {
+            throw new EditException("IR version " + model.irVersion() + " makes every initializer a graph input; upgrade the IR version first");
+        }
+        if (node.attributes().size() != 1) {
+            throw new EditException(node.displayName() + " should have exactly one value attribute, not " + node.attributes().size());
+        }
+        var tensor = ConstantValues.tensor(node.attributes().values().iterator().next(), out.name());
+        int[] index = {-1};
+        return new SimpleEdit("Make Constant " + node.displayName() + " the initializer '" + out.name() + "'",
+                () -> {
+                    index[0] = graph.detachNode(node);
+                    graph.setInitializer(out, tensor);
+                },
+                () -> {
+                    graph.setInitializer(out, null);
+                    graph.restoreNode(node, index[0]);
+                });
+    }
+
+    /// Turns an initializer into a `Constant` node (named after the value) placed first in its graph; the
+    /// value keeps its name, so the nodes reading it are unchanged.
+    ///
+    /// @throws EditException when the value is no initializer, or is also a graph input (an input with a
+    ///                       default that callers may override, which a Constant could not express)
+    public static Edit initializerToConstant(Value value) throws EditException {
+        if (!value.isInitializer()) {
+            throw new EditException("'" + value.name() + "' is not an initializer");
+        }
+        if (value.isGraphInput()) {
+            throw new EditException("'" + value.name() + "' is also a graph input, a default callers may override;"
+                    + " remove it from the inputs first");
+        }
+        var graph = value.graph();
+        var tensor = value.initializer();
+        int position = graph.initializers().indexOf(value);
+        var name = ScopeNames.freshNode(graph, value.name());
+        Node[] constant = {null};
+        return new SimpleEdit("Make initializer '" + value.name() + "' a Constant node",
+                () -> {
+                    graph.setInitializer(value, null);
+                    if (constant[0] == null) {
+                        constant[0] = graph.insertNode(0, name, "Constant", "");
+                        constant[0].setAttribute(Attribute.ofTensor("value", tensor));
+                        constant[0].addOutput(value);
+                    } else {
+                        graph.restoreNode(constant[0], 0);
+                    }
+                },
+                () -> {
+                    graph.detachNode(constant[0]);
+                    insertInitializer(graph, position, value, tensor);
+                });
+    }
+
+    private static void insertInitializer(Graph graph, int index, Value value, TensorData tensor) {
+        var rest = new java.util.ArrayList<>(graph.initializers().subList(index, graph.initializers().size()));
+        var tensors = rest.stream().map(Value::initializer).toList();
+        rest.forEach(v -> graph.setInitializer(v, null));
+        graph.setInitializer(value, tensor);
+        for (int i = 0; i < rest.size(); i++) {
+            graph.setInitializer(rest.get(i), tensors.get(i));
+        }
     }
 }

@@ -55,6 +55,23 @@ public final class ShapeEdits {
         return new SetType(model, input, input.type(), new TypeInfo.TensorType(tensor.elementType(), shape, tensor.denotation()));
     }
 
+    /// Makes dimension `axis` of main-graph input `input` fixed (`Dim.of(8)`), symbolic (`Dim.symbol("batch")`,
+    /// a dynamic size) or unknown (`Dim.unknown()`), keeping the other dimensions and the element type.
+    ///
+    /// @throws EditException when `input` is not a tensor input of the main graph, its rank is unknown,
+    ///                       `axis` is out of range, or the dimension already is `dim`
+    public static Edit setInputDim(Model model, Value input, int axis, Dim dim) throws EditException {
+        if (!(input.bestType() instanceof TypeInfo.TensorType tensor) || tensor.shape() == null) {
+            throw new EditException("input '" + input.name() + "' has no known rank: set its whole shape instead");
+        }
+        var dims = new ArrayList<>(tensor.shape().dims());
+        if (axis < 0 || axis >= dims.size()) {
+            throw new EditException("input '" + input.name() + "' has rank " + dims.size() + ", so no axis " + axis);
+        }
+        dims.set(axis, dim);
+        return setInputShape(model, input, new Shape(dims));
+    }
+
     /// Parses `DIMS`: comma-separated sizes, symbols and `?`; an empty string is a scalar.
     ///
     /// @throws EditException naming the first dimension that is neither

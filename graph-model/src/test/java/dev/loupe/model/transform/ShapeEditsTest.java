@@ -53,4 +53,22 @@ class ShapeEditsTest {
                     .hasMessage("input 'src' already has shape [batch,seq,32]");
         }
     }
+
+    @Test
+    void oneDimensionMadeFixedThenSymbolicAgain() throws Exception {
+        try (var model = ModelReader.read(Fixtures.TRANSFORMER)) {
+            var original = Fixtures.bytes(model);
+            var src = model.graph().value("src");
+            var stack = new CommandStack();
+            stack.execute(ShapeEdits.setInputDim(model, src, 0, Dim.of(4)));
+            assertThat(src.type()).hasToString("float[4,seq,32]");
+            stack.execute(ShapeEdits.setInputDim(model, src, 0, Dim.symbol("n")));
+            assertThat(src.type()).hasToString("float[n,seq,32]");
+            assertThatThrownBy(() -> ShapeEdits.setInputDim(model, src, 3, Dim.of(1)))
+                    .hasMessage("input 'src' has rank 3, so no axis 3");
+            stack.undo();
+            stack.undo();
+            assertThat(Fixtures.bytes(model)).isEqualTo(original);
+        }
+    }
 }
