@@ -112,7 +112,9 @@ final class ModelToProto {
             b.addNode(node(n));
         }
         for (var v : g.initializers()) {
-            b.addInitializer(tensor(v.initializer()));
+            var t = tensor(v.initializer());
+            // The value's name wins: a renamed value keeps the tensor it had, under its old name.
+            b.addInitializer(t.getName().equals(v.name()) ? t : t.toBuilder().setName(v.name()).build());
         }
         for (var s : g.sparseInitializers()) {
             b.addSparseInitializer(sparse(s));
