@@ -3,6 +3,8 @@ package dev.loupe.model.transform;
 import dev.loupe.model.Function;
 import dev.loupe.model.Model;
 import dev.loupe.model.Node;
+import dev.loupe.model.OpsetId;
+import dev.loupe.model.Value;
 import dev.loupe.model.edit.CommandStack;
 import dev.loupe.model.edit.Edit;
 import dev.loupe.model.edit.EditException;
@@ -21,6 +23,8 @@ import java.util.stream.Collectors;
 /// - `loupe to-function MODEL --nodes N1,N2,... --name NAME [--domain D] OUT` → [#toFunction]
 /// - `loupe inline MODEL OUT [--function NAME]` → [#inline]
 /// - `loupe set-shape MODEL --input NAME=DIMS OUT` → [#setShape]
+/// - `loupe merge A B --map a_out=b_in[,..] [--prefix1 P --prefix2 Q] OUT` → [#merge]
+/// - `loupe upgrade MODEL [--to 13] [--dry-run] [OUT]` → [#upgrade]
 ///
 /// (`loupe fold` lives with the executor, which evaluates the constants.)
 public final class TransformFiles {
@@ -103,6 +107,50 @@ public final class TransformFiles {
             ModelWriter.write(model, out);
             int n = model.graph().nodes().size();
             return new Outcome(String.join("; ", stack.history()), n, n);
+        }
+    }
+
+    /// Merges `first` and `second` into `out`, feeding outputs of the first into inputs of the second as
+    /// `connections` (`OUTPUT=INPUT`, names before prefixing) say; see [ModelMerge].
+    ///
+    /// @throws EditException for a malformed or unknown connection, conflicting opsets, shared names without
+    ///                       a prefix, or anything else [ModelMerge#merge] refuses
+    public static Outcome merge(Path first, Path second, List<String> connections, String prefix1, String prefix2, Path out)
+            throws EditException, ModelIOException {
+        var parsed = new ArrayList<ModelMerge.Connection>();
+        for (var c : connections) {
+            parsed.add(ModelMerge.Connection.parse(c));
+        }
+        try (var a = ModelReader.read(first); var b = ModelReader.read(second)) {
+            var merged = ModelMerge.merge(a, b, parsed, prefix1, prefix2);
+            ModelWriter.write(merged, out);
+            int before = a.graph().nodes().size() + b.graph().nodes().size();
+            var g = merged.graph();
+            return new Outcome("merged " + a.graph().nodes().size() + " + " + b.graph().nodes().size() + " nodes through "
+                    + parsed.size() + " connection(s) into " + out + "; inputs: "
+                    + g.inputs().stream().map(Value::name).collect(Collectors.joining(", ")) + "; outputs: "
+                    + g.outputs().stream().map(Value::name).collect(Collectors.joining(", ")), before, g.nodes().size());
+        }
+    }
+
+    /// Upgrades `in` to `ai.onnx` opset `target` ([OpsetAdapters]) and writes `out`; with `dryRun`, writes
+    /// nothing (`out` may be `null`). The summary lists what changes, one node per line.
+    ///
+    /// @throws EditException when the upgrade is not supported for this model or target
+    public static Outcome upgrade(Path in, long target, boolean dryRun, Path out) throws EditException, ModelIOException {
+        try (var model = ModelReader.read(in)) {
+            var from = model.opsetVersion(OpsetId.ONNX).orElse(0L);
+            var plan = OpsetAdapters.plan(model, target);
+            int n = model.graph().nodes().size();
+            var lines = new StringBuilder();
+            lines.append(dryRun ? "would upgrade " : "upgraded ").append(in.getFileName()).append(" from ai.onnx ").append(from)
+                    .append(" to ").append(target).append(": ").append(plan.changes().size()).append(" node(s) rewritten")
+                    .append(plan.changes().isEmpty() ? "" : ":");
+            plan.changes().forEach(c -> lines.append(System.lineSeparator()).append("  ").append(c));
+            if (!dryRun) {
+                apply(model, plan.edit(), out);
+            }
+            return new Outcome(lines.toString(), n, dryRun ? n : model.graph().nodes().size());
         }
     }
 

@@ -3,7 +3,7 @@
 /// and topological sorting ([dev.loupe.model.transform.Cleanup]), functions made from selected nodes and
 /// inlined again ([dev.loupe.model.transform.FunctionEdits]), input shapes ([dev.loupe.model.transform.ShapeEdits])
 /// and opset upgrades ([dev.loupe.model.transform.OpsetAdapters]). [dev.loupe.model.transform.Extraction]
-/// instead produces a new model. [dev.loupe.model.transform.TransformFiles] runs them file to file for the
+/// and [dev.loupe.model.transform.ModelMerge] instead produce a new model. [dev.loupe.model.transform.TransformFiles] runs them file to file for the
 /// command line.
 ///
 /// Structural changes are undone by restoring snapshots ([dev.loupe.model.transform.SnapshotEdit]), so an

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.loupe.model.Model;
 import dev.loupe.model.edit.CommandStack;
+import dev.loupe.model.edit.GraphInputEdits;
+import dev.loupe.model.edit.NodeEdits;
+import dev.loupe.model.edit.ValueEdits;
 import dev.loupe.model.io.ModelReader;
 import dev.loupe.model.io.ModelWriter;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +65,31 @@ class OnnxCheckerTest {
         try (var model = ModelReader.read(Fixtures.RESNET)) {
             var block = Extraction.extract(model, List.of("/layer1/Relu_1_output_0"), List.of("/layer2/Relu_1_output_0"));
             assertThat(check(block, "block.onnx")).isEmpty();
+        }
+    }
+
+    @Test
+    void nodeValueAndInterfaceEditsAndMergesPassTheOfficialChecker() throws Exception {
+        try (var model = ModelReader.read(Fixtures.TRANSFORMER)) {
+            dev.loupe.model.infer.ShapeInference.infer(model);
+            var stack = new CommandStack();
+            var g = model.graph();
+            var relu = g.nodes().stream().filter(n -> n.opType().equals("Relu")).findFirst().orElseThrow();
+            stack.execute(NodeEdits.replaceOpType(model, relu, "Sigmoid", null));
+            var softmax = g.nodes().stream().filter(n -> n.opType().equals("Softmax")).findFirst().orElseThrow();
+            stack.execute(NodeEdits.duplicate(softmax));
+            dev.loupe.model.infer.ShapeInference.infer(model);
+            stack.execute(ValueEdits.addGraphOutput(g.nodes().get(g.nodes().indexOf(softmax) + 1).output(0)));
+            var constant = g.nodes().stream().filter(n -> n.opType().equals("Constant")).findFirst().orElseThrow();
+            stack.execute(ValueEdits.constantToInitializer(model, constant));
+            stack.execute(ValueEdits.initializerToConstant(g.initializers().getFirst()));
+            stack.execute(GraphInputEdits.add(model, "unused", dev.loupe.model.TypeInfo.tensor(dev.loupe.model.ElementType.FLOAT, 2)));
+            stack.execute(ShapeEdits.setInputDim(model, g.value("src"), 0, dev.loupe.model.Dim.symbol("n")));
+            assertThat(check(model, "edited.onnx")).isEmpty();
+        }
+        try (var a = ModelReader.read(Fixtures.TRANSFORMER); var b = ModelReader.read(Fixtures.TRANSFORMER)) {
+            var merged = ModelMerge.merge(a, b, List.of(new ModelMerge.Connection("output", "src")), "a/", "b/");
+            assertThat(check(merged, "merged.onnx")).isEmpty();
         }
     }
 }

@@ -67,4 +67,34 @@ class TransformFilesTest {
                 .hasMessageContaining("neither a size");
         assertThat(Files.exists(out)).isFalse();
     }
+
+    @Test
+    void upgradeDryRunListsTheChangesAndWritesNothing() throws Exception {
+        var old = dir.resolve("opset12.onnx");
+        dev.loupe.model.io.ModelWriter.write(OpsetAdaptersTest.opset12(), old);
+        var out = dir.resolve("opset13.onnx");
+        var preview = TransformFiles.upgrade(old, 13, true, null);
+        assertThat(preview.summary().lines().toList()).first().asString()
+                .isEqualTo("would upgrade opset12.onnx from ai.onnx 12 to 13: " + (preview.summary().lines().count() - 1)
+                        + " node(s) rewritten:");
+        assertThat(preview.summary()).contains("  unsqueeze: attribute 'axes' becomes input 1");
+        assertThat(Files.exists(out)).isFalse();
+        var done = TransformFiles.upgrade(old, 13, false, out);
+        assertThat(done.summary()).startsWith("upgraded opset12.onnx from ai.onnx 12 to 13");
+        try (var reloaded = ModelReader.read(out)) {
+            assertThat(reloaded.opsetVersion("")).contains(13L);
+        }
+        assertThatThrownBy(() -> TransformFiles.upgrade(out, 13, true, null)).hasMessage("the model already imports ai.onnx 13");
+    }
+
+    @Test
+    void mergeThroughFiles() throws Exception {
+        var out = dir.resolve("twice.onnx");
+        var merged = TransformFiles.merge(Fixtures.TRANSFORMER, Fixtures.TRANSFORMER, List.of("output=src"), "a_", "b_", out);
+        assertThat(merged.summary()).endsWith("inputs: a_src, a_src_key_padding_mask, b_src_key_padding_mask; outputs: b_output");
+        assertThat(merged.nodesAfter()).isEqualTo(merged.nodesBefore());
+        assertThatThrownBy(() -> TransformFiles.merge(Fixtures.TRANSFORMER, Fixtures.TRANSFORMER, List.of("output:src"), "a_", "b_",
+                dir.resolve("never.onnx"))).hasMessageStartingWith("expected OUTPUT=INPUT");
+        assertThat(Files.exists(dir.resolve("never.onnx"))).isFalse();
+    }
 }
