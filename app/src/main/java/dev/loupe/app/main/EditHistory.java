@@ -4,10 +4,14 @@ import dev.loupe.model.edit.CommandStack;
 import dev.loupe.model.edit.Edit;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /// The open document's [CommandStack] seen as JavaFX properties: whether undo and redo are possible, what
 /// they would do, whether the model differs from the file, and the stack's revision. The stack itself does
@@ -20,6 +24,9 @@ public final class EditHistory {
     private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper(this, "redoText", "Redo");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
+    private final ObservableList<String> entries = FXCollections.observableArrayList();
+    private final ObservableList<String> readOnlyEntries = FXCollections.unmodifiableObservableList(entries);
+    private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper(this, "position");
     private CommandStack stack;
 
     EditHistory() {
@@ -84,6 +91,29 @@ public final class EditHistory {
         return dirty.get();
     }
 
+    /// Descriptions of every recorded edit, oldest first (for the history panel); read-only to callers.
+    public ObservableList<String> entries() {
+        return readOnlyEntries;
+    }
+
+    /// How many of [#entries()] are applied: the rest were undone and can be redone.
+    public ReadOnlyIntegerProperty positionProperty() {
+        return position.getReadOnlyProperty();
+    }
+
+    /// Undoes or redoes edits until exactly `target` of them are applied.
+    void moveTo(int target) {
+        if (target < 0 || target > stack.history().size()) {
+            throw new IllegalArgumentException("no history position " + target);
+        }
+        while (stack.position() > target) {
+            stack.undo();
+        }
+        while (stack.position() < target) {
+            stack.redo();
+        }
+    }
+
     /// The stack's revision: changes with every execute, undo and redo.
     public ReadOnlyLongProperty revisionProperty() {
         return revision.getReadOnlyProperty();
@@ -96,5 +126,10 @@ public final class EditHistory {
         redoText.set(stack.canRedo() ? "Redo " + stack.redoDescription() : "Redo");
         dirty.set(stack.isDirty());
         revision.set(stack.revision());
+        var all = stack.history();
+        if (!all.equals(entries)) {
+            entries.setAll(all);
+        }
+        position.set(stack.position());
     }
 }

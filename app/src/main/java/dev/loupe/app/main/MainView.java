@@ -8,6 +8,7 @@ import dev.loupe.app.debug.DiagramDebugBinding;
 import dev.loupe.app.debug.RunPanelView;
 import dev.loupe.app.debug.ValueViewer;
 import dev.loupe.app.diagram.DiagramNode;
+import dev.loupe.app.edit.EditCommandsView;
 import dev.loupe.app.inspect.PropertiesView;
 import dev.loupe.app.inspect.PropertyRow;
 import dev.loupe.app.inspect.PropertyTable;
@@ -62,6 +63,8 @@ public final class MainView {
     @FXML private javafx.scene.control.MenuBar menuBar;
     @FXML private javafx.scene.layout.VBox topBox;
     @FXML private Menu recentMenu;
+    @FXML private Menu editMenu;
+    @FXML private javafx.scene.control.TabPane sideTabs;
     @FXML private MenuItem closeItem;
     @FXML private MenuItem saveItem;
     @FXML private MenuItem saveAsItem;
@@ -139,6 +142,7 @@ public final class MainView {
         bindPanels();
         bindStatus();
         bindMenus();
+        EditCommandsView.install(vm, stage, menuBar, editMenu, sideTabs);
         bindDragAndDrop();
         vm.errorProperty().addListener((o, old, report) -> {
             if (report != null) {
@@ -448,7 +452,7 @@ public final class MainView {
 
     @FXML
     private void onDelete() {
-        vm.deleteSelected();
+        vm.edits().deleteSelected();
     }
 
     @FXML
@@ -463,11 +467,11 @@ public final class MainView {
         dialog.setHeaderText("Rename " + item.node().displayName());
         dialog.getDialogPane().setId("rename-dialog");
         dialog.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());
-        dialog.showAndWait().ifPresent(vm::renameSelected);
+        dialog.showAndWait().ifPresent(vm.edits()::renameSelected);
     }
 
     private void editAttribute(String name) {
-        var text = vm.attributeText(name);
+        var text = vm.edits().attributeText(name);
         if (text == null) {
             return;
         }
@@ -477,7 +481,7 @@ public final class MainView {
         dialog.setHeaderText("Set attribute '" + name + "'");
         dialog.getDialogPane().setId("attribute-dialog");
         dialog.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());
-        dialog.showAndWait().ifPresent(value -> vm.setAttribute(name, value));
+        dialog.showAndWait().ifPresent(value -> vm.edits().setAttribute(name, value));
     }
 
     @FXML

@@ -5,6 +5,8 @@ import dev.loupe.app.debug.DebugLocation;
 import dev.loupe.app.debug.DebuggerViewModel;
 import dev.loupe.app.debug.DimensionBindingStore;
 import dev.loupe.app.debug.RunInputsViewModel;
+import dev.loupe.app.edit.EditActions;
+import dev.loupe.app.edit.GraphTools;
 import dev.loupe.app.inspect.ModelInfoViewModel;
 import dev.loupe.app.inspect.PropertiesViewModel;
 import dev.loupe.app.render.GraphRenderer;
@@ -12,8 +14,6 @@ import dev.loupe.app.render.RenderOptions;
 import dev.loupe.app.render.Theme;
 import dev.loupe.app.search.SearchViewModel;
 import dev.loupe.model.edit.Edit;
-import dev.loupe.model.edit.EditException;
-import dev.loupe.model.edit.NodeEdits;
 import dev.loupe.model.io.ModelIOException;
 import dev.loupe.model.io.ModelWriter;
 import java.nio.file.Files;
@@ -53,6 +53,8 @@ public final class MainViewModel {
     private final DebuggerViewModel debugger;
     private final CompareViewModel compare;
     private final EditHistory history = new EditHistory();
+    private final EditActions editActions = new EditActions(this);
+    private final GraphTools graphTools = new GraphTools(this);
     private final StringBinding title;
     private long errorSerial;
 
@@ -95,6 +97,16 @@ public final class MainViewModel {
     /// Undo/redo and the dirty flag of the open document.
     public EditHistory history() {
         return history;
+    }
+
+    /// The node, wiring, function and clean-up edits of the Edit and Graph menus.
+    public EditActions edits() {
+        return editActions;
+    }
+
+    /// Constant folding, extraction and the check against the saved file.
+    public GraphTools graphTools() {
+        return graphTools;
     }
 
     public TaskRunner tasks() {
@@ -255,67 +267,15 @@ public final class MainViewModel {
         }
     }
 
-    /// Deletes the selected node. A refused deletion leaves the model as it was and shows the reason in the
-    /// status line; returns whether the node was deleted.
-    public boolean deleteSelected() {
-        var item = diagram.selectedItemProperty().get();
-        if (item == null || item.node() == null || document.get() == null) {
-            status.set("Select a node to delete");
-            return false;
+    /// Undoes or redoes edits until the first `position` recorded edits are applied (the history panel's
+    /// "go back to here"); one diagram update follows.
+    public void moveInHistory(int position) {
+        if (document.get() == null || modelInUse() || position == history.positionProperty().get()) {
+            return;
         }
-        try {
-            return execute(NodeEdits.delete(item.node()));
-        } catch (EditException e) {
-            status.set("Cannot delete " + item.node().displayName() + ": " + e.getMessage());
-            return false;
-        }
-    }
-
-    /// Renames the selected node; returns whether it was renamed.
-    public boolean renameSelected(String newName) {
-        var item = diagram.selectedItemProperty().get();
-        if (item == null || item.node() == null || document.get() == null) {
-            status.set("Select a node to rename");
-            return false;
-        }
-        if (newName == null || newName.isBlank() || newName.equals(item.node().name())) {
-            return false;
-        }
-        return execute(NodeEdits.rename(item.node(), newName.strip()));
-    }
-
-    /// The selected node's attribute `name` as editable text, or `null` when there is none or it cannot be
-    /// edited as text (tensors, graphs, references).
-    public String attributeText(String name) {
-        var item = diagram.selectedItemProperty().get();
-        if (item == null || item.node() == null) {
-            return null;
-        }
-        return item.node().attribute(name).filter(AttributeText::isEditable).map(AttributeText::format).orElse(null);
-    }
-
-    /// Sets the selected node's attribute `name` (of an int, float, string, ints or floats type) from `text`.
-    /// An invalid value is refused with the reason in the status line and an error report, the model
-    /// unchanged; returns whether the attribute was set.
-    public boolean setAttribute(String name, String text) {
-        var item = diagram.selectedItemProperty().get();
-        var doc = document.get();
-        if (item == null || item.node() == null || doc == null) {
-            return false;
-        }
-        var node = item.node();
-        var current = node.attribute(name).orElse(null);
-        if (current == null) {
-            status.set(node.displayName() + " has no attribute '" + name + "'");
-            return false;
-        }
-        try {
-            return execute(NodeEdits.setAttribute(doc.model(), node, AttributeText.parse(current, text)));
-        } catch (EditException e) {
-            status.set("Cannot set '" + name + "': " + e.getMessage());
-            report("Cannot set attribute '" + name + "'", e.getMessage());
-            return false;
-        }
+        history.moveTo(position);
+        status.set(position == 0 ? "Back to the model as opened" : "Back to: " + history.entries().get(position - 1));
+        refresh();
     }
 
     /// Writes the open model back to its file (atomically) and marks it saved; returns whether it was written.
@@ -369,7 +329,7 @@ public final class MainViewModel {
 
     /// Whether background work is reading the model, so that it may not change or be written now (says so
     /// in the status line).
-    private boolean modelInUse() {
+    public boolean modelInUse() {
         if (runner.busyProperty().get()) {
             status.set("Wait until the diagram is updated");
             return true;
@@ -407,7 +367,8 @@ public final class MainViewModel {
                 errors == 0 ? "" : " · " + errors + " check errors"));
     }
 
-    private void report(String title, String message) {
+    /// Shows `message` in an error dialog titled `title`.
+    public void report(String title, String message) {
         error.set(new ErrorReport(title, message, ++errorSerial));
     }
 }

@@ -1,4 +1,4 @@
-package dev.loupe.app.main;
+package dev.loupe.app.edit;
 
 import dev.loupe.model.Attribute;
 import dev.loupe.model.AttributeValue;

@@ -1,19 +1,14 @@
-package dev.loupe.app.main;
+package dev.loupe.app.edit;
 
+import static dev.loupe.app.OpenDocument.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loupe.app.OpenDocument;
 import dev.loupe.app.TestModels;
+import dev.loupe.app.main.MainViewModel;
 import dev.loupe.model.io.ModelReader;
-import dev.loupe.model.io.ModelWriter;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import java.util.prefs.Preferences;
-import javafx.application.Platform;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,47 +19,20 @@ class EditingViewModelTest {
     @TempDir
     Path dir;
 
-    private Preferences prefs;
+    private OpenDocument doc;
     private MainViewModel vm;
     private Path file;
 
-    @BeforeAll
-    static void startFx() throws Exception {
-        var started = new CountDownLatch(1);
-        try {
-            Platform.startup(started::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            started.countDown();
-        }
-        started.await();
-    }
-
     @BeforeEach
     void open() throws Exception {
-        file = dir.resolve("model.onnx");
-        ModelWriter.write(TestModels.withDeadNode(), file);
-        prefs = Preferences.userRoot().node("dev/loupe/test/edit" + System.nanoTime());
-        vm = fx(() -> new MainViewModel(new RecentFiles(prefs)));
-        var opened = new CompletableFuture<ModelDocument>();
-        fx(() -> {
-            vm.documentProperty().addListener((o, a, d) -> {
-                if (d != null) {
-                    opened.complete(d);
-                }
-            });
-            vm.open(file);
-            return null;
-        });
-        opened.get(60, TimeUnit.SECONDS);
+        doc = OpenDocument.open(TestModels.withDeadNode(), dir.resolve("model.onnx"));
+        vm = doc.vm();
+        file = doc.file();
     }
 
     @AfterEach
     void close() throws Exception {
-        fx(() -> {
-            vm.shutdown();
-            return null;
-        });
-        prefs.removeNode();
+        doc.close();
     }
 
     @Test
@@ -72,7 +40,7 @@ class EditingViewModelTest {
         assertThat(fx(() -> vm.history().isDirty())).isFalse();
         assertThat(fx(() -> {
             select("dead");
-            return vm.deleteSelected();
+            return vm.edits().deleteSelected();
         })).isTrue();
         assertThat(fx(() -> vm.getDocument().model().graph().nodes().size())).isEqualTo(2);
         assertThat(fx(() -> vm.history().isDirty())).isTrue();
@@ -98,7 +66,7 @@ class EditingViewModelTest {
     void aRefusedEditLeavesTheModelAndTheDirtyFlagAlone() throws Exception {
         boolean deleted = fx(() -> {
             select("relu");
-            return vm.deleteSelected();
+            return vm.edits().deleteSelected();
         });
         assertThat(deleted).isFalse();
         assertThat(fx(() -> vm.getDocument().model().graph().nodes().size())).isEqualTo(3);
@@ -113,15 +81,15 @@ class EditingViewModelTest {
             select("dead");
             return null;
         });
-        assertThat(fx(() -> vm.attributeText("axis"))).isEqualTo("-1");
-        assertThat(fx(() -> vm.setAttribute("axis", "two"))).isFalse();
+        assertThat(fx(() -> vm.edits().attributeText("axis"))).isEqualTo("-1");
+        assertThat(fx(() -> vm.edits().setAttribute("axis", "two"))).isFalse();
         assertThat(fx(() -> vm.history().isDirty())).isFalse();
         assertThat(fx(() -> vm.statusProperty().get())).contains("not a valid INT");
 
-        assertThat(fx(() -> vm.setAttribute("axis", " 1 "))).isTrue();
+        assertThat(fx(() -> vm.edits().setAttribute("axis", " 1 "))).isTrue();
         assertThat(fx(() -> vm.history().isDirty())).isTrue();
         waitUntilIdle();
-        assertThat(fx(() -> vm.attributeText("axis"))).isEqualTo("1");
+        assertThat(fx(() -> vm.edits().attributeText("axis"))).isEqualTo("1");
         assertThat(fx(() -> vm.properties().rows().stream().anyMatch(r -> r.name().startsWith("axis") && r.value().equals("1"))))
                 .isTrue();
     }
@@ -140,7 +108,7 @@ class EditingViewModelTest {
     void saveWritesAFileThatReloadsWithTheEdit() throws Exception {
         assertThat(fx(() -> {
             select("relu");
-            return vm.renameSelected("first");
+            return vm.edits().renameSelected("first");
         })).isTrue();
         waitUntilIdle();
         assertThat(fx(vm::save)).isTrue();
@@ -152,7 +120,7 @@ class EditingViewModelTest {
         var copy = dir.resolve("copy.onnx");
         fx(() -> {
             select("dead");
-            return vm.deleteSelected();
+            return vm.edits().deleteSelected();
         });
         waitUntilIdle();
         assertThat(fx(() -> vm.saveAs(copy))).isTrue();
@@ -164,33 +132,20 @@ class EditingViewModelTest {
     }
 
     private void select(String nodeName) {
+        vm.diagram().select(boxOf(nodeName));
+    }
+
+    private int boxOf(String nodeName) {
         var d = vm.diagram().getLevel().diagram();
         for (int i = 0; i < d.nodes().size(); i++) {
             if (d.node(i).node() != null && nodeName.equals(d.node(i).node().name())) {
-                vm.diagram().select(i);
-                return;
+                return i;
             }
         }
         throw new AssertionError("no box for node " + nodeName);
     }
 
     private void waitUntilIdle() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (fx(() -> vm.tasks().busyProperty().get())) {
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
-
-    private static <T> T fx(Supplier<T> work) throws Exception {
-        var result = new CompletableFuture<T>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.get());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        });
-        return result.get(60, TimeUnit.SECONDS);
+        doc.waitUntilIdle();
     }
 }

@@ -1,0 +1,256 @@
+package dev.loupe.app.edit;
+
+import static dev.loupe.app.OpenDocument.fx;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loupe.app.OpenDocument;
+import dev.loupe.app.TestModels;
+import dev.loupe.app.main.MainViewModel;
+import dev.loupe.model.ElementType;
+import dev.loupe.model.Graph;
+import dev.loupe.model.Model;
+import dev.loupe.model.Node;
+import dev.loupe.model.OpsetId;
+import dev.loupe.model.TensorData;
+import dev.loupe.model.TypeInfo;
+import dev.loupe.model.Value;
+import dev.loupe.model.io.ModelReader;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/// The Edit and Graph menu actions, the operator palette and the history, driven through the view models of
+/// an opened document.
+class GraphEditingTest {
+
+    @TempDir
+    Path dir;
+
+    private OpenDocument doc;
+    private MainViewModel vm;
+
+    private void open(Model model) throws Exception {
+        doc = OpenDocument.open(model, dir.resolve("model.onnx"));
+        vm = doc.vm();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (doc != null) {
+            doc.close();
+        }
+    }
+
+    @Test
+    void thePaletteAddsANodeReadingTheChosenValuesWithDefaultAttributes() throws Exception {
+        open(TestModels.withDeadNode());
+        doc.select("relu");
+        var palette = fx(() -> new PaletteViewModel(vm));
+        var entry = fx(() -> {
+            palette.load();
+            palette.queryProperty().set("leakyrel");
+            return palette.entries().getFirst();
+        });
+        assertThat(fx(() -> palette.entries().stream().map(PaletteViewModel.Entry::label).toList())).containsExactly("LeakyRelu");
+        assertThat(fx(palette::suggestedInput)).isEqualTo("r");
+        assertThat(fx(() -> palette.addNode(entry, List.of("r")))).isTrue();
+        var added = fx(() -> node("LeakyRelu"));
+        assertThat(added.inputs()).extracting(Value::name).containsExactly("r");
+        assertThat(added.attribute("alpha")).hasValueSatisfying(a -> assertThat(a.value()).isEqualTo(new dev.loupe.model.AttributeValue.FloatValue(0.01f)));
+        assertThat(added.outputs()).hasSize(1);
+        doc.waitUntilIdle();
+
+        var cast = fx(() -> {
+            palette.queryProperty().set("Cast");
+            return palette.entries().stream().filter(e -> e.label().equals("Cast")).findFirst().orElseThrow();
+        });
+        assertThat(fx(() -> palette.addNode(cast, List.of(" ")))).isFalse();
+        assertThat(fx(() -> vm.statusProperty().get())).isEqualTo("Cannot add Cast: input 'input' is required");
+        assertThat(fx(() -> palette.addNode(cast, List.of("nothing")))).isFalse();
+        assertThat(fx(() -> vm.statusProperty().get())).contains("no value named 'nothing'");
+        assertThat(fx(() -> palette.addNode(cast, List.of("x")))).isTrue();
+        assertThat(fx(() -> node("Cast").attribute("to"))).as("required attribute without default gets a zero to edit")
+                .hasValueSatisfying(a -> assertThat(a.value()).isEqualTo(new dev.loupe.model.AttributeValue.IntValue(0)));
+    }
+
+    @Test
+    void reconnectOffersOnlyValuesThatMakeNoCycleAndRewiresTheInput() throws Exception {
+        open(TestModels.withDeadNode());
+        doc.select("relu");
+        assertThat(fx(() -> vm.edits().connectableValues(0))).as("the dead branch's output is no descendant of relu")
+                .containsExactly("x", "unused");
+        doc.select("dead");
+        assertThat(fx(() -> vm.edits().connectableValues(0))).contains("x", "r", "y");
+        assertThat(fx(() -> vm.edits().reconnect(0, "r"))).isTrue();
+        assertThat(fx(() -> node("Softmax").inputs().getFirst().name())).isEqualTo("r");
+        doc.waitUntilIdle();
+        doc.select("relu");
+        assertThat(fx(() -> vm.edits().reconnect(0, "y"))).isFalse();
+        assertThat(fx(() -> vm.statusProperty().get())).contains("cycle");
+    }
+
+    @Test
+    void promotingOutputsAndRenamingAValueAreUndoable() throws Exception {
+        open(TestModels.withDeadNode());
+        doc.select("relu");
+        assertThat(fx(vm.edits()::promoteOutputsToGraph)).isTrue();
+        assertThat(fx(() -> graph().outputs()).stream().map(Value::name)).containsExactly("y", "r");
+        doc.waitUntilIdle();
+        assertThat(fx(vm.edits()::promoteOutputsToGraph)).isFalse();
+        assertThat(fx(() -> vm.statusProperty().get())).contains("already a graph output");
+        assertThat(fx(() -> vm.edits().renameValue("r", "hidden"))).isTrue();
+        assertThat(fx(() -> node("Relu").outputs().getFirst().name())).isEqualTo("hidden");
+        doc.waitUntilIdle();
+        fx(() -> {
+            vm.undo();
+            return null;
+        });
+        doc.waitUntilIdle();
+        fx(() -> {
+            vm.undo();
+            return null;
+        });
+        assertThat(fx(() -> graph().outputs()).stream().map(Value::name)).containsExactly("y");
+        assertThat(fx(() -> node("Relu").outputs().getFirst().name())).isEqualTo("r");
+    }
+
+    @Test
+    void aFunctionIsMadeOfTheSelectionAndInlinedBack() throws Exception {
+        open(TestModels.withDeadNode());
+        doc.select("swish");
+        assertThat(fx(vm.edits()::inlineSelected)).isTrue();
+        assertThat(fx(() -> graph().nodes().stream().map(Node::opType).toList())).containsExactlyInAnyOrder("Relu", "Sigmoid", "Mul", "Softmax");
+        assertThat(fx(() -> vm.getDocument().model().functions())).isEmpty();
+        doc.waitUntilIdle();
+
+        doc.select("relu");
+        var plan = fx(() -> vm.edits().planFunction("", "local"));
+        assertThat(plan).isNull();
+        assertThat(fx(() -> vm.statusProperty().get())).contains("needs a name");
+        var made = fx(() -> vm.edits().planFunction("JustRelu", "local"));
+        assertThat(made.otherOccurrences()).isZero();
+        assertThat(fx(() -> vm.edits().makeFunction(made, false))).isTrue();
+        assertThat(fx(() -> vm.getDocument().model().functions()).stream().map(f -> f.name())).containsExactly("JustRelu");
+        assertThat(fx(() -> graph().nodes().stream().map(Node::opType).toList())).contains("JustRelu").doesNotContain("Relu");
+        doc.waitUntilIdle();
+        assertThat(fx(vm.edits()::flatten)).isTrue();
+        assertThat(fx(() -> graph().nodes().stream().map(Node::opType).toList())).contains("Relu").doesNotContain("JustRelu");
+    }
+
+    @Test
+    void foldingConstantsKeepsTheResultsOfTheSavedFile() throws Exception {
+        open(withConstantBranch());
+        fx(() -> {
+            vm.runInputs().randomizeAll();
+            return null;
+        });
+        doc.waitFor(() -> vm.runInputs().isReady() && !vm.tasks().busyProperty().get());
+        fx(() -> {
+            vm.graphTools().foldConstants();
+            return null;
+        });
+        doc.waitFor(() -> graph().nodes().size() == 1 && !vm.tasks().busyProperty().get());
+        assertThat(fx(() -> vm.statusProperty().get())).startsWith("Folded 1 nodes into 1 initializers");
+        assertThat(fx(() -> vm.history().isDirty())).isTrue();
+
+        fx(() -> {
+            vm.graphTools().verifyAgainstSaved();
+            return null;
+        });
+        doc.waitFor(() -> vm.statusProperty().get().startsWith("Edited model"));
+        assertThat(fx(() -> vm.statusProperty().get())).isEqualTo("Edited model matches model.onnx on all 1 outputs");
+
+        doc.select("mul");
+        assertThat(fx(() -> vm.edits().reconnect(1, "x"))).isTrue();
+        doc.waitUntilIdle();
+        fx(() -> {
+            vm.graphTools().verifyAgainstSaved();
+            return null;
+        });
+        doc.waitFor(() -> vm.statusProperty().get().startsWith("Edited model"));
+        assertThat(fx(() -> vm.statusProperty().get())).startsWith("Edited model differs from model.onnx: output 'y'");
+    }
+
+    @Test
+    void extractionWritesTheChosenPartAsANewModel() throws Exception {
+        open(TestModels.withDeadNode());
+        var part = dir.resolve("part.onnx");
+        fx(() -> {
+            vm.graphTools().extract(List.of("x"), List.of("r"), part);
+            return null;
+        });
+        doc.waitFor(() -> vm.statusProperty().get().startsWith("Extracted"));
+        try (var extracted = ModelReader.read(part)) {
+            assertThat(extracted.graph().nodes()).extracting(Node::opType).containsExactly("Relu");
+            assertThat(extracted.graph().outputs()).extracting(Value::name).containsExactly("r");
+        }
+        assertThat(fx(() -> vm.history().isDirty())).as("the open model is not changed").isFalse();
+    }
+
+    @Test
+    void theHistoryMovesBackAndForwardOverSeveralEdits() throws Exception {
+        open(TestModels.withDeadNode());
+        doc.select("dead");
+        assertThat(fx(vm.edits()::deleteSelected)).isTrue();
+        doc.waitUntilIdle();
+        doc.select("relu");
+        assertThat(fx(() -> vm.edits().renameSelected("first"))).isTrue();
+        doc.waitUntilIdle();
+        assertThat(fx(() -> List.copyOf(vm.history().entries()))).containsExactly("Delete dead", "Rename node 'relu' to 'first'");
+        assertThat(fx(() -> vm.history().positionProperty().get())).isEqualTo(2);
+
+        fx(() -> {
+            vm.moveInHistory(0);
+            return null;
+        });
+        assertThat(fx(() -> graph().nodes().stream().map(Node::name).toList())).containsExactly("relu", "swish", "dead");
+        assertThat(fx(() -> vm.history().isDirty())).isFalse();
+        assertThat(fx(() -> vm.history().positionProperty().get())).isZero();
+        doc.waitUntilIdle();
+        fx(() -> {
+            vm.moveInHistory(2);
+            return null;
+        });
+        assertThat(fx(() -> graph().nodes().stream().map(Node::name).toList())).containsExactly("first", "swish");
+        assertThat(fx(() -> vm.history().entries().size())).isEqualTo(2);
+    }
+
+    private Graph graph() {
+        return vm.getDocument().model().graph();
+    }
+
+    private Node node(String opType) {
+        return graph().nodes().stream().filter(n -> n.opType().equals(opType)).findFirst().orElseThrow();
+    }
+
+    /// `y = x * (a + b)` with `a` and `b` constant initializers, so `Add` folds away.
+    private static Model withConstantBranch() {
+        var g = new Graph(null, "main");
+        var x = g.valueOrCreate("x");
+        x.setType(TypeInfo.tensor(ElementType.FLOAT, 1, 4));
+        g.addInput(x);
+        g.setInitializer(g.valueOrCreate("a"), floats(1f, 2f, 3f, 4f));
+        g.setInitializer(g.valueOrCreate("b"), floats(0.5f, 0.5f, 0.5f, 0.5f));
+        var add = g.addNode("add", "Add", "");
+        add.addInput(g.value("a"));
+        add.addInput(g.value("b"));
+        add.addOutput(g.valueOrCreate("k"));
+        var mul = g.addNode("mul", "Mul", "");
+        mul.addInput(x);
+        mul.addInput(g.value("k"));
+        var y = g.valueOrCreate("y");
+        y.setType(TypeInfo.tensor(ElementType.FLOAT, 1, 4));
+        mul.addOutput(y);
+        g.addOutput(y);
+        var model = new Model(g);
+        model.setIrVersion(8L);
+        model.opsetImports().add(new OpsetId("", 17));
+        return model;
+    }
+
+    private static TensorData floats(float... values) {
+        return TensorData.ofFloats("", new long[] {1, values.length}, values);
+    }
+}
