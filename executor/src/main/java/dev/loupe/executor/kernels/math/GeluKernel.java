@@ -2,6 +2,7 @@ package dev.loupe.executor.kernels.math;
 
 import dev.loupe.executor.kernel.KernelException;
 import dev.loupe.executor.kernel.NodeSpec;
+import dev.loupe.executor.simd.Activations;
 
 /// `Gelu` (version 20): `x * Phi(x)` with the exact normal CDF, or its tanh approximation when
 /// `approximate = "tanh"`.
@@ -26,8 +27,10 @@ final class GeluKernel extends UnaryKernel {
 
     @Override
     void floats(float[] x, float[] o) {
-        for (int i = 0; i < x.length; i++) {
-            o[i] = (float) gelu(x[i]);
+        if (tanh) {
+            Activations.geluTanh(x, o);
+        } else {
+            Activations.gelu(x, o);
         }
     }
 

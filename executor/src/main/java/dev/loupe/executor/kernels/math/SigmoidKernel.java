@@ -1,5 +1,7 @@
 package dev.loupe.executor.kernels.math;
 
+import dev.loupe.executor.simd.Activations;
+
 /// `Sigmoid` (versions 1, 6, 13): `1 / (1 + e^-x)`.
 final class SigmoidKernel extends UnaryKernel {
 
@@ -9,10 +11,7 @@ final class SigmoidKernel extends UnaryKernel {
 
     @Override
     void floats(float[] x, float[] o) {
-        for (int i = 0; i < x.length; i++) {
-            double v = x[i];
-            o[i] = (float) (SpecialFunctions.sigmoid(v));
-        }
+        Activations.sigmoid(x, 0, o, 0, x.length);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.loupe.executor.kernels.math;
 
+import dev.loupe.executor.simd.Activations;
+
 /// `Tanh` (versions 1, 6, 13): hyperbolic tangent.
 final class TanhKernel extends UnaryKernel {
 
@@ -9,10 +11,7 @@ final class TanhKernel extends UnaryKernel {
 
     @Override
     void floats(float[] x, float[] o) {
-        for (int i = 0; i < x.length; i++) {
-            double v = x[i];
-            o[i] = (float) (Math.tanh(v));
-        }
+        Activations.tanh(x, 0, o, 0, x.length);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.loupe.executor.kernels.rnn;
 
 import dev.loupe.executor.kernel.KernelException;
+import dev.loupe.executor.simd.Activations;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,63 +60,39 @@ record Activation(Kind kind, double alpha, double beta) {
 
     /// Applies the function in place to `v[from, from + n)`.
     void apply(double[] v, int from, int n) {
-        int to = from + n;
+        for (int i = from; i < from + n; i++) {
+            v[i] = value(v[i]);
+        }
+    }
+
+    /// Applies the function in place to `v[from, from + n)` in float: `Tanh` and `Sigmoid` on the vector
+    /// kernels, the others through [#value] in double.
+    void apply(float[] v, int from, int n) {
         switch (kind) {
-            case RELU -> {
-                for (int i = from; i < to; i++) {
-                    v[i] = Math.max(v[i], 0);
-                }
-            }
-            case TANH -> {
-                for (int i = from; i < to; i++) {
-                    v[i] = Math.tanh(v[i]);
-                }
-            }
-            case SIGMOID -> {
-                for (int i = from; i < to; i++) {
-                    v[i] = 1 / (1 + Math.exp(-v[i]));
-                }
-            }
-            case AFFINE -> {
-                for (int i = from; i < to; i++) {
-                    v[i] = alpha * v[i] + beta;
-                }
-            }
-            case LEAKYRELU -> {
-                for (int i = from; i < to; i++) {
-                    v[i] = v[i] >= 0 ? v[i] : alpha * v[i];
-                }
-            }
-            case THRESHOLDEDRELU -> {
-                for (int i = from; i < to; i++) {
-                    v[i] = v[i] > alpha ? v[i] : 0;
-                }
-            }
-            case SCALEDTANH -> {
-                for (int i = from; i < to; i++) {
-                    v[i] = alpha * Math.tanh(beta * v[i]);
-                }
-            }
-            case HARDSIGMOID -> {
-                for (int i = from; i < to; i++) {
-                    v[i] = Math.max(0, Math.min(1, alpha * v[i] + beta));
-                }
-            }
-            case ELU -> {
-                for (int i = from; i < to; i++) {
-                    v[i] = v[i] >= 0 ? v[i] : alpha * (Math.exp(v[i]) - 1);
-                }
-            }
-            case SOFTSIGN -> {
-                for (int i = from; i < to; i++) {
-                    v[i] = v[i] / (1 + Math.abs(v[i]));
-                }
-            }
-            case SOFTPLUS -> {
-                for (int i = from; i < to; i++) {
-                    v[i] = Math.log1p(Math.exp(v[i]));
+            case TANH -> Activations.tanh(v, from, v, from, n);
+            case SIGMOID -> Activations.sigmoid(v, from, v, from, n);
+            default -> {
+                for (int i = from; i < from + n; i++) {
+                    v[i] = (float) value(v[i]);
                 }
             }
         }
+    }
+
+    /// The function at `x`.
+    double value(double x) {
+        return switch (kind) {
+            case RELU -> Math.max(x, 0);
+            case TANH -> Math.tanh(x);
+            case SIGMOID -> 1 / (1 + Math.exp(-x));
+            case AFFINE -> alpha * x + beta;
+            case LEAKYRELU -> x >= 0 ? x : alpha * x;
+            case THRESHOLDEDRELU -> x > alpha ? x : 0;
+            case SCALEDTANH -> alpha * Math.tanh(beta * x);
+            case HARDSIGMOID -> Math.max(0, Math.min(1, alpha * x + beta));
+            case ELU -> x >= 0 ? x : alpha * (Math.exp(x) - 1);
+            case SOFTSIGN -> x / (1 + Math.abs(x));
+            case SOFTPLUS -> Math.log1p(Math.exp(x));
+        };
     }
 }

@@ -71,4 +71,47 @@ final class LstmKernel extends RecurrentKernel {
             h[stateFrom + j] *= g[o0 + j];
         }
     }
+
+    @Override
+    protected boolean hasFloatStep() {
+        return true;
+    }
+
+    @Override
+    protected void stepFloats(FloatWeights w, float[] g, float[] h, float[] c, int stateFrom) {
+        int n = hidden;
+        w.r().multiplyAdd(h, stateFrom, g, 0);
+        var p = w.p();
+        int o0 = n;
+        int f0 = 2 * n;
+        int c0 = 3 * n;
+        if (p != null) {
+            for (int j = 0; j < n; j++) {
+                g[j] += p[w.pFrom() + j] * c[stateFrom + j];
+                g[f0 + j] += p[w.pFrom() + 2 * n + j] * c[stateFrom + j];
+            }
+        }
+        clip(g, 0, n);
+        clip(g, f0, 2 * n);
+        var f = w.activations().get(0);
+        f.apply(g, 0, n);
+        f.apply(g, f0, n);
+        w.activations().get(1).apply(g, c0, n);
+        for (int j = 0; j < n; j++) {
+            float forget = inputForget ? 1 - g[j] : g[f0 + j];
+            c[stateFrom + j] = forget * c[stateFrom + j] + g[j] * g[c0 + j];
+        }
+        if (p != null) {
+            for (int j = 0; j < n; j++) {
+                g[o0 + j] += p[w.pFrom() + n + j] * c[stateFrom + j];
+            }
+        }
+        clip(g, o0, n);
+        f.apply(g, o0, n);
+        System.arraycopy(c, stateFrom, h, stateFrom, n);
+        w.activations().get(2).apply(h, stateFrom, n);
+        for (int j = 0; j < n; j++) {
+            h[stateFrom + j] *= g[o0 + j];
+        }
+    }
 }

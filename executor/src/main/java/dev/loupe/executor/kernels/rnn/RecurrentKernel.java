@@ -4,6 +4,7 @@ import dev.loupe.executor.kernel.Kernel;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.KernelException;
 import dev.loupe.executor.kernel.NodeSpec;
+import dev.loupe.executor.simd.PackedMatrix;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Tensor;
 import dev.loupe.model.ElementType;
@@ -16,8 +17,9 @@ import java.util.List;
 /// `sequence_lens`, `initial_h`, and for LSTM `initial_c` and `P`), handles `layout`, `direction` and the
 /// per-sample sequence lengths, and assembles `Y`, `Y_h` (and `Y_c`); a subclass supplies one cell update.
 ///
-/// Inputs are float, double or float16 and computed in double. `X·Wᵀ + Wb` is computed for all steps up
-/// front; the subclass adds the recurrence. A sample's steps beyond its sequence length leave its state
+/// Inputs are float, double or float16 and computed in double, except float inputs of an operator with a
+/// float step ([#hasFloatStep()]), computed in float on the vector kernels. `X·Wᵀ + Wb` is computed for
+/// all steps up front; the subclass adds the recurrence. A sample's steps beyond its sequence length leave its state
 /// unchanged and its `Y` rows zero; the reverse direction walks each sample from its own last step.
 abstract class RecurrentKernel implements Kernel {
 
@@ -31,6 +33,15 @@ abstract class RecurrentKernel implements Kernel {
     /// @param pFrom where this direction's `[3 * hidden]` peepholes start in `p`
     /// @param activations this direction's activation functions in the operator's order
     record Weights(double[] r, int rFrom, double[] rb, int rbFrom, double[] p, int pFrom, List<Activation> activations) {
+    }
+
+    /// The recurrence weights of one direction for [#stepFloats].
+    ///
+    /// @param r this direction's `R` (`[gates * hidden, hidden]`), packed for matrix-vector products
+    /// @param p the LSTM peepholes of all directions, or `null`
+    /// @param pFrom where this direction's `[3 * hidden]` peepholes start in `p`
+    /// @param activations this direction's activation functions in the operator's order
+    record FloatWeights(PackedMatrix r, float[] p, int pFrom, List<Activation> activations) {
     }
 
     protected final int hidden;
@@ -74,6 +85,18 @@ abstract class RecurrentKernel implements Kernel {
     /// for `gates * hidden` values.
     protected abstract void step(Weights w, double[] xw, int xwFrom, double[] h, double[] c, int stateFrom, double[] scratch);
 
+    /// Whether float inputs run [#stepFloats] (otherwise they are computed in double with [#step]).
+    protected boolean hasFloatStep() {
+        return false;
+    }
+
+    /// The float form of [#step]: `g[0, gates * hidden)` holds `x·Wᵀ + Wb + Rb` for this step (both biases
+    /// already added) and may be overwritten; `h` (and `c`) hold the sample's state at `stateFrom`, to be
+    /// replaced by the new state.
+    protected void stepFloats(FloatWeights w, float[] g, float[] h, float[] c, int stateFrom) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no float step");
+    }
+
     @Override
     public final RuntimeValue[] run(RuntimeValue[] in, KernelContext context) {
         var x = input(in, 0, "X", true);
@@ -102,6 +125,10 @@ abstract class RecurrentKernel implements Kernel {
             checkShape("P", pT, type, directions, 3L * h);
         }
 
+        if (type == ElementType.FLOAT && hasFloatStep()) {
+            return runFloats(context, x.floats(), seq, batch, inputSize, h, wT.floats(), rT.floats(),
+                    bT == null ? null : bT.floats(), lengths, h0, c0, pT == null ? null : pT.floats());
+        }
         var xs = toDoubles(x);
         if (batchFirst) {
             xs = swapLeadingAxes(xs, batch, seq, inputSize);
@@ -117,9 +144,7 @@ abstract class RecurrentKernel implements Kernel {
         for (int d = 0; d < directions; d++) {
             context.checkCancelled();
             var xw = inputProjection(xs, seq * batch, inputSize, w, d * gh * inputSize, gh, b, d * 2 * gh);
-            var weights = new Weights(r, d * gh * h, b, d * 2 * gh + gh, p, d * 3 * h,
-                    activations.size() == activationsPerDirection ? activations
-                            : activations.subList(d * activationsPerDirection, (d + 1) * activationsPerDirection));
+            var weights = new Weights(r, d * gh * h, b, d * 2 * gh + gh, p, d * 3 * h, directionActivations(d));
             boolean backwards = reverse || d == 1;
             var hs = Arrays.copyOfRange(h0, d * batch * h, (d + 1) * batch * h);
             var cs = c0 == null ? null : Arrays.copyOfRange(c0, d * batch * h, (d + 1) * batch * h);
@@ -139,6 +164,62 @@ abstract class RecurrentKernel implements Kernel {
             }
         }
         return outputs(type, y, yh, yc, seq, batch, h);
+    }
+
+    private RuntimeValue[] runFloats(KernelContext context, float[] xs, int seq, int batch, int inputSize, int h,
+                                     float[] w, float[] r, float[] b, int[] lengths, double[] h0, double[] c0, float[] p) {
+        int gh = gates * h;
+        if (batchFirst) {
+            xs = RecurrentArrays.swapLeadingAxes(xs, new float[xs.length], batch, seq, inputSize);
+        }
+        var y = new float[seq * directions * batch * h];
+        var yh = new float[directions * batch * h];
+        var yc = c0 == null ? null : new float[directions * batch * h];
+        var g = new float[gh];
+        var xw = new float[seq * batch * gh];
+        for (int d = 0; d < directions; d++) {
+            context.checkCancelled();
+            RecurrentArrays.inputProjection(xs, seq * batch, inputSize, w, d * gh * inputSize, gh, b, d * 2 * gh, xw, context.threads());
+            var weights = new FloatWeights(PackedMatrix.of(r, d * gh * h, gh, h), p, d * 3 * h, directionActivations(d));
+            boolean backwards = reverse || d == 1;
+            var hs = RecurrentArrays.floats(h0, d * batch * h, batch * h);
+            var cs = c0 == null ? null : RecurrentArrays.floats(c0, d * batch * h, batch * h);
+            for (int s = 0; s < seq; s++) {
+                for (int n = 0; n < batch; n++) {
+                    if (s >= lengths[n]) {
+                        continue;
+                    }
+                    int t = backwards ? lengths[n] - 1 - s : s;
+                    System.arraycopy(xw, (t * batch + n) * gh, g, 0, gh);
+                    stepFloats(weights, g, hs, cs, n * h);
+                    System.arraycopy(hs, n * h, y, ((t * directions + d) * batch + n) * h, h);
+                }
+            }
+            System.arraycopy(hs, 0, yh, d * batch * h, batch * h);
+            if (cs != null) {
+                System.arraycopy(cs, 0, yc, d * batch * h, batch * h);
+            }
+        }
+        var yT = batchFirst ? floatTensor(RecurrentArrays.swapLeadingAxes(y, new float[y.length], seq * directions, batch, h), batch, seq, directions, h)
+                : floatTensor(y, seq, directions, batch, h);
+        var yhT = stateTensor(yh, batch, h);
+        return yc == null ? new RuntimeValue[] {yT, yhT} : new RuntimeValue[] {yT, yhT, stateTensor(yc, batch, h)};
+    }
+
+    private Tensor stateTensor(float[] v, int batch, int h) {
+        return batchFirst ? floatTensor(RecurrentArrays.swapLeadingAxes(v, new float[v.length], directions, batch, h), batch, directions, h)
+                : floatTensor(v, directions, batch, h);
+    }
+
+    private static Tensor floatTensor(float[] v, long... shape) {
+        var t = Tensor.allocate(ElementType.FLOAT, shape);
+        System.arraycopy(v, 0, t.floats(), 0, v.length);
+        return t;
+    }
+
+    private List<Activation> directionActivations(int d) {
+        return activations.size() == activationsPerDirection ? activations
+                : activations.subList(d * activationsPerDirection, (d + 1) * activationsPerDirection);
     }
 
     private RuntimeValue[] outputs(ElementType type, double[] y, double[] yh, double[] yc, int seq, int batch, int h) {
@@ -187,6 +268,16 @@ abstract class RecurrentKernel implements Kernel {
                 s += r[rr + k] * h[hFrom + k];
             }
             out[outFrom + j] += s;
+        }
+    }
+
+    /// Clamps `v[from, from + n)` to `[-clip, clip]` when the node sets `clip`.
+    protected final void clip(float[] v, int from, int n) {
+        if (clipBound != Double.POSITIVE_INFINITY) {
+            float bound = (float) clipBound;
+            for (int i = from; i < from + n; i++) {
+                v[i] = Math.max(-bound, Math.min(bound, v[i]));
+            }
         }
     }
 
@@ -257,13 +348,7 @@ abstract class RecurrentKernel implements Kernel {
 
     /// `[a, b, rest]` → `[b, a, rest]`.
     private static double[] swapLeadingAxes(double[] v, int a, int b, int rest) {
-        var out = new double[v.length];
-        for (int i = 0; i < a; i++) {
-            for (int j = 0; j < b; j++) {
-                System.arraycopy(v, (i * b + j) * rest, out, (j * a + i) * rest, rest);
-            }
-        }
-        return out;
+        return RecurrentArrays.swapLeadingAxes(v, new double[v.length], a, b, rest);
     }
 
     /// `[outer, batch, h]` → `[batch, outer, h]`.

@@ -3,7 +3,9 @@ package dev.loupe.executor.kernels.shape;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.KernelRegistry;
 import dev.loupe.executor.kernel.NodeSpec;
+import dev.loupe.executor.kernels.math.MathKernels;
 import dev.loupe.executor.kernels.nn.NnKernels;
+import dev.loupe.executor.kernels.rnn.RnnKernels;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Tensor;
 import dev.loupe.model.Attribute;
@@ -13,7 +15,7 @@ import dev.loupe.model.Model;
 import java.util.ArrayList;
 import java.util.List;
 
-/// Runs one kernel of the nn and shape families on a node built with the model API, for unit tests that
+/// Runs one kernel of the math, nn, recurrent and shape families on a node built with the model API, for unit tests that
 /// check behaviour the ONNX test data does not cover.
 ///
 /// ```java
@@ -91,6 +93,8 @@ public final class KernelCall {
         var r = new KernelRegistry();
         ShapeKernels.registerAll(r);
         NnKernels.registerAll(r);
+        MathKernels.registerAll(r);
+        RnnKernels.registerAll(r);
         return r;
     }
 }
