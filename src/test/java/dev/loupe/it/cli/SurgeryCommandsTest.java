@@ -93,4 +93,61 @@ class SurgeryCommandsTest {
         assertThat(CliRun.of("info", out.toString()).out()).contains("src: float[2,8,32]");
         assertThat(Files.size(out)).isGreaterThan(0);
     }
+
+    @Test
+    void mergeTheTransformerIntoItself() {
+        var model = FIXTURES.resolve("torch_transformer/model.onnx").toString();
+        var out = dir.resolve("twice.onnx");
+        var run = CliRun.of("merge", model, model, out.toString(), "--map", "output=src", "--prefix1", "a/", "--prefix2", "b/");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("through 1 connection(s)").contains("outputs: b/output");
+        assertThat(CliRun.of("check", out.toString()).exitCode()).isZero();
+        assertThat(CliRun.of("info", out.toString()).out()).contains("a/src: float[batch,seq,32]")
+                .contains("b/src_key_padding_mask: bool[batch,seq]");
+    }
+
+    @Test
+    void mergeWithoutPrefixesIsRefused() {
+        var model = FIXTURES.resolve("torch_transformer/model.onnx").toString();
+        var out = dir.resolve("twice.onnx");
+        var run = CliRun.of("merge", model, model, out.toString(), "--map", "output=src");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip().lines()).singleElement().asString().contains("give a prefix to one of them");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void upgradeDryRunListsNodesAndWritesNothing() throws Exception {
+        var old = dir.resolve("opset12.onnx");
+        dev.loupe.model.io.ModelWriter.write(opset12Unsqueeze(), old);
+        var preview = CliRun.of("upgrade", old.toString(), "--dry-run");
+        assertThat(preview.exitCode()).as(preview.err()).isZero();
+        assertThat(preview.out().lines()).containsExactly(
+                "would upgrade opset12.onnx from ai.onnx 12 to 13: 1 node(s) rewritten:",
+                "  unsqueeze: attribute 'axes' becomes input 1");
+        var out = dir.resolve("opset13.onnx");
+        assertThat(CliRun.of("upgrade", old.toString(), "--to", "13").exitCode()).isEqualTo(2);
+        var done = CliRun.of("upgrade", old.toString(), out.toString());
+        assertThat(done.exitCode()).as(done.err()).isZero();
+        assertThat(CliRun.of("info", out.toString()).out()).contains("ai.onnx 13");
+        assertThat(CliRun.of("check", out.toString()).exitCode()).isZero();
+    }
+
+    /// `x` float[2,3] → Unsqueeze with `axes` as an attribute (opset 12) → `y` float[1,2,3].
+    private static dev.loupe.model.Model opset12Unsqueeze() {
+        var g = new dev.loupe.model.Graph(null, "g");
+        var x = g.valueOrCreate("x");
+        x.setType(dev.loupe.model.TypeInfo.tensor(dev.loupe.model.ElementType.FLOAT, 2, 3));
+        g.addInput(x);
+        var u = g.addNode("unsqueeze", "Unsqueeze", "");
+        u.addInput(x);
+        u.addOutput(g.valueOrCreate("y"));
+        u.setAttribute(dev.loupe.model.Attribute.ofInts("axes", 0));
+        g.value("y").setType(dev.loupe.model.TypeInfo.tensor(dev.loupe.model.ElementType.FLOAT, 1, 2, 3));
+        g.addOutput(g.value("y"));
+        var model = new dev.loupe.model.Model(g);
+        model.setIrVersion(7L);
+        model.opsetImports().add(new dev.loupe.model.OpsetId("", 12));
+        return model;
+    }
 }

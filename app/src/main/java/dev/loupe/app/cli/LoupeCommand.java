@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
         subcommands = {InfoCommand.class, CheckCommand.class, SaveCommand.class, RunCommand.class, TestDataCommand.class,
                 CompareCommand.class, RenderCommand.class, BenchCommand.class, BenchUiCommand.class,
                 SurgeryCommands.Extract.class, SurgeryCommands.Fold.class, SurgeryCommands.ToFunction.class,
-                SurgeryCommands.Inline.class, SurgeryCommands.SetShape.class,
+                SurgeryCommands.Inline.class, SurgeryCommands.SetShape.class, SurgeryCommands.Merge.class,
+                SurgeryCommands.Upgrade.class,
                 CommandLine.HelpCommand.class})
 public final class LoupeCommand implements Callable<Integer> {
 

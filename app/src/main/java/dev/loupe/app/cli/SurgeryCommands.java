@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -99,6 +100,39 @@ final class SurgeryCommands {
         @Override
         TransformFiles.Outcome apply() throws Exception {
             return TransformFiles.setShape(model, inputs, out);
+        }
+    }
+
+    @Command(name = "merge", description = "Merge two models, feeding outputs of the first into inputs of the second.")
+    static final class Merge extends Base {
+        @Parameters(index = "0", paramLabel = "A") Path first;
+        @Parameters(index = "1", paramLabel = "B") Path second;
+        @Parameters(index = "2", paramLabel = "OUT") Path out;
+        @Option(names = "--map", split = ",", required = true, paramLabel = "A_OUT=B_IN",
+                description = "Output of A feeding input of B (names before prefixing); comma-separated or repeated.")
+        List<String> map = new ArrayList<>();
+        @Option(names = "--prefix1", paramLabel = "P", description = "Prefix for every name of A.") String prefix1;
+        @Option(names = "--prefix2", paramLabel = "Q", description = "Prefix for every name of B.") String prefix2;
+
+        @Override
+        TransformFiles.Outcome apply() throws Exception {
+            return TransformFiles.merge(first, second, map, prefix1, prefix2, out);
+        }
+    }
+
+    @Command(name = "upgrade", description = "Upgrade to a newer ai.onnx opset, rewriting the operators that changed; --dry-run lists the changes.")
+    static final class Upgrade extends Base {
+        @Parameters(index = "0", paramLabel = "MODEL") Path model;
+        @Parameters(index = "1", arity = "0..1", paramLabel = "OUT", description = "Where to write; not needed with --dry-run.") Path out;
+        @Option(names = "--to", paramLabel = "VERSION", description = "Target ai.onnx version (default: 13).") long target = 13;
+        @Option(names = "--dry-run", description = "List what would change, node by node, and write nothing.") boolean dryRun;
+
+        @Override
+        TransformFiles.Outcome apply() throws Exception {
+            if (out == null && !dryRun) {
+                throw new ParameterException(spec.commandLine(), "Missing OUT: give a file to write, or --dry-run");
+            }
+            return TransformFiles.upgrade(model, target, dryRun, out);
         }
     }
 }
