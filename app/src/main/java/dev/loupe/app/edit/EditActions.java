@@ -86,6 +86,21 @@ public final class EditActions {
         return node != null && run("Cannot delete " + node.displayName(), () -> NodeEdits.deleteWithDescendants(node));
     }
 
+    /// Adds a copy of the selected node beside it (same inputs, fresh outputs nothing reads yet).
+    public boolean duplicateSelected() {
+        var node = requireNode("duplicate");
+        return node != null && run("Cannot duplicate " + node.displayName(), () -> NodeEdits.duplicate(node));
+    }
+
+    /// Replaces the selected node's operator by `opType` of the same domain, keeping the inputs, outputs and
+    /// attributes the new operator accepts.
+    public boolean replaceSelectedOp(String opType) {
+        var node = requireNode("replace");
+        var model = model();
+        return node != null && run("Cannot make " + node.displayName() + " a " + opType,
+                () -> NodeEdits.replaceOpType(model, node, opType.strip(), node.domain()));
+    }
+
     /// Makes each output of the selected node that is not yet a graph output into one.
     public boolean promoteOutputsToGraph() {
         var node = requireNode("promote");

@@ -70,6 +70,8 @@ public final class EditCommandsView {
                 item("add-node-item", "_Add Node…", "Shortcut+Shift+N", noDocument, this::showPalette),
                 item("reconnect-item", "Re_connect Input…", null, noNode, this::reconnect),
                 item("rename-value-item", "Rename _Value…", "Shift+F2", noDocument, this::renameValue),
+                item("duplicate-item", "D_uplicate Node", "Shortcut+D", noNode, vm.edits()::duplicateSelected),
+                item("replace-op-item", "Replace _Operator…", null, noNode, this::replaceOp),
                 item("promote-item", "Make Node Outputs _Graph Outputs", null, noNode, vm.edits()::promoteOutputsToGraph),
                 item("remove-output-item", "Remove Graph _Output", null, notOutput, vm.edits()::removeSelectedGraphOutput));
     }
@@ -97,12 +99,15 @@ public final class EditCommandsView {
                 item("sort-item", "_Sort Topologically", null, noDocument, vm.edits()::sortTopologically),
                 item("upgrade-item", "_Upgrade to Opset 13…", null, noDocument, this::upgrade),
                 item("extract-item", "_Extract Subgraph…", null, noDocument, this::extract),
+                new SeparatorMenuItem());
+        menu.getItems().addAll(new ValueCommandsView(vm, stage, dialogs).items(noDocument, noNode));
+        menu.getItems().addAll(
                 new SeparatorMenuItem(),
                 item("verify-item", "Check Against _Saved File", "Shortcut+Shift+K", noDocument, vm.graphTools()::verifyAgainstSaved));
         return menu;
     }
 
-    private static MenuItem item(String id, String text, String accelerator, ObservableValue<Boolean> disabled, Runnable action) {
+    static MenuItem item(String id, String text, String accelerator, ObservableValue<Boolean> disabled, Runnable action) {
         var item = new MenuItem(text);
         item.setId(id);
         if (accelerator != null) {
@@ -155,6 +160,14 @@ public final class EditCommandsView {
             replaceOthers = answer.get();
         }
         vm.edits().makeFunction(plan, replaceOthers);
+    }
+
+    private void replaceOp() {
+        var node = Selection.node(vm.diagram());
+        if (node != null) {
+            dialogs.text("replace-op-dialog", "Replace " + node.displayName() + " (" + node.opType() + ") by operator", node.opType())
+                    .ifPresent(vm.edits()::replaceSelectedOp);
+        }
     }
 
     private void reconnect() {

@@ -7,6 +7,7 @@ import dev.loupe.app.debug.DimensionBindingStore;
 import dev.loupe.app.debug.RunInputsViewModel;
 import dev.loupe.app.edit.EditActions;
 import dev.loupe.app.edit.GraphTools;
+import dev.loupe.app.edit.ValueActions;
 import dev.loupe.app.inspect.ModelInfoViewModel;
 import dev.loupe.app.inspect.PropertiesViewModel;
 import dev.loupe.app.render.GraphRenderer;
@@ -55,6 +56,7 @@ public final class MainViewModel {
     private final EditHistory history = new EditHistory();
     private final EditActions editActions = new EditActions(this);
     private final GraphTools graphTools = new GraphTools(this);
+    private final ValueActions valueActions = new ValueActions(this, editActions);
     private final StringBinding title;
     private long errorSerial;
 
@@ -102,6 +104,11 @@ public final class MainViewModel {
     /// The node, wiring, function and clean-up edits of the Edit and Graph menus.
     public EditActions edits() {
         return editActions;
+    }
+
+    /// Graph input, initializer and constant edits.
+    public ValueActions values() {
+        return valueActions;
     }
 
     /// Constant folding, extraction and the check against the saved file.

@@ -1,0 +1,133 @@
+package dev.loupe.app.edit;
+
+import static dev.loupe.app.OpenDocument.fx;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loupe.app.OpenDocument;
+import dev.loupe.app.TestModels;
+import dev.loupe.app.main.MainViewModel;
+import dev.loupe.executor.io.NpyWriter;
+import dev.loupe.executor.tensor.Tensor;
+import dev.loupe.model.ElementType;
+import dev.loupe.model.Graph;
+import dev.loupe.model.Node;
+import dev.loupe.model.OpsetId;
+import dev.loupe.model.TensorData;
+import dev.loupe.model.TypeInfo;
+import dev.loupe.model.Value;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/// Graph inputs, weights and constants edited through [ValueActions], and node duplication/replacement.
+class ValueEditingTest {
+
+    @TempDir
+    Path dir;
+
+    private OpenDocument doc;
+    private MainViewModel vm;
+
+    @AfterEach
+    void close() throws Exception {
+        if (doc != null) {
+            doc.close();
+        }
+    }
+
+    @Test
+    void graphInputsAreAddedRetypedReshapedAndRemoved() throws Exception {
+        open(TestModels.withDeadNode());
+        assertThat(fx(() -> vm.values().addInput("mask", "int64", "batch,?"))).isTrue();
+        var mask = fx(() -> input("mask"));
+        assertThat(mask.type().toString()).contains("int64").contains("batch").contains("?");
+        doc.waitUntilIdle();
+        assertThat(fx(() -> vm.values().addInput("mask2", "floaty", "1"))).isFalse();
+        assertThat(fx(() -> vm.statusProperty().get())).contains("'floaty' is not an ONNX element type");
+
+        assertThat(fx(() -> vm.values().setInputShape("x", "N,4"))).isTrue();
+        assertThat(fx(() -> input("x").type().toString())).contains("N");
+        doc.waitUntilIdle();
+        assertThat(fx(() -> vm.values().setInputType("mask", "int32"))).isTrue();
+        assertThat(fx(() -> input("mask").type().toString())).contains("int32");
+        doc.waitUntilIdle();
+        assertThat(fx(() -> vm.values().removeInput("x"))).as("nodes read x").isFalse();
+        assertThat(fx(() -> vm.values().removeInput("mask"))).isTrue();
+        assertThat(fx(() -> vm.values().graphInputs())).containsExactly("x");
+    }
+
+    @Test
+    void aWeightBecomesAConstantNodeAndBackAndIsReplacedFromANpyFile() throws Exception {
+        open(withWeight());
+        doc.select("add");
+        assertThat(fx(() -> vm.values().initializersOfSelection())).containsExactly("w");
+        var npy = dir.resolve("w.npy");
+        NpyWriter.write(Tensor.ofFloats(new long[] {1, 4}, 9f, 8f, 7f, 6f), npy);
+        assertThat(fx(() -> vm.values().replaceInitializer("w", npy))).isTrue();
+        assertThat(fx(() -> graph().value("w").initializer().dims())).containsExactly(1, 4);
+        doc.waitUntilIdle();
+        var longs = dir.resolve("l.npy");
+        NpyWriter.write(Tensor.ofLongs(new long[] {4}, 1, 2, 3, 4), longs);
+        assertThat(fx(() -> vm.values().replaceInitializer("w", longs))).isFalse();
+        assertThat(fx(() -> vm.statusProperty().get())).contains("holds float but l.npy holds int64");
+
+        assertThat(fx(() -> vm.values().initializerToConstant("w"))).isTrue();
+        assertThat(fx(() -> graph().nodes().stream().map(Node::opType).toList())).containsExactly("Constant", "Add");
+        doc.waitUntilIdle();
+        doc.select("add");
+        assertThat(fx(vm.values()::constantToInitializer)).as("the Constant is drawn inside its consumer").isTrue();
+        assertThat(fx(() -> graph().nodes().stream().map(Node::opType).toList())).containsExactly("Add");
+        assertThat(fx(() -> graph().value("w").isInitializer())).isTrue();
+    }
+
+    @Test
+    void aNodeIsDuplicatedAndItsOperatorReplaced() throws Exception {
+        open(TestModels.withDeadNode());
+        doc.select("relu");
+        assertThat(fx(vm.edits()::duplicateSelected)).isTrue();
+        assertThat(fx(() -> graph().nodes().stream().map(Node::name).toList())).contains("relu", "relu_copy");
+        doc.waitUntilIdle();
+        doc.select("relu");
+        assertThat(fx(() -> vm.edits().replaceSelectedOp("Sigmoid"))).isTrue();
+        assertThat(fx(() -> graph().nodes().stream().filter(n -> n.name().equals("relu")).findFirst().orElseThrow().opType()))
+                .isEqualTo("Sigmoid");
+        doc.waitUntilIdle();
+        doc.select("relu");
+        assertThat(fx(() -> vm.edits().replaceSelectedOp("NoSuchOp"))).isFalse();
+        assertThat(fx(() -> vm.statusProperty().get())).startsWith("Cannot make relu a NoSuchOp");
+    }
+
+    private void open(dev.loupe.model.Model model) throws Exception {
+        doc = OpenDocument.open(model, dir.resolve("model.onnx"));
+        vm = doc.vm();
+    }
+
+    private Graph graph() {
+        return vm.getDocument().model().graph();
+    }
+
+    private Value input(String name) {
+        return graph().inputs().stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /// `y = x + w` with `w` a float initializer of shape [1, 4].
+    private static dev.loupe.model.Model withWeight() {
+        var g = new Graph(null, "main");
+        var x = g.valueOrCreate("x");
+        x.setType(TypeInfo.tensor(ElementType.FLOAT, 1, 4));
+        g.addInput(x);
+        g.setInitializer(g.valueOrCreate("w"), TensorData.ofFloats("w", new long[] {1, 4}, 1f, 2f, 3f, 4f));
+        var add = g.addNode("add", "Add", "");
+        add.addInput(x);
+        add.addInput(g.value("w"));
+        var y = g.valueOrCreate("y");
+        y.setType(TypeInfo.tensor(ElementType.FLOAT, 1, 4));
+        add.addOutput(y);
+        g.addOutput(y);
+        var model = new dev.loupe.model.Model(g);
+        model.setIrVersion(8L);
+        model.opsetImports().add(new OpsetId("", 17));
+        return model;
+    }
+}
