@@ -3,6 +3,7 @@ package dev.loupe.executor.kernels.math;
 import dev.loupe.executor.kernel.Kernel;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.KernelException;
+import dev.loupe.executor.simd.Selection;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Tensor;
 import dev.loupe.model.ElementType;
@@ -37,12 +38,7 @@ final class WhereKernel implements Kernel {
             int ai = cur.offset(1);
             int bi = cur.offset(2);
             switch (dst) {
-                case float[] d when !complex -> {
-                    float[] fa = (float[]) a, fb = (float[]) b;
-                    for (int k = 0; k < n; k++, ci += sc, ai += sa, bi += sb) {
-                        d[oi + k] = c[ci] != 0 ? fa[ai] : fb[bi];
-                    }
-                }
+                case float[] d when !complex -> Selection.select(c, ci, sc, (float[]) a, ai, sa, (float[]) b, bi, sb, d, oi, n);
                 case double[] d when !complex -> {
                     double[] da = (double[]) a, db = (double[]) b;
                     for (int k = 0; k < n; k++, ci += sc, ai += sa, bi += sb) {

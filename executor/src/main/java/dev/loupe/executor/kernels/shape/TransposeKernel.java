@@ -32,6 +32,6 @@ final class TransposeKernel extends SingleOutputKernel {
             }
             p = Operands.axes(perm, rank, "perm");
         }
-        return Elements.permute(x, p);
+        return AxisPermutation.apply(x, p);
     }
 }

@@ -1,0 +1,148 @@
+package dev.loupe.executor.kernels.shape;
+
+import dev.loupe.executor.tensor.Shapes;
+import dev.loupe.executor.tensor.Tensor;
+import dev.loupe.model.ElementType;
+
+import java.util.Arrays;
+
+/// A tensor's elements copied into a new axis order, by blocks rather than one index per element.
+///
+/// The permutation is first reduced: size-1 axes are dropped and output axes that are adjacent in the input
+/// too are merged, so `[1, 128, 8, 64]` with `perm = [0, 2, 1, 3]` becomes a `[128, 8] → [8, 128]` swap of
+/// 64-element blocks. When the last output axis is contiguous in the input the copy moves whole blocks
+/// ([System#arraycopy], any element type); otherwise float tensors swap the input's contiguous axis with the
+/// output's in 16 x 16 tiles, so both sides are read or written along cache lines, and other types take
+/// [Elements#permute].
+final class AxisPermutation {
+
+    private static final int TILE = 16;
+
+    private AxisPermutation() {
+    }
+
+    /// `x` with output axis `i` taken from input axis `perm[i]`.
+    static Tensor apply(Tensor x, int[] perm) {
+        var shape = x.shape();
+        var inStrides = Shapes.strides(shape);
+        var outShape = new long[perm.length];
+        var dims = new int[perm.length];
+        var strides = new int[perm.length];
+        int r = 0;
+        for (int i = 0; i < perm.length; i++) {
+            outShape[i] = shape[perm[i]];
+            if (shape[perm[i]] == 1) {
+                continue;
+            }
+            int d = (int) shape[perm[i]];
+            int s = (int) inStrides[perm[i]];
+            if (r > 0 && strides[r - 1] == (long) s * d) {
+                dims[r - 1] *= d;
+                strides[r - 1] = s;
+            } else {
+                dims[r] = d;
+                strides[r] = s;
+                r++;
+            }
+        }
+        dims = Arrays.copyOf(dims, r);
+        strides = Arrays.copyOf(strides, r);
+        if (x.type().kind() == ElementType.Kind.COMPLEX || (r > 1 && strides[r - 1] != 1 && x.type() != ElementType.FLOAT)) {
+            return Elements.permute(x, perm);
+        }
+        var out = Tensor.allocate(x.type(), outShape);
+        if (x.size() == 0) {
+            return out;
+        }
+        if (r <= 1) {
+            System.arraycopy(x.data(), 0, out.data(), 0, x.size());
+        } else if (strides[r - 1] == 1) {
+            copyBlocks(x.data(), out.data(), dims, strides);
+        } else {
+            transposeTiles(x.floats(), out.floats(), dims, strides);
+        }
+        return out;
+    }
+
+    /// Output axes `0 .. r-2` by an odometer, each step one block of `dims[r-1]` contiguous elements.
+    private static void copyBlocks(Object src, Object dst, int[] dims, int[] strides) {
+        int r = dims.length;
+        int block = dims[r - 1];
+        var index = new int[r - 1];
+        int in = 0;
+        for (int out = 0, total = size(dims); out < total; out += block) {
+            System.arraycopy(src, in, dst, out, block);
+            in = advance(index, dims, strides, in, r - 2);
+        }
+    }
+
+    /// The output's last axis (`b`, strided in the input) against the output axis `q` that is contiguous in
+    /// the input (`a`): tiles of `a x b` per position of the other axes.
+    private static void transposeTiles(float[] src, float[] dst, int[] dims, int[] strides) {
+        int r = dims.length;
+        int q = 0;
+        while (strides[q] != 1) {
+            q++;
+        }
+        var outStrides = new int[r];
+        outStrides[r - 1] = 1;
+        for (int i = r - 2; i >= 0; i--) {
+            outStrides[i] = outStrides[i + 1] * dims[i + 1];
+        }
+        int na = dims[q];
+        int nb = dims[r - 1];
+        int sb = strides[r - 1];
+        int oa = outStrides[q];
+        // the odometer runs over every axis but q and r - 1, with their sizes set to 1
+        var rest = dims.clone();
+        rest[q] = 1;
+        rest[r - 1] = 1;
+        var index = new int[r];
+        int in = 0;
+        int out = 0;
+        for (int n = size(rest); n > 0; n--) {
+            for (int a0 = 0; a0 < na; a0 += TILE) {
+                int a1 = Math.min(na, a0 + TILE);
+                for (int b0 = 0; b0 < nb; b0 += TILE) {
+                    int b1 = Math.min(nb, b0 + TILE);
+                    for (int a = a0; a < a1; a++) {
+                        int o = out + a * oa;
+                        for (int b = b0, i = in + a + b0 * sb; b < b1; b++, i += sb) {
+                            dst[o + b] = src[i];
+                        }
+                    }
+                }
+            }
+            for (int axis = r - 1; axis >= 0; axis--) {
+                if (++index[axis] < rest[axis]) {
+                    in += strides[axis];
+                    out += outStrides[axis];
+                    break;
+                }
+                in -= (rest[axis] - 1) * strides[axis];
+                out -= (rest[axis] - 1) * outStrides[axis];
+                index[axis] = 0;
+            }
+        }
+    }
+
+    /// Steps the odometer over axes `0 .. last` and returns the new input offset.
+    private static int advance(int[] index, int[] dims, int[] strides, int in, int last) {
+        for (int axis = last; axis >= 0; axis--) {
+            if (++index[axis] < dims[axis]) {
+                return in + strides[axis];
+            }
+            in -= (dims[axis] - 1) * strides[axis];
+            index[axis] = 0;
+        }
+        return in;
+    }
+
+    private static int size(int[] dims) {
+        int n = 1;
+        for (int d : dims) {
+            n *= d;
+        }
+        return n;
+    }
+}
