@@ -2,6 +2,7 @@
 module dev.loupe.executor {
     requires transitive dev.loupe.model;
     requires jdk.incubator.vector;
+    requires jdk.management;
 
     exports dev.loupe.executor.compare;
     exports dev.loupe.executor.debug;

@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.loupe.executor.kernels.BuiltinKernels;
 import dev.loupe.executor.session.Benchmark;
+import dev.loupe.executor.session.ExecutionMode;
 import dev.loupe.executor.session.Session;
 import dev.loupe.executor.session.SessionOptions;
 import dev.loupe.executor.simd.VectorSupport;
@@ -38,10 +39,12 @@ import java.util.TreeMap;
 ///
 /// ```
 /// java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar dev.loupe.benchmarks.ModelComparison \
-///     [--threads N] [--runs R] [--warmup W] [--profile] MODEL.onnx...
+///     [--threads N] [--runs R] [--warmup W] [--mode debug|fast|both] [--profile] MODEL.onnx...
 /// ```
 ///
-/// `--profile` also prints Loupe's mean time per operator type over a few extra runs.
+/// `--mode` picks Loupe's [ExecutionMode] (default `both`: a DEBUG and a FAST session timed in the same
+/// rotation, one table row each, with the bytes the calling thread allocated per run). `--profile` also
+/// prints Loupe's mean time per operator type over a few extra runs (for FAST, per fused step's first node).
 public final class ModelComparison {
 
     private static final int PROFILE_RUNS = 5;
@@ -55,6 +58,7 @@ public final class ModelComparison {
         int runs = 20;
         int warmup = 5;
         boolean profile = false;
+        var modes = List.of(ExecutionMode.DEBUG, ExecutionMode.FAST);
         var models = new ArrayList<Path>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -62,67 +66,86 @@ public final class ModelComparison {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--profile" -> profile = true;
+                case "--mode" -> modes = switch (args[++i]) {
+                    case "both" -> List.of(ExecutionMode.DEBUG, ExecutionMode.FAST);
+                    default -> List.of(ExecutionMode.valueOf(args[i].toUpperCase(Locale.ROOT)));
+                };
                 default -> models.add(Path.of(args[i]));
             }
         }
         if (models.isEmpty()) {
-            System.err.println("usage: ModelComparison [--threads N] [--runs R] [--warmup W] [--profile] MODEL.onnx...");
+            System.err.println("usage: ModelComparison [--threads N] [--runs R] [--warmup W] [--mode debug|fast|both] [--profile] MODEL.onnx...");
             System.exit(2);
         }
         System.out.printf(Locale.ROOT, "threads %d, warm-up %d, runs %d, %s, %s%n", threads, warmup, runs,
                 VectorSupport.describe(), Runtime.version());
         var rows = new ArrayList<String>();
         for (var path : models) {
-            rows.add(compare(path, threads, runs, warmup, profile));
+            rows.addAll(compare(path, threads, runs, warmup, modes, profile));
         }
         System.out.println();
-        System.out.println("| model | threads | Loupe median ms (min-max) | ORT all opt. median ms | ORT basic median ms | Loupe / ORT all"
-                + " | Loupe / ORT basic | CPU ms Loupe / ORT all / ORT basic | CPU Loupe / ORT all | CPU Loupe / ORT basic |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| model | mode | threads | Loupe median ms (min-max) | ORT all opt. median ms | ORT basic median ms | Loupe / ORT all"
+                + " | Loupe / ORT basic | CPU ms Loupe / ORT all / ORT basic | CPU Loupe / ORT all | CPU Loupe / ORT basic | Loupe MB allocated per run |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         rows.forEach(System.out::println);
     }
 
-    private static String compare(Path path, int threads, int runs, int warmup, boolean profile) throws Exception {
+    private static List<String> compare(Path path, int threads, int runs, int warmup, List<ExecutionMode> modes,
+                                        boolean profile) throws Exception {
         var env = OrtEnvironment.getEnvironment();
         try (var model = ModelReader.read(path);
              var ortAll = env.createSession(path.toString(), ortOptions(threads, OrtSession.SessionOptions.OptLevel.ALL_OPT));
              var ortBasic = env.createSession(path.toString(), ortOptions(threads, OrtSession.SessionOptions.OptLevel.BASIC_OPT))) {
-            var session = Session.create(model, BuiltinKernels.registry(), SessionOptions.defaults().withThreads(threads));
-            var inputs = Benchmark.randomInputs(session, 7);
+            var sessions = new ArrayList<Session>();
+            for (var mode : modes) {
+                sessions.add(Session.create(model, BuiltinKernels.registry(), SessionOptions.defaults().withThreads(threads).withMode(mode)));
+            }
+            var inputs = Benchmark.randomInputs(sessions.getFirst(), 7);
             var ortInputs = ortInputs(env, inputs);
             try {
-                check(path, session.run(inputs).outputs(), ortAll.run(ortInputs));
-                for (int i = 0; i < warmup; i++) {
-                    session.run(inputs);
-                    ortAll.run(ortInputs).close();
-                    ortBasic.run(ortInputs).close();
+                for (var session : sessions) {
+                    check(path + " (" + session.options().mode() + ")", session.run(inputs).outputs(), ortAll.run(ortInputs));
                 }
-                var loupe = new long[2][runs];
-                var all = new long[2][runs];
-                var basic = new long[2][runs];
-                for (int r = 0; r < runs; r++) {
-                    for (int slot = 0; slot < 3; slot++) {
-                        switch ((slot + r) % 3) {
-                            case 0 -> time(() -> session.run(inputs), loupe, r);
-                            case 1 -> time(() -> ortAll.run(ortInputs).close(), all, r);
-                            default -> time(() -> ortBasic.run(ortInputs).close(), basic, r);
-                        }
+                var actions = new ArrayList<Action>();
+                sessions.forEach(session -> actions.add(() -> session.run(inputs)));
+                actions.add(() -> ortAll.run(ortInputs).close());
+                actions.add(() -> ortBasic.run(ortInputs).close());
+                for (int i = 0; i < warmup; i++) {
+                    for (var action : actions) {
+                        action.run();
                     }
                 }
-                if (profile) {
-                    printProfile(session, inputs);
+                int contenders = actions.size();
+                var times = new long[contenders][3][runs];
+                for (int r = 0; r < runs; r++) {
+                    for (int slot = 0; slot < contenders; slot++) {
+                        int c = (slot + r) % contenders;
+                        time(actions.get(c), times[c], r);
+                    }
                 }
-                double l = median(loupe[0]);
-                double a = median(all[0]);
-                double b = median(basic[0]);
-                double lc = median(loupe[1]);
-                double ac = median(all[1]);
-                double bc = median(basic[1]);
-                System.out.printf(Locale.ROOT, "%s: wall Loupe %.2f ms, ORT all %.2f ms, ORT basic %.2f ms; CPU of the calling thread %.2f, %.2f, %.2f ms%n",
-                        path.getFileName(), l, a, b, lc, ac, bc);
-                var cpu = threads == 1 ? String.format(Locale.ROOT, " %.2f / %.2f / %.2f | %.2f | %.2f |", lc, ac, bc, lc / ac, lc / bc) : " - | - | - |";
-                return String.format(Locale.ROOT, "| %s | %d | %.2f (%.2f-%.2f) | %.2f | %.2f | %.2f | %.2f |", path.getFileName(), threads, l,
-                        Arrays.stream(loupe[0]).min().orElseThrow() / 1e6, Arrays.stream(loupe[0]).max().orElseThrow() / 1e6, a, b, l / a, l / b) + cpu;
+                var rows = new ArrayList<String>();
+                double a = median(times[contenders - 2][0]);
+                double b = median(times[contenders - 1][0]);
+                double ac = median(times[contenders - 2][1]);
+                double bc = median(times[contenders - 1][1]);
+                for (int i = 0; i < sessions.size(); i++) {
+                    var session = sessions.get(i);
+                    var mode = session.options().mode();
+                    if (profile) {
+                        printProfile(session, inputs);
+                    }
+                    double l = median(times[i][0]);
+                    double lc = median(times[i][1]);
+                    double mb = median(times[i][2]);
+                    System.out.printf(Locale.ROOT, "%s %s: wall Loupe %.2f ms, ORT all %.2f ms, ORT basic %.2f ms; CPU of the calling thread %.2f, %.2f, %.2f ms; Loupe allocated %.2f MB per run%n",
+                            path.getFileName(), mode, l, a, b, lc, ac, bc, mb);
+                    var cpu = threads == 1 ? String.format(Locale.ROOT, " %.2f / %.2f / %.2f | %.2f | %.2f |", lc, ac, bc, lc / ac, lc / bc) : " - | - | - |";
+                    rows.add(String.format(Locale.ROOT, "| %s | %s | %d | %.2f (%.2f-%.2f) | %.2f | %.2f | %.2f | %.2f |", path.getFileName(),
+                            mode.name().toLowerCase(Locale.ROOT), threads, l, Arrays.stream(times[i][0]).min().orElseThrow() / 1e6,
+                            Arrays.stream(times[i][0]).max().orElseThrow() / 1e6, a, b, l / a, l / b) + cpu
+                            + String.format(Locale.ROOT, " %.2f |", mb));
+                }
+                return rows;
             } finally {
                 for (var t : ortInputs.values()) {
                     t.close();
@@ -155,7 +178,7 @@ public final class ModelComparison {
     }
 
     /// Fails when a float output of Loupe differs from ORT's by more than 1e-3 relative to ORT's largest value.
-    private static void check(Path path, Map<String, RuntimeValue> loupe, OrtSession.Result ort) throws OrtException {
+    private static void check(String path, Map<String, RuntimeValue> loupe, OrtSession.Result ort) throws OrtException {
         try (ort) {
             for (var e : ort) {
                 var expected = ((OnnxTensor) e.getValue()).getFloatBuffer();
@@ -166,9 +189,9 @@ public final class ModelComparison {
                     scale = Math.max(scale, Math.abs(expected.get(i)));
                     worst = Math.max(worst, Math.abs(actual[i] - expected.get(i)));
                 }
-                System.out.printf(Locale.ROOT, "%s: output %s, max |Loupe - ORT| = %.3g (max |ORT| = %.3g)%n", path.getFileName(), e.getKey(), worst, scale);
+                System.out.printf(Locale.ROOT, "%s: output %s, max |Loupe - ORT| = %.3g (max |ORT| = %.3g)%n", path, e.getKey(), worst, scale);
                 if (!(worst <= 1e-3 * scale)) {
-                    throw new IllegalStateException(path.getFileName() + ": Loupe and ORT disagree on " + e.getKey());
+                    throw new IllegalStateException(path + ": Loupe and ORT disagree on " + e.getKey());
                 }
             }
         }
@@ -192,13 +215,16 @@ public final class ModelComparison {
         void run() throws Exception;
     }
 
-    /// Runs `action`, storing its wall time in `into[0][run]` and the calling thread's CPU time in `into[1][run]`.
+    /// Runs `action`, storing its wall time in `into[0][run]`, the calling thread's CPU time in `into[1][run]`
+    /// and the bytes it allocated in `into[2][run]`.
     private static void time(Action action, long[][] into, int run) throws Exception {
+        long bytes = Benchmark.allocatedBytes();
         long cpu = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         action.run();
         into[0][run] = System.nanoTime() - start;
         into[1][run] = THREADS.getCurrentThreadCpuTime() - cpu;
+        into[2][run] = Benchmark.allocatedBytes() - bytes;
     }
 
     private static double median(long[] nanos) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,8 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/// `loupe bench MODEL [--threads N] [--runs R] [--warmup W] [--data-dir DIR] [--json]`: median, min and max
-/// run time on the embedded executor, and the process's peak resident memory.
+/// `loupe bench MODEL [--threads N] [--runs R] [--warmup W] [--mode debug|fast] [--data-dir DIR] [--json]`: median,
+/// min and max run time on the embedded executor (in [dev.loupe.executor.session.ExecutionMode#FAST] unless told
+/// otherwise), the bytes allocated per run on the calling thread, and the process's peak resident memory.
 @Command(name = "bench", description = "Time whole runs of a model on the embedded executor (median, min, max) and report peak memory.")
 final class BenchCommand implements Callable<Integer> {
 
@@ -36,6 +38,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Inputs from a folder; random inputs (seed 0) when left out.")
     Path dataDir;
 
+    @Option(names = "--mode", paramLabel = "debug|fast", defaultValue = "fast", description = ModeOption.DESCRIPTION)
+    String mode;
+
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
@@ -47,7 +52,8 @@ final class BenchCommand implements Callable<Integer> {
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         Benchmark.Result result;
         try (var m = ModelOption.open(model)) {
-            var session = Session.create(m, BuiltinKernels.registry(), SessionOptions.defaults().withThreads(n));
+            var options = SessionOptions.defaults().withThreads(n).withMode(ModeOption.parse(spec, mode));
+            var session = Session.create(m, BuiltinKernels.registry(), options);
             var inputs = dataDir == null ? Benchmark.randomInputs(session, 0) : InputLoader.fromDirectory(session.inputs(), dataDir);
             result = Benchmark.run(session, inputs, warmup, runs);
         }
@@ -56,6 +62,7 @@ final class BenchCommand implements Callable<Integer> {
         if (json) {
             var map = new LinkedHashMap<String, Object>();
             map.put("model", model.toString());
+            map.put("mode", result.mode().name().toLowerCase(Locale.ROOT));
             map.put("threads", result.threads());
             map.put("warmup", result.warmup());
             map.put("runs", result.runs());
@@ -63,14 +70,18 @@ final class BenchCommand implements Callable<Integer> {
             map.put("minMillis", result.minNanos() / 1e6);
             map.put("maxMillis", result.maxNanos() / 1e6);
             map.put("peakLiveBytes", result.peakLiveBytes());
+            map.put("allocatedBytesPerRun", result.allocatedBytesPerRun());
             map.put("peakResidentBytes", peakRss);
             out.println(Json.write(map));
         } else {
-            out.printf("%s: %d runs after %d warm-up, %d thread(s)%n", model.getFileName(), result.runs(), result.warmup(), result.threads());
+            out.printf("%s: %d runs after %d warm-up, %d thread(s), %s mode%n", model.getFileName(), result.runs(), result.warmup(),
+                    result.threads(), result.mode().name().toLowerCase(Locale.ROOT));
             out.printf("median %.2f ms, min %.2f ms, max %.2f ms%n", result.medianNanos() / 1e6, result.minNanos() / 1e6,
                     result.maxNanos() / 1e6);
             out.printf("peak live tensors %.1f MiB, peak resident memory %s%n", result.peakLiveBytes() / 1048576.0,
                     peakRss < 0 ? "unknown" : String.format("%.1f MiB", peakRss / 1048576.0));
+            out.printf("allocated per run (calling thread, median) %s%n", result.allocatedBytesPerRun() < 0 ? "unknown"
+                    : String.format("%.2f MiB", result.allocatedBytesPerRun() / 1048576.0));
         }
         out.flush();
         return LoupeCommand.OK;

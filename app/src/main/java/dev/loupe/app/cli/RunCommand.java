@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/// `loupe run MODEL [--input NAME=FILE]... [--data-dir DIR] [--out DIR] [--format npy|pb] [--threads N]`.
+/// `loupe run MODEL [--input NAME=FILE]... [--data-dir DIR] [--out DIR] [--format npy|pb] [--threads N] [--mode debug|fast]`.
+/// Runs in [dev.loupe.executor.session.ExecutionMode#FAST] unless told otherwise.
 @Command(name = "run", description = "Run a model once on the embedded executor and summarize (and optionally save) its outputs.")
 final class RunCommand implements Callable<Integer> {
 
@@ -38,6 +39,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Threads for the kernels (default: all cores).")
     int threads;
 
+    @Option(names = "--mode", paramLabel = "debug|fast", defaultValue = "fast", description = ModeOption.DESCRIPTION)
+    String mode;
+
     @Option(names = "--json", description = "Print the output summary as JSON.")
     boolean json;
 
@@ -52,7 +56,8 @@ final class RunCommand implements Callable<Integer> {
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format must be npy or pb, not '" + format + "'");
         };
         try (var m = ModelOption.open(model)) {
-            var options = SessionOptions.defaults().withThreads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+            var options = SessionOptions.defaults().withThreads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors())
+                    .withMode(ModeOption.parse(spec, mode));
             var session = Session.create(m, dev.loupe.executor.kernels.BuiltinKernels.registry(), options);
             var values = InputLoader.load(session.inputs(), inputs, dataDir);
             var result = session.run(values);
@@ -71,7 +76,8 @@ final class RunCommand implements Callable<Integer> {
                 }).toList())));
             } else {
                 summaries.forEach(printer::println);
-                printer.printf("ran %d nodes in %.1f ms%n", result.nodeStats().size(), result.nanos() / 1e6);
+                printer.printf("ran %d steps (%s mode) in %.1f ms%n", result.nodeStats().size(),
+                        options.mode().name().toLowerCase(java.util.Locale.ROOT), result.nanos() / 1e6);
             }
             if (out != null) {
                 java.nio.file.Files.createDirectories(out);

@@ -6,6 +6,7 @@ import dev.loupe.model.Dim;
 import dev.loupe.model.ElementType;
 import dev.loupe.model.TypeInfo;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,9 @@ import java.util.SplittableRandom;
 
 /// Times whole runs of a [Session]: `warmup` untimed runs (to let the JIT compile the kernels), then `runs`
 /// timed ones, each measured as the wall time of [Session#run(Map)] on the calling thread. Reports the median,
-/// minimum and maximum of the timed runs and the most bytes that live values held during any of them.
+/// minimum and maximum of the timed runs, the most bytes that live values held during any of them, and the
+/// bytes the calling thread allocated per run (the JVM's per-thread allocation counter; work that kernels
+/// hand to intra-op threads is not counted, so compare this figure at one thread).
 ///
 /// ```java
 /// var session = Session.create(model, BuiltinKernels.registry(), SessionOptions.defaults().withThreads(2));
@@ -33,7 +36,11 @@ public final class Benchmark {
     /// @param runNanos      wall time of each timed run, in the order they ran
     /// @param threads       the session's intra-op threads
     /// @param peakLiveBytes the most bytes live values held at once, over all timed runs
-    public record Result(int warmup, List<Long> runNanos, int threads, long peakLiveBytes) {
+    /// @param allocatedBytesPerRun the median over timed runs of the bytes the calling thread allocated, or -1
+    ///                             where the JVM does not count them
+    /// @param mode          the session's execution mode
+    public record Result(int warmup, List<Long> runNanos, int threads, long peakLiveBytes, long allocatedBytesPerRun,
+                         ExecutionMode mode) {
 
         public Result {
             runNanos = List.copyOf(runNanos);
@@ -73,14 +80,25 @@ public final class Benchmark {
             session.run(inputs);
         }
         var nanos = new Long[runs];
+        var allocated = new long[runs];
         long peak = 0;
         for (int i = 0; i < runs; i++) {
+            long bytes = allocatedBytes();
             long start = System.nanoTime();
             var result = session.run(inputs);
             nanos[i] = System.nanoTime() - start;
+            allocated[i] = bytes < 0 ? -1 : allocatedBytes() - bytes;
             peak = Math.max(peak, result.peakLiveBytes());
         }
-        return new Result(warmup, Arrays.asList(nanos), session.options().threads(), peak);
+        return new Result(warmup, Arrays.asList(nanos), session.options().threads(), peak, median(allocated),
+                session.options().mode());
+    }
+
+    /// Bytes the calling thread has allocated so far, or -1 where the JVM does not count them.
+    public static long allocatedBytes() {
+        return ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
+                && t.isThreadAllocatedMemorySupported() && t.isThreadAllocatedMemoryEnabled()
+                ? t.getCurrentThreadAllocatedBytes() : -1;
     }
 
     /// Inputs for every required input of `session`'s model, reproducible per `seed`: floating-point tensors

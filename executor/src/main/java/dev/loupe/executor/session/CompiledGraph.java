@@ -30,13 +30,24 @@ final class CompiledGraph {
     private final List<String> outputNames;
     private final Map<String, TensorData> initializers;
     private final Map<String, Tensor> constants = new ConcurrentHashMap<>();
+    private final Map<String, Tensor> precomputed;
 
     CompiledGraph(Graph graph, List<Step> steps, Map<String, TensorData> initializers) {
+        this(graph, steps, initializers, Map.of());
+    }
+
+    /// A graph whose `precomputed` values (folded constants, fused weights) are read like initializers.
+    CompiledGraph(Graph graph, List<Step> steps, Map<String, TensorData> initializers, Map<String, Tensor> precomputed) {
         this.graph = graph;
         this.steps = List.copyOf(steps);
         this.inputNames = graph.inputs().stream().map(v -> v.name()).toList();
         this.outputNames = graph.outputs().stream().map(v -> v.name()).toList();
         this.initializers = Map.copyOf(initializers);
+        this.precomputed = Map.copyOf(precomputed);
+    }
+
+    Map<String, TensorData> initializers() {
+        return initializers;
     }
 
     Graph graph() {
@@ -55,8 +66,12 @@ final class CompiledGraph {
         return outputNames;
     }
 
-    /// The initializer named `name` as a tensor (converted once, then shared), or `null`.
+    /// The precomputed value or initializer named `name` as a tensor (converted once, then shared), or `null`.
     Tensor constant(String name) {
+        var known = precomputed.get(name);
+        if (known != null) {
+            return known;
+        }
         var data = initializers.get(name);
         return data == null ? null : constants.computeIfAbsent(name, n -> TensorConversion.fromTensorData(data));
     }

@@ -6,6 +6,7 @@ import dev.loupe.executor.kernel.KernelException;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.SequenceValue;
 import dev.loupe.executor.tensor.Tensor;
+import dev.loupe.model.ElementType;
 import dev.loupe.model.Graph;
 import dev.loupe.model.Node;
 
@@ -26,11 +27,17 @@ final class Interpreter {
     private final RunControl control;
     private final LiveBytes live = new LiveBytes();
     private final Map<Node, StatsAccumulator> stats = new LinkedHashMap<>();
+    private final BufferPool pool;
+    /// Whether storage released in the main graph may go back to the pool: not once a listener (which may
+    /// keep any value) or a value that is not a tensor (which may hold tensors unseen by [LiveBytes]) appeared.
+    private boolean recycling;
 
-    Interpreter(ExecutionPlan plan, SessionOptions options, RunControl control) {
+    Interpreter(ExecutionPlan plan, SessionOptions options, RunControl control, BufferPool pool) {
         this.plan = plan;
         this.options = options;
         this.control = control;
+        this.pool = pool;
+        this.recycling = pool.enabled();
     }
 
     /// Runs the main graph with already checked inputs and returns its outputs by name.
@@ -97,6 +104,7 @@ final class Interpreter {
         var inputList = Collections.unmodifiableList(Arrays.asList(inputs.clone()));
         var listeners = control.listeners();
         if (!listeners.isEmpty()) {
+            recycling = false;
             var event = new NodeEvent.Before(node, frame.path(), step.index(), inputList);
             listeners.forEach(l -> l.beforeNode(event));
             control.checkCancelled();
@@ -120,8 +128,13 @@ final class Interpreter {
                     Collections.unmodifiableList(Arrays.asList(outputs.clone())), nanos, allocated);
             listeners.forEach(l -> l.afterNode(event));
         }
+        boolean main = frame.graph() == plan.main();
         for (var name : step.releaseAfter()) {
-            live.remove(frame.release(name));
+            var value = frame.release(name);
+            live.remove(value);
+            if (recycling && main && value instanceof Tensor t && !live.isLive(t)) {
+                pool.recycle(t);
+            }
         }
     }
 
@@ -159,6 +172,9 @@ final class Interpreter {
             }
             if (out == null) {
                 continue;
+            }
+            if (!(out instanceof Tensor)) {
+                recycling = false;
             }
             for (var t : tensorsOf(out)) {
                 if (t.byteSize() > options.maxTensorBytes()) {
@@ -213,6 +229,11 @@ final class Interpreter {
         @Override
         public int threads() {
             return options.threads();
+        }
+
+        @Override
+        public Tensor output(ElementType type, long... shape) {
+            return frame.graph() == plan.main() ? pool.take(type, shape) : Tensor.allocate(type, shape);
         }
     }
 

@@ -20,24 +20,31 @@ final class Lifetimes {
     }
 
     static Lifetimes of(Graph g, List<Node> order) {
+        return ofSteps(g, order.stream().map(List::of).toList());
+    }
+
+    /// Lifetimes over steps that each run one or more nodes (a fused step): a value is last needed by the
+    /// last step with a node that reads it.
+    static Lifetimes ofSteps(Graph g, List<List<Node>> steps) {
         var lastUse = new HashMap<String, Integer>();
-        for (int i = 0; i < order.size(); i++) {
-            var node = order.get(i);
-            for (var out : node.outputs()) {
-                if (out != null && !out.name().isEmpty()) {
-                    lastUse.putIfAbsent(out.name(), i);
+        for (int i = 0; i < steps.size(); i++) {
+            for (var node : steps.get(i)) {
+                for (var out : node.outputs()) {
+                    if (out != null && !out.name().isEmpty()) {
+                        lastUse.putIfAbsent(out.name(), i);
+                    }
                 }
-            }
-            for (var v : TopologicalOrder.reads(node)) {
-                if (v.graph() == g && !v.name().isEmpty()) {
-                    lastUse.put(v.name(), i);
+                for (var v : TopologicalOrder.reads(node)) {
+                    if (v.graph() == g && !v.name().isEmpty()) {
+                        lastUse.put(v.name(), i);
+                    }
                 }
             }
         }
         var keep = new HashSet<String>();
         g.outputs().forEach(v -> keep.add(v.name()));
         var released = new ArrayList<List<String>>();
-        for (int i = 0; i < order.size(); i++) {
+        for (int i = 0; i < steps.size(); i++) {
             released.add(new ArrayList<>());
         }
         lastUse.forEach((name, step) -> {

@@ -28,6 +28,8 @@ import java.util.Optional;
 ///
 /// Memory: each initializer is copied to a heap tensor the first time a run reads it and kept for the
 /// session's life; intermediate values are dropped after their last use (see [SessionOptions] for the caps).
+/// In [ExecutionMode#FAST] the session keeps the storage of dropped values to reuse in later steps and runs;
+/// the outputs of a run stay the caller's and are never reused.
 ///
 /// Threading: a session is immutable after creation; runs are serialized (a second caller of `run` waits
 /// for the first to finish), because kernels may keep per-node state. Cancel a run from any thread through
@@ -37,11 +39,13 @@ public final class Session {
     private final Model model;
     private final SessionOptions options;
     private final ExecutionPlan plan;
+    private final BufferPool pool;
 
     private Session(Model model, SessionOptions options, ExecutionPlan plan) {
         this.model = model;
         this.options = options;
         this.plan = plan;
+        this.pool = options.mode().newPool();
     }
 
     /// A session with Loupe's built-in kernels and default limits.
@@ -49,13 +53,14 @@ public final class Session {
         return create(model, BuiltinKernels.registry(), SessionOptions.defaults());
     }
 
-    /// A session using `registry`'s kernels and the given limits.
+    /// A session using `registry`'s kernels and the given limits, compiled for the options'
+    /// [ExecutionMode] (in [ExecutionMode#FAST] this evaluates the nodes that compute from constants only).
     ///
     /// @throws UnsupportedOperatorException when an operator has no kernel at its opset and no function body
     /// @throws SessionException             for any other problem found while compiling (a cycle, an
     ///                                      undefined value, an invalid attribute)
     public static Session create(Model model, KernelRegistry registry, SessionOptions options) {
-        return new Session(model, options, GraphCompiler.compile(model, registry));
+        return new Session(model, options, options.mode().compile(model, registry));
     }
 
     public Model model() {
@@ -120,9 +125,14 @@ public final class Session {
     /// @throws dev.loupe.executor.kernel.CancelledException when cancelled
     public synchronized RunResult run(Map<String, ? extends RuntimeValue> inputs, RunControl control) {
         InputValidator.check(model.graph(), inputs);
-        var interpreter = new Interpreter(plan, options, control);
+        var interpreter = new Interpreter(plan, options, control, pool);
         long start = System.nanoTime();
-        var outputs = AllocationGuard.withLimit(options.maxTensorBytes(), () -> interpreter.runMain(inputs));
+        Map<String, RuntimeValue> outputs;
+        try {
+            outputs = AllocationGuard.withLimit(options.maxTensorBytes(), () -> interpreter.runMain(inputs));
+        } finally {
+            pool.endRun();
+        }
         return new RunResult(outputs, interpreter.stats(), System.nanoTime() - start, interpreter.peakLiveBytes());
     }
 }

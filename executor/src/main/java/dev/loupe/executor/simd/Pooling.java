@@ -30,14 +30,18 @@ public final class Pooling {
         var scratch = Workspace.current().tile();
         int panels = Packing.panelsB(n);
         var minusInfinity = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+        var zero = FloatVector.zero(S);
+        var one = FloatVector.broadcast(S, 1f);
         for (int plane = 0; plane < planes; plane++) {
             int src = xOff + plane * plan.inputSize();
             int dst = outOff + plane * n;
             for (int jj = 0; jj < panels; jj++) {
                 var best0 = minusInfinity;
                 var best1 = minusInfinity;
-                var seen0 = S.maskAll(false);
-                var seen1 = seen0;
+                // Whether a lane has seen an in-bounds tap, as 0 or 1: a float vector rather than a mask
+                // carried around the loop, which the JIT would box on every iteration.
+                var seen0 = zero;
+                var seen1 = zero;
                 for (int t = 0; t < taps; t++) {
                     long bits = plan.masks[t * panels + jj];
                     Convolution.loadPanel(plan, x, src, t, jj, scratch, 0);
@@ -45,10 +49,10 @@ public final class Pooling {
                     var valid1 = VectorMask.fromLong(S, bits >>> L);
                     var v0 = FloatVector.fromArray(S, scratch, 0);
                     var v1 = FloatVector.fromArray(S, scratch, L);
-                    best0 = best0.blend(v0, valid0.and(seen0.not().or(v0.compare(VectorOperators.GT, best0))));
-                    best1 = best1.blend(v1, valid1.and(seen1.not().or(v1.compare(VectorOperators.GT, best1))));
-                    seen0 = seen0.or(valid0);
-                    seen1 = seen1.or(valid1);
+                    best0 = best0.blend(v0, valid0.and(seen0.compare(VectorOperators.EQ, 0f).or(v0.compare(VectorOperators.GT, best0))));
+                    best1 = best1.blend(v1, valid1.and(seen1.compare(VectorOperators.EQ, 0f).or(v1.compare(VectorOperators.GT, best1))));
+                    seen0 = seen0.blend(one, valid0);
+                    seen1 = seen1.blend(one, valid1);
                 }
                 int pos0 = jj * NR;
                 if (pos0 + NR <= n) {

@@ -90,6 +90,39 @@ public final class VectorLoops {
         }
     }
 
+    /// `o[i] = x[i] < lo ? lo : x[i] > hi ? hi : x[i]` over the whole of `x` (NaN passes through).
+    public static void clip(float[] x, float lo, float hi, float[] o) {
+        int i = 0;
+        if (VectorSupport.ENABLED) {
+            var low = FloatVector.broadcast(S, lo);
+            var high = FloatVector.broadcast(S, hi);
+            for (int bound = S.loopBound(x.length); i < bound; i += L) {
+                var v = FloatVector.fromArray(S, x, i);
+                v.blend(high, v.compare(VectorOperators.GT, high)).blend(low, v.compare(VectorOperators.LT, low)).intoArray(o, i);
+            }
+        }
+        for (; i < x.length; i++) {
+            float v = x[i];
+            o[i] = v < lo ? lo : v > hi ? hi : v;
+        }
+    }
+
+    /// `o[i] = x[i] < 0 ? alpha * x[i] : x[i]` over the whole of `x`.
+    public static void leakyRelu(float[] x, float alpha, float[] o) {
+        int i = 0;
+        if (VectorSupport.ENABLED) {
+            var zero = FloatVector.zero(S);
+            for (int bound = S.loopBound(x.length); i < bound; i += L) {
+                var v = FloatVector.fromArray(S, x, i);
+                v.blend(v.mul(alpha), v.lt(zero)).intoArray(o, i);
+            }
+        }
+        for (; i < x.length; i++) {
+            float v = x[i];
+            o[i] = v < 0 ? alpha * v : v;
+        }
+    }
+
     /// The error function of every element of `x` into `o`, within about 2e-7 relative (below 1) or 6e-8
     /// absolute (from 1 on) of the exact value: `x * P(x^2)` for `|x| < 1`, `1 - exp(-x^2) * Q(1 / (1 + |x|))`
     /// up to 3.92 and `±1` beyond (where float rounds `erf` to 1); NaN stays NaN. `P` (degree 6) and `Q`

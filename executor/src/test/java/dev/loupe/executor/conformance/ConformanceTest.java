@@ -70,7 +70,8 @@ class ConformanceTest {
         }
     }
 
-    private static Map<String, String> readKnown(String suite) throws IOException {
+    /// The known failures of `suite`: case name to reason.
+    static Map<String, String> readKnown(String suite) throws IOException {
         var out = new LinkedHashMap<String, String>();
         try (var in = ConformanceTest.class.getResourceAsStream("/conformance/" + suite + "-known-failures.txt")) {
             if (in == null) {

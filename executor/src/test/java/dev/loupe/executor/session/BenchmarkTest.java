@@ -17,7 +17,7 @@ class BenchmarkTest {
     void medianOfOddAndEvenCounts() {
         assertThat(Benchmark.median(new long[] {5, 1, 3})).isEqualTo(3);
         assertThat(Benchmark.median(new long[] {4, 1, 3, 10})).isEqualTo(3);
-        var r = new Benchmark.Result(1, List.of(7L, 2L, 9L), 1, 0);
+        var r = new Benchmark.Result(1, List.of(7L, 2L, 9L), 1, 0, 0, ExecutionMode.DEBUG);
         assertThat(r.medianNanos()).isEqualTo(7);
         assertThat(r.minNanos()).isEqualTo(2);
         assertThat(r.maxNanos()).isEqualTo(9);

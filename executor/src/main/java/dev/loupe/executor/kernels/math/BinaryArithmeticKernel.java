@@ -27,11 +27,17 @@ abstract class BinaryArithmeticKernel implements Kernel {
 
     @Override
     public RuntimeValue[] run(RuntimeValue[] inputs, KernelContext context) {
-        return new RuntimeValue[] {apply(Operands.tensor(op, inputs, 0, "A"), Operands.tensor(op, inputs, 1, "B"))};
+        return new RuntimeValue[] {apply(Operands.tensor(op, inputs, 0, "A"), Operands.tensor(op, inputs, 1, "B"), context)};
     }
 
-    /// The result of the operator on `a` and `b`.
+    /// The result of the operator on `a` and `b`, in new storage.
     final Tensor apply(Tensor a, Tensor b) {
+        return apply(a, b, null);
+    }
+
+    /// The result of the operator on `a` and `b`; a float32 result in storage from `context` when there is one
+    /// (the rows cover every element).
+    final Tensor apply(Tensor a, Tensor b, KernelContext context) {
         Operands.sameType(op, a, "A", b, "B");
         var plan = Broadcast.of(op, a.shape(), b.shape());
         var type = a.type();
@@ -41,7 +47,8 @@ abstract class BinaryArithmeticKernel implements Kernel {
                 case FLOAT -> {
                     var x = Numeric.floats(a);
                     var y = Numeric.floats(b);
-                    var o = Tensor.allocate(ElementType.FLOAT, shape).floats();
+                    var o = (type == ElementType.FLOAT && context != null ? context.output(type, shape)
+                            : Tensor.allocate(ElementType.FLOAT, shape)).floats();
                     var c = plan.cursor();
                     for (int r = 0, oi = 0; r < plan.rows(); r++, oi += plan.rowLength(), c.next()) {
                         floatRow(x, c.offset(0), plan.step(0), y, c.offset(1), plan.step(1), o, oi, plan.rowLength());

@@ -4,6 +4,7 @@ import dev.loupe.executor.kernel.Kernel;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.KernelException;
 import dev.loupe.executor.kernel.NodeSpec;
+import dev.loupe.executor.simd.VectorLoops;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Tensor;
 import dev.loupe.model.ElementType;
@@ -32,6 +33,13 @@ final class ClipKernel implements Kernel {
                 throw new KernelException("Clip bounds must be single values of the input's type " + x.type().onnxName()
                         + ", got " + bound.describe());
             }
+        }
+        if (x.type() == ElementType.FLOAT) {
+            float min = lo != null ? lo.floats()[0] : boundsAsInputs ? Float.NEGATIVE_INFINITY : (float) minAttr;
+            float max = hi != null ? hi.floats()[0] : boundsAsInputs ? Float.POSITIVE_INFINITY : (float) maxAttr;
+            var out = context.output(ElementType.FLOAT, x.shape());
+            VectorLoops.clip(x.floats(), min, max, out.floats());
+            return new RuntimeValue[] {out};
         }
         if (x.type().isFloatingPoint()) {
             double min = lo != null ? lo.getDouble(0) : boundsAsInputs ? Double.NEGATIVE_INFINITY : minAttr;

@@ -71,7 +71,7 @@ final class GemmKernel implements Kernel {
         switch (ComputeType.of(type)) {
             case FLOAT -> {
                 if (type == ElementType.FLOAT) {
-                    return new RuntimeValue[] {floats(a, b, c, m, k, n, aRow, aCol, cRow, cCol, context.threads())};
+                    return new RuntimeValue[] {floats(a, b, c, m, k, n, aRow, aCol, cRow, cCol, context)};
                 }
                 var o = new float[m * n];
                 var y = Numeric.floats(b);
@@ -108,8 +108,10 @@ final class GemmKernel implements Kernel {
 
     /// float32 on [Sgemm]: `Y` starts as `beta * C` (broadcast by the strides `cRow`, `cCol`) and gains
     /// `alpha * A' * B'`.
-    private Tensor floats(Tensor a, Tensor b, Tensor c, int m, int k, int n, int aRow, int aCol, int cRow, int cCol, int threads) {
-        var out = Tensor.allocate(ElementType.FLOAT, m, n);
+    private Tensor floats(Tensor a, Tensor b, Tensor c, int m, int k, int n, int aRow, int aCol, int cRow, int cCol,
+                          KernelContext context) {
+        int threads = context.threads();
+        var out = context.output(ElementType.FLOAT, m, n);
         var o = out.floats();
         if (c != null) {
             var cv = c.floats();

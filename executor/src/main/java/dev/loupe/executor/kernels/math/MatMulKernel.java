@@ -18,7 +18,8 @@ import java.util.Arrays;
 /// `float` (narrow floats widened), double in `double`, integers in `long`.
 ///
 /// float32 runs on [Sgemm]: a single `B` matrix takes all of `A`'s batches as one tall product, and a
-/// constant `B` (an initializer, typically weights) is packed once and reused while it is the same array.
+/// constant `B` (an initializer, typically weights) is packed once and reused while it is the same array; the
+/// output comes from [KernelContext#output] (every element is written).
 final class MatMulKernel implements Kernel {
 
     private final boolean constantB;
@@ -121,7 +122,7 @@ final class MatMulKernel implements Kernel {
                           KernelContext context) {
         var x = a.floats();
         var y = b.floats();
-        var out = Tensor.allocate(ElementType.FLOAT, outShape);
+        var out = context.output(ElementType.FLOAT, outShape);
         var o = out.floats();
         int threads = context.threads();
         if (singleB) {

@@ -53,7 +53,7 @@ final class SoftmaxKernel implements Kernel {
         var split = flatten ? AxisSplit.flattenedAt(shape, a) : AxisSplit.around(shape, a);
         if (kind == Kind.SOFTMAX && x.type() == ElementType.FLOAT && split.inner() == 1) {
             var in = x.floats();
-            var out = Tensor.allocate(ElementType.FLOAT, shape);
+            var out = context.output(ElementType.FLOAT, shape);
             var o = out.floats();
             for (int row = 0; row < split.outer(); row++) {
                 VectorLoops.softmax(in, row * split.n(), split.n(), o, row * split.n());

@@ -21,16 +21,18 @@ abstract class UnaryKernel implements Kernel {
 
     @Override
     public RuntimeValue[] run(RuntimeValue[] inputs, KernelContext context) {
-        return new RuntimeValue[] {apply(Operands.tensor(op, inputs, 0, "X"))};
+        return new RuntimeValue[] {apply(Operands.tensor(op, inputs, 0, "X"), context)};
     }
 
-    final Tensor apply(Tensor x) {
+    /// The result of the operator on `x`; a float32 result in storage from `context` (the loops write every
+    /// element).
+    final Tensor apply(Tensor x, KernelContext context) {
         var type = x.type();
         var shape = x.shape();
         try {
             return switch (ComputeType.of(type)) {
                 case FLOAT -> {
-                    var o = Tensor.allocate(ElementType.FLOAT, shape).floats();
+                    var o = (type == ElementType.FLOAT ? context.output(type, shape) : Tensor.allocate(ElementType.FLOAT, shape)).floats();
                     floats(Numeric.floats(x), o);
                     yield Numeric.fromFloats(type, shape, o);
                 }

@@ -6,6 +6,9 @@ import dev.loupe.executor.kernels.shape.Numbers;
 import dev.loupe.executor.kernels.shape.Operands;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Tensor;
+import dev.loupe.model.ElementType;
+
+import java.util.function.IntToDoubleFunction;
 
 /// `BatchNormalization` (versions 1, 6, 7, 9, 14, 15), float types: `Y = scale * (X - mean) / sqrt(var +
 /// epsilon) + B` per channel (axis 1), with the running statistics `input_mean` and `input_var`.
@@ -43,6 +46,9 @@ final class BatchNormalizationKernel extends NnKernel {
         var meanTensor = Operands.tensor(inputs, 3, "input_mean");
         var runningMean = Broadcasting.perChannel(meanTensor, features, "input_mean");
         var runningVar = Broadcasting.perChannel(Operands.tensor(inputs, 4, "input_var"), features, "input_var");
+        if (!training && x.type() == ElementType.FLOAT) {
+            return new RuntimeValue[] {inference(x, scale, bias, runningMean, runningVar, n, features, inner, context)};
+        }
         var xv = Numbers.toDoubles(x);
         var mean = runningMean;
         var variance = runningVar;
@@ -75,16 +81,7 @@ final class BatchNormalizationKernel extends NnKernel {
             }
         }
         var y = new double[xv.length];
-        for (int img = 0; img < n; img++) {
-            for (int f = 0; f < features; f++) {
-                double a = scale[f] / Math.sqrt(variance[f] + epsilon);
-                double b = bias[f] - a * mean[f];
-                int base = (img * features + f) * inner;
-                for (int i = 0; i < inner; i++) {
-                    y[base + i] = a * xv[base + i] + b;
-                }
-            }
-        }
+        normalize(scale, bias, mean, variance, n, features, inner, i -> xv[i], (i, v) -> y[i] = v);
         var out = Numbers.fromDoubles(x.type(), xs, y);
         if (!training) {
             return new RuntimeValue[] {out};
@@ -100,5 +97,36 @@ final class BatchNormalizationKernel extends NnKernel {
         return new RuntimeValue[] {out, Numbers.fromDoubles(paramType, paramShape, newMean),
                 Numbers.fromDoubles(paramType, paramShape, newVar), Numbers.fromDoubles(paramType, paramShape, mean),
                 Numbers.fromDoubles(paramType, paramShape, variance)};
+    }
+
+    /// float32 in inference mode: the same double arithmetic as the general path, rounded once per element,
+    /// into storage from `context`.
+    private Tensor inference(Tensor x, double[] scale, double[] bias, double[] mean, double[] variance, int n,
+                             int features, int inner, KernelContext context) {
+        var xv = x.floats();
+        var out = context.output(ElementType.FLOAT, x.shape());
+        var y = out.floats();
+        normalize(scale, bias, mean, variance, n, features, inner, i -> xv[i], (i, v) -> y[i] = (float) v);
+        return out;
+    }
+
+    /// Where [#normalize] writes element `i`.
+    private interface Store {
+        void set(int i, double v);
+    }
+
+    /// `y = a * x + b` per channel, with `a = scale / sqrt(variance + epsilon)` and `b = bias - a * mean`.
+    private void normalize(double[] scale, double[] bias, double[] mean, double[] variance, int n, int features, int inner,
+                           IntToDoubleFunction x, Store y) {
+        for (int img = 0; img < n; img++) {
+            for (int f = 0; f < features; f++) {
+                double a = scale[f] / Math.sqrt(variance[f] + epsilon);
+                double b = bias[f] - a * mean[f];
+                int base = (img * features + f) * inner;
+                for (int i = base; i < base + inner; i++) {
+                    y.set(i, a * x.applyAsDouble(i) + b);
+                }
+            }
+        }
     }
 }

@@ -18,7 +18,7 @@ import java.util.Arrays;
 ///
 /// float32 runs on [Convolution] (SIMD im2col and SGEMM, pointwise as a plain product, depthwise as a direct
 /// vector loop) in `float`; the gather table is kept while the spatial shapes repeat, and constant weights are
-/// packed once. Other float types are computed as im2col and a matrix product in `double`: the input
+/// packed once; the output comes from [KernelContext#output] (every element is written). Other float types are computed as im2col and a matrix product in `double`: the input
 /// windows of a block of output positions are copied into columns (zeros for padding), then every output
 /// channel is a row of weights times those columns.
 final class ConvKernel extends NnKernel {
@@ -137,7 +137,7 @@ final class ConvKernel extends NnKernel {
             outShape[i] = planOutput[i - 2];
         }
         Operands.checkOutputSize(x.type(), outShape);
-        var out = Tensor.allocate(ElementType.FLOAT, outShape);
+        var out = context.output(ElementType.FLOAT, outShape);
         var o = out.floats();
         var xv = x.floats();
         var wv = w.floats();

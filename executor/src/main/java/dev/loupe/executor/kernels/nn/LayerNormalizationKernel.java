@@ -44,7 +44,7 @@ final class LayerNormalizationKernel extends NnKernel {
         var statShape = shape.clone();
         Arrays.fill(statShape, a, statShape.length, 1);
         if (x.type() == ElementType.FLOAT && stashType == ElementType.FLOAT) {
-            return floats(x, toFloats(scale), bias == null ? null : toFloats(bias), size, rows, statShape);
+            return floats(x, toFloats(scale), bias == null ? null : toFloats(bias), size, rows, statShape, context);
         }
         var xv = Numbers.toDoubles(x);
         var y = new double[xv.length];
@@ -65,12 +65,13 @@ final class LayerNormalizationKernel extends NnKernel {
     }
 
     /// float32 with float statistics: each row's mean, variance and normalization in float vectors.
-    private RuntimeValue[] floats(Tensor x, float[] scale, float[] bias, int size, int rows, long[] statShape) {
+    private RuntimeValue[] floats(Tensor x, float[] scale, float[] bias, int size, int rows, long[] statShape,
+                                  KernelContext context) {
         var xv = x.floats();
-        var out = Tensor.allocate(ElementType.FLOAT, x.shape());
+        var out = context.output(ElementType.FLOAT, x.shape());
         var y = out.floats();
-        var means = Tensor.allocate(ElementType.FLOAT, statShape);
-        var invStd = Tensor.allocate(ElementType.FLOAT, statShape);
+        var means = context.output(ElementType.FLOAT, statShape);
+        var invStd = context.output(ElementType.FLOAT, statShape);
         var m = means.floats();
         var s = invStd.floats();
         for (int r = 0; r < rows; r++) {

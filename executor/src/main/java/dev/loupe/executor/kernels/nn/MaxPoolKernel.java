@@ -94,7 +94,7 @@ final class MaxPoolKernel extends NnKernel {
         }
         var outShape = x.shape();
         System.arraycopy(tableGeometry.output(), 0, outShape, 2, spatialShape.length);
-        var out = Tensor.allocate(ElementType.FLOAT, outShape);
+        var out = context.output(ElementType.FLOAT, outShape);
         int planes = (int) (outShape[0] * outShape[1]);
         context.checkCancelled();
         Pooling.max(plan, x.floats(), 0, planes, out.floats(), 0);

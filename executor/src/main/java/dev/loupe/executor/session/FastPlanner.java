@@ -1,0 +1,306 @@
+package dev.loupe.executor.session;
+
+import dev.loupe.executor.kernel.KernelContext;
+import dev.loupe.executor.simd.VectorLoops;
+import dev.loupe.executor.tensor.RuntimeValue;
+import dev.loupe.executor.tensor.Tensor;
+import dev.loupe.model.Graph;
+import dev.loupe.model.Node;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/// Compiles the main graph of an [ExecutionPlan] into the private plan of [ExecutionMode#FAST]. Nothing of
+/// the model changes: the plan holds its own steps and precomputed values.
+///
+/// 1. **Constant folding.** A step whose inputs are all constants (initializers that are not graph inputs,
+///    results folded before it) runs once, now, with its own kernel; its results become precomputed values
+///    and the step is dropped. The same operators are left alone as in
+///    [dev.loupe.executor.transform.ConstantFolding] (random ones, `Dropout`, quantization, nodes holding
+///    subgraphs, function calls), and results over 16 MiB stay computed at run time.
+/// 2. **Conv + BatchNormalization** ([ConvBatchNormFolding]): the normalization's scale and shift are folded
+///    into new weights and bias of the convolution.
+/// 3. **Epilogues.** A `Relu`, `LeakyRelu`, `Clip`, `Add`, `Sub`, `Mul` or `Div` reading the result of a
+///    `Conv`, `Gemm`, `MatMul` or elementwise `Add`/`Sub`/`Mul`/`Div` joins that step ([FusedKernel]), and
+///    chains on (`Conv` → `Add` → `Relu`).
+///
+/// A fusion applies only when the intermediate value is read by that one node slot and nothing else (no
+/// other node, no subgraph) and is not a graph output. A fused step runs where its last node ran: its first
+/// node's inputs are all ready by then, and nothing in between reads the intermediate.
+final class FastPlanner {
+
+    /// Results larger than this are not folded (the same default as `ConstantFolding`).
+    private static final long MAX_FOLDED_BYTES = 16L << 20;
+    private static final Set<String> NOT_FOLDED = Set.of("RandomNormal", "RandomUniform", "RandomNormalLike",
+            "RandomUniformLike", "Multinomial", "Bernoulli", "Dropout", "QuantizeLinear", "DequantizeLinear");
+    private static final Set<String> PRODUCERS = Set.of("Conv", "Gemm", "MatMul", "Add", "Sub", "Mul", "Div");
+
+    /// What a kernel run at compile time sees: one thread, no cancellation, no subgraphs.
+    private static final KernelContext FOLDING = new KernelContext() {
+        @Override
+        public void checkCancelled() {
+        }
+
+        @Override
+        public RuntimeValue[] runSubgraph(Graph body, RuntimeValue[] inputs) {
+            throw new IllegalStateException("no subgraphs while folding");
+        }
+
+        @Override
+        public int threads() {
+            return 1;
+        }
+    };
+
+    /// Steps being built: the nodes of one step, its kernel inputs, and the in-place tail.
+    private static final class Group {
+        final CompiledGraph.Step head;
+        final List<Node> nodes = new ArrayList<>();
+        final List<String> inputs;
+        final List<FusedKernel.Stage> stages = new ArrayList<>();
+        /// How many of [#inputs] the first node reads (set when the first stage joins).
+        int headInputs;
+        String[] outputs;
+
+        Group(CompiledGraph.Step head) {
+            this.head = head;
+            this.nodes.add(head.node());
+            this.inputs = new ArrayList<>(java.util.Arrays.asList(head.inputs()));
+            this.outputs = head.outputs();
+        }
+
+        /// The step's single result, or `null` when it has more than one named output.
+        String single() {
+            for (int i = 1; i < outputs.length; i++) {
+                if (outputs[i] != null) {
+                    return null;
+                }
+            }
+            return outputs.length == 0 ? null : outputs[0];
+        }
+    }
+
+    private final CompiledGraph main;
+    private final Map<String, Tensor> precomputed = new LinkedHashMap<>();
+    private final Set<String> graphOutputs = new HashSet<>();
+    private int fresh;
+
+    private FastPlanner(CompiledGraph main) {
+        this.main = main;
+        graphOutputs.addAll(main.outputNames());
+    }
+
+    /// `plan` with its main graph replaced by the optimized one.
+    static ExecutionPlan optimize(ExecutionPlan plan) {
+        var optimized = new FastPlanner(plan.main()).build();
+        var graphs = new IdentityHashMap<>(plan.graphs());
+        graphs.put(optimized.graph(), optimized);
+        return new ExecutionPlan(optimized, graphs);
+    }
+
+    private CompiledGraph build() {
+        var steps = new ArrayList<CompiledGraph.Step>();
+        for (var step : main.steps()) {
+            if (!fold(step)) {
+                steps.add(step);
+            }
+        }
+        var uses = uses(steps);
+        var groups = new ArrayList<Group>();
+        var producer = new HashMap<String, Group>();
+        for (var step : steps) {
+            var joined = join(step, producer, uses);
+            var group = joined != null ? joined : new Group(step);
+            if (joined != null) {
+                groups.remove(joined);
+            }
+            groups.add(group);
+            for (var name : group.outputs) {
+                if (name != null) {
+                    producer.put(name, group);
+                }
+            }
+        }
+        var lifetimes = Lifetimes.ofSteps(main.graph(), groups.stream().map(g -> g.nodes).toList());
+        var result = new ArrayList<CompiledGraph.Step>();
+        for (int i = 0; i < groups.size(); i++) {
+            var g = groups.get(i);
+            var kernel = g.stages.isEmpty() ? g.head.kernel() : new FusedKernel(g.head.kernel(), g.headInputs, g.stages);
+            result.add(new CompiledGraph.Step(i, g.head.node(), kernel, g.head.opsetVersion(),
+                    g.inputs.toArray(String[]::new), g.outputs, lifetimes.releasedAfter(i)));
+        }
+        return new CompiledGraph(main.graph(), result, main.initializers(), precomputed);
+    }
+
+    // ---- constant folding
+
+    private boolean isConstant(String name) {
+        return precomputed.containsKey(name) || (main.initializers().containsKey(name) && !main.inputNames().contains(name));
+    }
+
+    Tensor constant(String name) {
+        return name == null || !isConstant(name) ? null : main.constant(name);
+    }
+
+    /// Runs `step` now when its inputs are all constants; whether it was folded.
+    private boolean fold(CompiledGraph.Step step) {
+        var node = step.node();
+        if (!node.subgraphs().isEmpty() || step.kernel() instanceof FunctionKernel
+                || (node.canonicalDomain().isEmpty() && NOT_FOLDED.contains(node.opType()))) {
+            return false;
+        }
+        var inputs = new RuntimeValue[step.inputs().length];
+        for (int i = 0; i < inputs.length; i++) {
+            var name = step.inputs()[i];
+            if (name != null && (inputs[i] = constant(name)) == null) {
+                return false;
+            }
+        }
+        RuntimeValue[] outputs;
+        try {
+            outputs = step.kernel().run(inputs, FOLDING);
+        } catch (RuntimeException e) {
+            return false;
+        }
+        if (outputs == null) {
+            return false;
+        }
+        for (int i = 0; i < step.outputs().length; i++) {
+            if (step.outputs()[i] != null && !(i < outputs.length && outputs[i] instanceof Tensor t && t.byteSize() <= MAX_FOLDED_BYTES)) {
+                return false;
+            }
+        }
+        for (int i = 0; i < step.outputs().length; i++) {
+            if (step.outputs()[i] != null) {
+                precomputed.put(step.outputs()[i], (Tensor) outputs[i]);
+            }
+        }
+        return true;
+    }
+
+    // ---- fusion
+
+    /// How many input slots of the remaining steps read each name, plus one per node whose subgraphs read it.
+    private Map<String, Integer> uses(List<CompiledGraph.Step> steps) {
+        var uses = new HashMap<String, Integer>();
+        for (var step : steps) {
+            for (var name : step.inputs()) {
+                if (name != null) {
+                    uses.merge(name, 1, Integer::sum);
+                }
+            }
+            var direct = new HashSet<>(java.util.Arrays.asList(step.inputs()));
+            for (var v : TopologicalOrder.reads(step.node())) {
+                if (!direct.contains(v.name())) {
+                    uses.merge(v.name(), 1, Integer::sum);
+                }
+            }
+        }
+        return uses;
+    }
+
+    /// The group `step` joins (changed to include it), or `null` when it starts one of its own.
+    private Group join(CompiledGraph.Step step, Map<String, Group> producer, Map<String, Integer> uses) {
+        var node = step.node();
+        if (!node.canonicalDomain().isEmpty() || !node.subgraphs().isEmpty() || step.kernel() instanceof FunctionKernel) {
+            return null;
+        }
+        for (int slot = 0; slot < step.inputs().length; slot++) {
+            var y = step.inputs()[slot];
+            var g = y == null ? null : producer.get(y);
+            if (g == null || !y.equals(g.single()) || uses.getOrDefault(y, 0) != 1 || graphOutputs.contains(y)) {
+                continue;
+            }
+            if (node.opType().equals("BatchNormalization") && slot == 0 && foldBatchNorm(g, step)) {
+                return g;
+            }
+            var epilogue = epilogue(step, slot);
+            var head = g.nodes.getFirst();
+            if (epilogue != null && head.canonicalDomain().isEmpty() && PRODUCERS.contains(head.opType())) {
+                if (g.stages.isEmpty()) {
+                    g.headInputs = g.inputs.size();
+                }
+                var sources = new int[step.inputs().length];
+                for (int i = 0; i < sources.length; i++) {
+                    var name = step.inputs()[i];
+                    if (i == slot) {
+                        sources[i] = -1;
+                    } else {
+                        sources[i] = g.inputs.size();
+                        g.inputs.add(name);
+                    }
+                }
+                g.stages.add(new FusedKernel.Stage(step.kernel(), epilogue, sources));
+                g.nodes.add(node);
+                g.outputs = step.outputs();
+                return g;
+            }
+        }
+        return null;
+    }
+
+    /// Folds `bn` into `g` when `g` is a lone float `Conv` with constant weights ([ConvBatchNormFolding]).
+    private boolean foldBatchNorm(Group g, CompiledGraph.Step bn) {
+        var conv = g.head.node();
+        if (g.nodes.size() != 1 || !conv.opType().equals("Conv") || !conv.canonicalDomain().isEmpty()
+                || g.inputs.size() < 2 || bn.inputs().length != 5) {
+            return false;
+        }
+        var w = constant(g.inputs.get(1));
+        var b = g.inputs.size() > 2 ? constant(g.inputs.get(2)) : null;
+        if (g.inputs.size() > 2 && g.inputs.get(2) != null && b == null) {
+            return false;
+        }
+        var params = new Tensor[4];
+        for (int i = 0; i < 4; i++) {
+            params[i] = constant(bn.inputs()[i + 1]);
+        }
+        var folded = ConvBatchNormFolding.fold(w, b, bn.node(), bn.opsetVersion(), params);
+        if (folded == null) {
+            return false;
+        }
+        g.inputs.set(1, precompute(g.inputs.get(1), folded[0]));
+        var bias = precompute(conv.name() + ".bias", folded[1]);
+        if (g.inputs.size() > 2) {
+            g.inputs.set(2, bias);
+        } else {
+            g.inputs.add(bias);
+        }
+        g.nodes.add(bn.node());
+        g.outputs = bn.outputs();
+        return true;
+    }
+
+    /// The in-place form of `step` reading the previous result in `slot`, or `null` when it has none.
+    private static Epilogue epilogue(CompiledGraph.Step step, int slot) {
+        var node = step.node();
+        long version = step.opsetVersion();
+        if (node.outputs().size() != 1) {
+            return null;
+        }
+        return switch (node.opType()) {
+            case "Relu" -> slot == 0 ? new Epilogue.Relu() : null;
+            case "LeakyRelu" -> slot == 0 ? new Epilogue.LeakyRelu(node.floatAttr("alpha", 0.01f)) : null;
+            case "Clip" -> slot == 0 ? new Epilogue.Clip(version >= 11, node.floatAttr("min", -Float.MAX_VALUE),
+                    node.floatAttr("max", Float.MAX_VALUE)) : null;
+            case "Add" -> new Epilogue.Binary(VectorLoops.Binary.ADD, slot);
+            case "Mul" -> new Epilogue.Binary(VectorLoops.Binary.MUL, slot);
+            case "Sub" -> slot == 0 ? new Epilogue.Binary(VectorLoops.Binary.SUB, 0) : null;
+            case "Div" -> slot == 0 ? new Epilogue.Binary(VectorLoops.Binary.DIV, 0) : null;
+            default -> null;
+        };
+    }
+
+    /// Registers a value made by a fusion under a name no model value can have.
+    String precompute(String basis, Tensor value) {
+        var name = "\u0000fast" + (fresh++) + ":" + basis;
+        precomputed.put(name, value);
+        return name;
+    }
+}

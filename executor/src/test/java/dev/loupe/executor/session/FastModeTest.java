@@ -1,0 +1,316 @@
+package dev.loupe.executor.session;
+
+import dev.loupe.executor.tensor.RuntimeValue;
+import dev.loupe.executor.tensor.Tensor;
+import dev.loupe.executor.tensor.TensorConversion;
+import dev.loupe.model.Attribute;
+import dev.loupe.model.ElementType;
+import dev.loupe.model.Graph;
+import dev.loupe.model.Model;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static dev.loupe.executor.session.TestModels.input;
+import static dev.loupe.executor.session.TestModels.names;
+import static dev.loupe.executor.session.TestModels.node;
+import static dev.loupe.executor.session.TestModels.output;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/// [ExecutionMode#FAST] against [ExecutionMode#DEBUG] on small models: each fusion gives the unfused
+/// result (within float tolerance) and is skipped when the intermediate value has another reader or is a
+/// graph output; folding drops constant-only nodes; recycled storage never overwrites a value still in use.
+/// Which nodes ran as steps is read from the run's node statistics (a fused step reports its first node).
+class FastModeTest {
+
+    // ---- fusions
+
+    @Test
+    void convFollowedByReluIsOneStep() {
+        var g = convGraph(true);
+        node(g, "relu", "Relu", names("c"), names("y"));
+        output(g, "y");
+        var fast = compare(TestModels.model(g, 17));
+        assertThat(ops(fast)).containsExactly("Conv");
+    }
+
+    @Test
+    void noFusionWhenTheIntermediateIsAGraphOutput() {
+        var g = convGraph(true);
+        node(g, "relu", "Relu", names("c"), names("y"));
+        output(g, "y");
+        output(g, "c");
+        var fast = compare(TestModels.model(g, 17));
+        assertThat(ops(fast)).containsExactly("Conv", "Relu");
+    }
+
+    @Test
+    void noFusionWhenTheIntermediateHasAnotherReader() {
+        var g = convGraph(true);
+        node(g, "relu", "Relu", names("c"), names("r"));
+        node(g, "add", "Add", names("c", "r"), names("y"));
+        output(g, "y");
+        var fast = compare(TestModels.model(g, 17));
+        assertThat(ops(fast)).containsExactly("Conv", "Relu", "Add");
+    }
+
+    @Test
+    void batchNormalizationFoldsIntoTheConvolutionAndReluJoins() {
+        var g = convGraph(false);
+        var random = new SplittableRandom(3);
+        init(g, "scale", random, 0.5f, 1.5f, 4);
+        init(g, "shift", random, -1, 1, 4);
+        init(g, "mean", random, -1, 1, 4);
+        init(g, "var", random, 0.1f, 2f, 4);
+        node(g, "bn", "BatchNormalization", names("c", "scale", "shift", "mean", "var"), names("n"),
+                Attribute.ofFloat("epsilon", 1e-3f));
+        node(g, "relu", "Relu", names("n"), names("y"));
+        output(g, "y");
+        var fast = compare(TestModels.model(g, 15));
+        assertThat(ops(fast)).containsExactly("Conv");
+    }
+
+    @Test
+    void batchNormalizationStaysWhenTheConvolutionResultIsAlsoRead() {
+        var g = convGraph(false);
+        var random = new SplittableRandom(4);
+        for (var p : List.of("scale", "shift", "mean", "var")) {
+            init(g, p, random, 0.5f, 1.5f, 4);
+        }
+        node(g, "bn", "BatchNormalization", names("c", "scale", "shift", "mean", "var"), names("n"));
+        node(g, "add", "Add", names("n", "c"), names("y"));
+        output(g, "y");
+        var fast = compare(TestModels.model(g, 15));
+        assertThat(ops(fast)).containsExactly("Conv", "BatchNormalization", "Add");
+    }
+
+    @Test
+    void residualAddAndReluJoinTheConvolution() {
+        var g = convGraph(true);
+        node(g, "add", "Add", names("x4", "c"), names("s"));
+        node(g, "relu", "Relu", names("s"), names("y"));
+        output(g, "y");
+        var fast = compare(TestModels.model(g, 17));
+        assertThat(ops(fast)).containsExactly("Conv");
+    }
+
+    @Test
+    void matMulWithBiasAndClipIsOneStep() {
+        var g = new Graph(null, "mlp");
+        input(g, "x", ElementType.FLOAT, 2, 5, 8);
+        var random = new SplittableRandom(5);
+        init(g, "w", random, -1, 1, 8, 6);
+        init(g, "b", random, -1, 1, 6);
+        init(g, "lo", random, -0.5f, -0.4f);
+        init(g, "hi", random, 0.4f, 0.5f);
+        node(g, "mm", "MatMul", names("x", "w"), names("m"));
+        node(g, "bias", "Add", names("m", "b"), names("a"));
+        node(g, "clip", "Clip", names("a", "lo", "hi"), names("y"));
+        output(g, "y");
+        var fast = compare(TestModels.model(g, 13));
+        assertThat(ops(fast)).containsExactly("MatMul");
+    }
+
+    @Test
+    void gemmWithLeakyReluIsOneStepButSubtractingFromAConstantIsNot() {
+        var g = new Graph(null, "gemm");
+        input(g, "x", ElementType.FLOAT, 3, 8);
+        var random = new SplittableRandom(6);
+        init(g, "w", random, -1, 1, 8, 5);
+        init(g, "one", random, 1, 1, 5);
+        node(g, "gemm", "Gemm", names("x", "w"), names("m"));
+        node(g, "leaky", "LeakyRelu", names("m"), names("l"), Attribute.ofFloat("alpha", 0.2f));
+        node(g, "sub", "Sub", names("one", "l"), names("y"));
+        output(g, "y");
+        var fast = compare(TestModels.model(g, 13));
+        assertThat(ops(fast)).containsExactly("Gemm", "Sub");
+    }
+
+    @Test
+    void nodesOfConstantsAreFoldedWhenTheSessionIsCreated() {
+        var g = new Graph(null, "fold");
+        input(g, "x", ElementType.FLOAT, 4, 6);
+        var random = new SplittableRandom(7);
+        init(g, "p", random, -1, 1, 4, 6);
+        init(g, "q", random, -1, 1, 6);
+        node(g, "mul", "Mul", names("p", "q"), names("pq"));
+        node(g, "add", "Add", names("x", "pq"), names("y"));
+        output(g, "y");
+        var fast = compare(TestModels.model(g, 17));
+        assertThat(ops(fast)).containsExactly("Add");
+    }
+
+    // ---- recycled storage
+
+    @Test
+    void storageStillSharedByAViewIsNotReused() {
+        var g = new Graph(null, "alias");
+        input(g, "x", ElementType.FLOAT, 4, 16);
+        shapeInit(g, "flat", 2, 32);
+        shapeInit(g, "back", 4, 16);
+        node(g, "relu", "Relu", names("x"), names("a"));
+        node(g, "view", "Reshape", names("a", "flat"), names("v"));
+        node(g, "neg", "Neg", names("x"), names("n"));
+        node(g, "abs", "Abs", names("n"), names("b"));
+        node(g, "view2", "Reshape", names("v", "back"), names("w"));
+        node(g, "add", "Add", names("w", "b"), names("y"));
+        output(g, "y");
+        var model = TestModels.model(g, 17);
+        var fast = Session.create(model, dev.loupe.executor.kernels.BuiltinKernels.registry(), options(ExecutionMode.FAST));
+        var debug = Session.create(model);
+        for (int run = 0; run < 3; run++) {
+            var inputs = Benchmark.randomInputs(debug, run);
+            assertClose(fast.run(inputs).output("y"), debug.run(inputs).output("y"));
+        }
+    }
+
+    @Test
+    void outputsOfARunStayValidAfterTheNextRun() {
+        var g = convGraph(true);
+        node(g, "relu", "Relu", names("c"), names("r"));
+        node(g, "neg", "Neg", names("r"), names("y"));
+        output(g, "y");
+        var session = Session.create(TestModels.model(g, 17), dev.loupe.executor.kernels.BuiltinKernels.registry(),
+                options(ExecutionMode.FAST));
+        var first = (Tensor) session.run(Benchmark.randomInputs(session, 1)).output("y");
+        var copy = first.floats().clone();
+        for (int run = 2; run < 5; run++) {
+            var later = (Tensor) session.run(Benchmark.randomInputs(session, run)).output("y");
+            assertThat(later.data()).isNotSameAs(first.data());
+        }
+        assertThat(first.floats()).containsExactly(copy);
+    }
+
+    @Test
+    void valuesKeptByAListenerAreNotReused() {
+        var g = convGraph(true);
+        node(g, "neg", "Neg", names("c"), names("n"));
+        node(g, "abs", "Abs", names("n"), names("a"));
+        node(g, "neg2", "Neg", names("a"), names("y"));
+        output(g, "y");
+        var model = TestModels.model(g, 17);
+        var session = Session.create(model, dev.loupe.executor.kernels.BuiltinKernels.registry(), options(ExecutionMode.FAST));
+        var inputs = Benchmark.randomInputs(session, 9);
+        session.run(inputs);
+        var kept = new RetainedValues(RetentionPolicy.all());
+        session.run(inputs, new RunControl().addListener(kept));
+        var expected = Session.create(model).run(inputs);
+        var n = (Tensor) kept.get("n").orElseThrow();
+        var negated = new float[n.size()];
+        var y = ((Tensor) expected.output("y")).floats();
+        for (int i = 0; i < negated.length; i++) {
+            negated[i] = Math.abs(n.floats()[i]);
+        }
+        assertThat(negated).containsExactly(negate(y));
+    }
+
+    /// Bytes the calling thread allocates per run, FAST against DEBUG, on a residual block. Interpreted
+    /// vector loops allocate, so the block runs a few hundred times first for the JIT to compile them (pooling
+    /// and softmax, with short loops per call, would need many more runs and are left out of this model).
+    @Test
+    void steadyStateRunsAllocateAFractionOfDebugMode() {
+        assumeThat(Benchmark.allocatedBytes()).isNotNegative();
+        var g = new Graph(null, "block");
+        input(g, "x", ElementType.FLOAT, 1, 16, 32, 32);
+        var random = new SplittableRandom(11);
+        init(g, "w1", random, -0.2f, 0.2f, 16, 16, 3, 3);
+        init(g, "b1", random, -0.1f, 0.1f, 16);
+        init(g, "w2", random, -0.2f, 0.2f, 16, 16, 3, 3);
+        for (var p : List.of("scale", "shift", "mean", "var")) {
+            init(g, p, random, 0.5f, 1.5f, 16);
+        }
+        init(g, "fc", random, -0.1f, 0.1f, 16 * 32 * 32, 10);
+        shapeInit(g, "flat", 1, 16 * 32 * 32);
+        var pads = Attribute.ofInts("pads", 1, 1, 1, 1);
+        node(g, "conv1", "Conv", names("x", "w1", "b1"), names("c1"), pads);
+        node(g, "relu1", "Relu", names("c1"), names("r1"));
+        node(g, "conv2", "Conv", names("r1", "w2"), names("c2"), pads);
+        node(g, "bn", "BatchNormalization", names("c2", "scale", "shift", "mean", "var"), names("n"));
+        node(g, "res", "Add", names("n", "x"), names("s"));
+        node(g, "relu2", "Relu", names("s"), names("r2"));
+        node(g, "flatten", "Reshape", names("r2", "flat"), names("f"));
+        node(g, "gemm", "Gemm", names("f", "fc"), names("y"));
+        output(g, "y");
+        var model = TestModels.model(g, 17);
+        var debug = Session.create(model);
+        var fast = Session.create(model, dev.loupe.executor.kernels.BuiltinKernels.registry(), options(ExecutionMode.FAST));
+        var inputs = Benchmark.randomInputs(debug, 1);
+        assertClose(fast.run(inputs).output("y"), debug.run(inputs).output("y"));
+        long fastBytes = Benchmark.run(fast, inputs, 400, 5).allocatedBytesPerRun();
+        long debugBytes = Benchmark.run(debug, inputs, 20, 5).allocatedBytesPerRun();
+        assertThat(debugBytes).isGreaterThan(300_000);
+        assertThat(fastBytes).as("FAST bytes per run against DEBUG's %d", debugBytes).isLessThan(debugBytes / 20);
+    }
+
+    // ---- helpers
+
+    /// `c = Conv(x4, w[, b])` over `x4` of shape [1, 4, 6, 6] with 4 output channels, 3x3, padding 1.
+    private static Graph convGraph(boolean bias) {
+        var g = new Graph(null, "conv");
+        input(g, "x4", ElementType.FLOAT, 1, 4, 6, 6);
+        var random = new SplittableRandom(2);
+        init(g, "w", random, -1, 1, 4, 4, 3, 3);
+        if (bias) {
+            init(g, "b", random, -1, 1, 4);
+        }
+        node(g, "conv", "Conv", bias ? names("x4", "w", "b") : names("x4", "w"), names("c"),
+                Attribute.ofInts("pads", 1, 1, 1, 1));
+        return g;
+    }
+
+    private static void init(Graph g, String name, SplittableRandom random, float lo, float hi, long... shape) {
+        var t = Tensor.allocate(ElementType.FLOAT, shape);
+        for (int i = 0; i < t.size(); i++) {
+            t.floats()[i] = lo == hi ? lo : (float) random.nextDouble(lo, hi);
+        }
+        g.setInitializer(g.valueOrCreate(name), TensorConversion.toTensorData(t, name));
+    }
+
+    private static void shapeInit(Graph g, String name, long... dims) {
+        g.setInitializer(g.valueOrCreate(name), dev.loupe.model.TensorData.ofLongs(name, new long[] {dims.length}, dims));
+    }
+
+    private static SessionOptions options(ExecutionMode mode) {
+        return SessionOptions.defaults().withMode(mode);
+    }
+
+    /// Runs `model` in both modes on the same random inputs (twice in FAST, so the second run reuses storage)
+    /// and checks that every output agrees; returns the second FAST result.
+    private static RunResult compare(Model model) {
+        var debug = Session.create(model);
+        var fast = Session.create(model, dev.loupe.executor.kernels.BuiltinKernels.registry(), options(ExecutionMode.FAST));
+        var inputs = Benchmark.randomInputs(debug, 42);
+        var expected = debug.run(inputs);
+        fast.run(Benchmark.randomInputs(debug, 43));
+        var actual = fast.run(inputs);
+        for (Map.Entry<String, RuntimeValue> e : expected.outputs().entrySet()) {
+            assertClose(actual.output(e.getKey()), e.getValue());
+        }
+        return actual;
+    }
+
+    private static List<String> ops(RunResult result) {
+        return result.nodeStats().stream().map(s -> s.node().opType()).toList();
+    }
+
+    private static void assertClose(RuntimeValue actual, RuntimeValue expected) {
+        var a = (Tensor) actual;
+        var e = (Tensor) expected;
+        assertThat(a.describe()).isEqualTo(e.describe());
+        for (int i = 0; i < e.size(); i++) {
+            float x = e.floats()[i];
+            assertThat(a.floats()[i]).as("element %d", i).isCloseTo(x, org.assertj.core.data.Offset.offset(1e-5f + 1e-5f * Math.abs(x)));
+        }
+    }
+
+    private static float[] negate(float[] v) {
+        var out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = -v[i];
+        }
+        return out;
+    }
+}
