@@ -24,10 +24,10 @@ public final class LoupeApplication extends Application {
     public void start(Stage stage) {
         DiagramLevel.warmUpInBackground();
         var vm = new MainViewModel(RecentFiles.userDefault());
-        MainView.install(vm, stage, getHostServices());
+        var view = MainView.install(vm, stage, getHostServices());
         stage.show();
         var args = getParameters().getUnnamed();
-        if (!args.isEmpty()) {
+        if (!view.offerRecovery() && !args.isEmpty()) {
             vm.open(Path.of(args.getFirst()));
         }
     }

@@ -2,6 +2,8 @@ package dev.loupe.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loupe.app.debug.DimensionBindingStore;
+import dev.loupe.app.edit.RecoveryJournal;
 import dev.loupe.app.main.MainViewModel;
 import dev.loupe.app.main.ModelDocument;
 import dev.loupe.app.main.RecentFiles;
@@ -20,22 +22,41 @@ import javafx.application.Platform;
 /// runs work on the FX thread and waits for the background runner.
 public final class OpenDocument implements AutoCloseable {
 
-    private final Preferences prefs;
+    private static final java.util.Map<MainViewModel, Preferences> PREFERENCES =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
     private final MainViewModel vm;
     private final Path file;
 
-    private OpenDocument(Preferences prefs, MainViewModel vm, Path file) {
-        this.prefs = prefs;
+    private OpenDocument(MainViewModel vm, Path file) {
         this.vm = vm;
         this.file = file;
     }
 
     /// Writes `model` to `file`, opens it and waits until it is shown.
     public static OpenDocument open(Model model, Path file) throws Exception {
+        return open(model, file, RecoveryJournal.userDefault());
+    }
+
+    /// Writes `model` to `file` and opens it in a view model that journals unsaved edits in `journal`.
+    public static OpenDocument open(Model model, Path file, RecoveryJournal journal) throws Exception {
         startFx();
         ModelWriter.write(model, file);
+        var vm = newViewModel(journal);
+        return open(vm, file, () -> vm.open(file));
+    }
+
+    /// A view model with throw-away preferences and the given journal (call on any thread).
+    public static MainViewModel newViewModel(RecoveryJournal journal) throws Exception {
+        startFx();
         var prefs = Preferences.userRoot().node("dev/loupe/test/doc" + System.nanoTime());
-        var vm = fx(() -> new MainViewModel(new RecentFiles(prefs)));
+        var vm = fx(() -> new MainViewModel(new RecentFiles(prefs), DimensionBindingStore.userDefault(), journal));
+        PREFERENCES.put(vm, prefs);
+        return vm;
+    }
+
+    /// Runs `opening` (which shows a document in `vm`) on the FX thread and waits for the document.
+    public static OpenDocument open(MainViewModel vm, Path file, Runnable opening) throws Exception {
         var opened = new CompletableFuture<ModelDocument>();
         fx(() -> {
             vm.documentProperty().addListener((o, a, d) -> {
@@ -45,11 +66,11 @@ public final class OpenDocument implements AutoCloseable {
             });
             vm.errorProperty().addListener((o, a, e) -> opened.completeExceptionally(
                     new AssertionError(e.title() + ": " + e.message())));
-            vm.open(file);
+            opening.run();
             return null;
         });
         opened.get(60, TimeUnit.SECONDS);
-        var doc = new OpenDocument(prefs, vm, file);
+        var doc = new OpenDocument(vm, file);
         doc.waitUntilIdle();
         return doc;
     }
@@ -96,7 +117,10 @@ public final class OpenDocument implements AutoCloseable {
             vm.shutdown();
             return null;
         });
-        prefs.removeNode();
+        var prefs = PREFERENCES.remove(vm);
+        if (prefs != null) {
+            prefs.removeNode();
+        }
     }
 
     /// Runs `work` on the FX thread and returns its result (rethrowing its failure).

@@ -60,6 +60,26 @@ public final class EditCommandsView {
         }
     }
 
+    /// Offers to recover the edits an earlier session left unsaved (one question per entry: recover,
+    /// discard, or ask again next time); returns whether a model is being recovered.
+    public boolean offerRecovery() {
+        for (var entry : vm.pendingRecovery()) {
+            var when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .format(entry.savedAt().atZone(java.time.ZoneId.systemDefault()));
+            var answer = dialogs.yesNo("recovery-dialog", "Loupe closed with unsaved edits to " + entry.original().getFileName(),
+                    entry.edits() + " edit(s), the last \u201c" + entry.lastEdit() + "\u201d, kept at " + when + " (" + entry.original()
+                            + ").\nRecover them? Cancel asks again next time.", "Recover", "Discard");
+            if (answer.isPresent() && answer.get()) {
+                vm.openRecovered(entry);
+                return true;
+            }
+            if (answer.isPresent()) {
+                vm.discardRecovery(entry);
+            }
+        }
+        return false;
+    }
+
     private void extendEditMenu(Menu menu) {
         var noNode = vm.diagram().selectedItemProperty().map(i -> i.kind() != DiagramNode.Kind.OPERATOR).orElse(true);
         var notOutput = vm.diagram().selectedItemProperty().map(i -> i.kind() != DiagramNode.Kind.OUTPUT).orElse(true);

@@ -40,6 +40,11 @@ public final class EditHistory {
         sync();
     }
 
+    /// Marks the model as differing from its file with no edit recorded (a recovered copy).
+    void markUnsaved() {
+        stack.markUnsaved();
+    }
+
     CommandStack stack() {
         return stack;
     }

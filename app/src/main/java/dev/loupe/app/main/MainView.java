@@ -58,6 +58,7 @@ public final class MainView {
     private final HostServices host;
     private GraphView graphView;
     private DiagramDebugBinding debugBinding;
+    private EditCommandsView editCommands;
 
     @FXML private BorderPane root;
     @FXML private javafx.scene.control.MenuBar menuBar;
@@ -129,6 +130,12 @@ public final class MainView {
         return vm;
     }
 
+    /// Asks whether to recover edits an earlier session left unsaved; returns whether a model is being
+    /// recovered (then nothing else should be opened).
+    public boolean offerRecovery() {
+        return editCommands.offerRecovery();
+    }
+
     @FXML
     private void initialize() {
         graphView = new GraphView(Palette.of(vm.theme()));
@@ -142,7 +149,7 @@ public final class MainView {
         bindPanels();
         bindStatus();
         bindMenus();
-        EditCommandsView.install(vm, stage, menuBar, editMenu, sideTabs);
+        editCommands = EditCommandsView.install(vm, stage, menuBar, editMenu, sideTabs);
         bindDragAndDrop();
         vm.errorProperty().addListener((o, old, report) -> {
             if (report != null) {

@@ -5,7 +5,9 @@ import dev.loupe.app.debug.DebugLocation;
 import dev.loupe.app.debug.DebuggerViewModel;
 import dev.loupe.app.debug.DimensionBindingStore;
 import dev.loupe.app.debug.RunInputsViewModel;
+import dev.loupe.app.edit.DocumentJournal;
 import dev.loupe.app.edit.EditActions;
+import dev.loupe.app.edit.RecoveryJournal;
 import dev.loupe.app.edit.GraphTools;
 import dev.loupe.app.edit.ValueActions;
 import dev.loupe.app.inspect.ModelInfoViewModel;
@@ -57,6 +59,7 @@ public final class MainViewModel {
     private final EditActions editActions = new EditActions(this);
     private final GraphTools graphTools = new GraphTools(this);
     private final ValueActions valueActions = new ValueActions(this, editActions);
+    private final DocumentJournal journal;
     private final StringBinding title;
     private long errorSerial;
 
@@ -66,7 +69,13 @@ public final class MainViewModel {
 
     /// A main window's state with recent files and dimension bindings kept in the given stores.
     public MainViewModel(RecentFiles recentFiles, DimensionBindingStore dimensions) {
+        this(recentFiles, dimensions, RecoveryJournal.userDefault());
+    }
+
+    /// A main window's state with its stores and the journal that keeps unsaved edits safe from a crash.
+    public MainViewModel(RecentFiles recentFiles, DimensionBindingStore dimensions, RecoveryJournal recovery) {
         this.recentFiles = recentFiles;
+        this.journal = new DocumentJournal(recovery, runner, status::set);
         this.runInputs = new RunInputsViewModel(debugRunner, dimensions, status::set, this::report);
         this.debugger = new DebuggerViewModel(debugRunner, runInputs, status::set, this::report);
         this.compare = new CompareViewModel(debugRunner, runInputs, status::set, this::report, this::reveal);
@@ -190,6 +199,28 @@ public final class MainViewModel {
         }, () -> status.set("Opening " + path.getFileName() + " cancelled"));
     }
 
+    /// Opens the edited copy that `entry` kept of a model whose edits a crash left unsaved. The document
+    /// belongs to the original file and is unsaved until saved there; the copy stays in the journal until then.
+    public void openRecovered(RecoveryJournal.Entry entry) {
+        var name = entry.original().getFileName();
+        status.set("Recovering " + name + "…");
+        runner.run(new ModelLoadTask(entry.snapshot()), doc -> {
+            show(new ModelDocument(entry.original(), doc.model(), doc.catalog(), doc.problems(), doc.mainLevel(), doc.timings()));
+            history.markUnsaved();
+            status.set("Recovered " + entry.edits() + " unsaved edit(s) of " + name + ": save to keep them");
+        }, failure -> report("Cannot recover " + name, String.valueOf(failure.getMessage())), () -> { });
+    }
+
+    /// Unsaved edits an earlier session left in the recovery journal, newest first.
+    public java.util.List<RecoveryJournal.Entry> pendingRecovery() {
+        return journal.pending();
+    }
+
+    /// Drops a journal entry the user does not want back.
+    public void discardRecovery(RecoveryJournal.Entry entry) {
+        journal.settled(entry.original());
+    }
+
     /// Closes the open model, dropping unsaved edits (the view asks first).
     public void close() {
         var old = document.get();
@@ -201,6 +232,7 @@ public final class MainViewModel {
         debugger.setModel(null);
         compare.setModel(null);
         if (old != null) {
+            journal.settled(old.path());
             old.model().close();
         }
         status.set("Ready");
@@ -304,6 +336,8 @@ public final class MainViewModel {
             report("Cannot save " + path.getFileName(), String.valueOf(e.getMessage()));
             return false;
         }
+        journal.settled(doc.path());
+        journal.settled(path);
         if (!path.equals(doc.path())) {
             document.set(new ModelDocument(path, doc.model(), doc.catalog(), doc.problems(), doc.mainLevel(), doc.timings()));
             recent.setAll(recentFiles.add(path));
@@ -330,8 +364,17 @@ public final class MainViewModel {
                 if (selected != null && selected.node() != null) {
                     reselect(selected.node());
                 }
+                journal(current);
             }
-        }, failure -> status.set("Cannot update the diagram: " + failure.getMessage()), () -> { });
+        }, failure -> {
+            status.set("Cannot update the diagram: " + failure.getMessage());
+            journal(doc);
+        }, () -> { });
+    }
+
+    private void journal(ModelDocument doc) {
+        journal.changed(doc.path(), doc.model(), history.isDirty(),
+                history.entries().subList(0, history.positionProperty().get()));
     }
 
     /// Whether background work is reading the model, so that it may not change or be written now (says so

@@ -120,6 +120,13 @@ public final class CommandStack {
         fire(Event.Kind.SAVED, null);
     }
 
+    /// Records that the model as it is now differs from its file although no edit is recorded (a copy
+    /// recovered after a crash): dirty until the next [#markSaved()].
+    public void markUnsaved() {
+        savedAt = -1;
+        fire(Event.Kind.SAVED, null);
+    }
+
     /// Whether the model differs from the last save (or from how it was opened).
     public boolean isDirty() {
         return savedAt != cursor;
