@@ -1,8 +1,12 @@
 package dev.loupe.executor.kernels.rnn;
 
+import dev.loupe.executor.kernel.KernelException;
 import dev.loupe.executor.simd.Sgemm;
+import dev.loupe.executor.tensor.Tensor;
+import dev.loupe.model.ElementType;
 
-/// Array helpers of the recurrent kernels: axis swaps, the float input projection and conversions.
+/// Array helpers of the recurrent kernels: axis swaps, the float input projection and conversions between
+/// tensors and double arrays.
 final class RecurrentArrays {
 
     private RecurrentArrays() {
@@ -37,6 +41,47 @@ final class RecurrentArrays {
         var out = new float[n];
         for (int i = 0; i < n; i++) {
             out[i] = (float) v[from + i];
+        }
+        return out;
+    }
+
+    /// The values of a float, double or float16 tensor in double.
+    static double[] toDoubles(Tensor t) {
+        return switch (t.type()) {
+            case DOUBLE -> t.doubles();
+            case FLOAT -> {
+                var f = t.floats();
+                var out = new double[f.length];
+                for (int i = 0; i < f.length; i++) {
+                    out[i] = f[i];
+                }
+                yield out;
+            }
+            case FLOAT16 -> {
+                var out = new double[t.size()];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = t.getDouble(i);
+                }
+                yield out;
+            }
+            default -> throw KernelException.unsupportedType("input", t.type());
+        };
+    }
+
+    /// A tensor of `type` (float, double or float16) holding `v`, rounded.
+    static Tensor fromDoubles(ElementType type, double[] v, long... shape) {
+        var out = Tensor.allocate(type, shape);
+        if (type == ElementType.DOUBLE) {
+            System.arraycopy(v, 0, out.doubles(), 0, v.length);
+        } else if (type == ElementType.FLOAT) {
+            var f = out.floats();
+            for (int i = 0; i < f.length; i++) {
+                f[i] = (float) v[i];
+            }
+        } else {
+            for (int i = 0; i < v.length; i++) {
+                out.setDouble(i, v[i]);
+            }
         }
         return out;
     }

@@ -52,6 +52,13 @@ abstract class RecurrentKernel implements Kernel {
     private final boolean batchFirst;
     private final List<Activation> activations;
     private final int activationsPerDirection;
+    private final boolean constantRecurrence;
+    /// The packed `R` of each direction and the array it came from, kept while a constant `R` stays the same
+    /// array (a record, so a concurrent run sees both or neither).
+    private volatile PackedRecurrence packed;
+
+    private record PackedRecurrence(float[] source, PackedMatrix[] directions) {
+    }
 
     RecurrentKernel(NodeSpec spec, int gates, List<String> defaultActivations) {
         this.gates = gates;
@@ -74,6 +81,7 @@ abstract class RecurrentKernel implements Kernel {
         if (names.size() != activationsPerDirection && names.size() != activationsPerDirection * directions) {
             throw new KernelException("activations lists " + names.size() + " functions, expected " + activationsPerDirection * directions);
         }
+        constantRecurrence = spec.isConstantInput(2);
         activations = Activation.parse(names, spec.floatsAttr("activation_alpha", null), spec.floatsAttr("activation_beta", null));
     }
 
@@ -129,14 +137,14 @@ abstract class RecurrentKernel implements Kernel {
             return runFloats(context, x.floats(), seq, batch, inputSize, h, wT.floats(), rT.floats(),
                     bT == null ? null : bT.floats(), lengths, h0, c0, pT == null ? null : pT.floats());
         }
-        var xs = toDoubles(x);
+        var xs = RecurrentArrays.toDoubles(x);
         if (batchFirst) {
             xs = swapLeadingAxes(xs, batch, seq, inputSize);
         }
-        var w = toDoubles(wT);
-        var r = toDoubles(rT);
-        var b = bT == null ? null : toDoubles(bT);
-        var p = pT == null ? null : toDoubles(pT);
+        var w = RecurrentArrays.toDoubles(wT);
+        var r = RecurrentArrays.toDoubles(rT);
+        var b = bT == null ? null : RecurrentArrays.toDoubles(bT);
+        var p = pT == null ? null : RecurrentArrays.toDoubles(pT);
         var y = new double[seq * directions * batch * h];
         var yh = new double[directions * batch * h];
         var yc = hasCellState() ? new double[directions * batch * h] : null;
@@ -180,7 +188,7 @@ abstract class RecurrentKernel implements Kernel {
         for (int d = 0; d < directions; d++) {
             context.checkCancelled();
             RecurrentArrays.inputProjection(xs, seq * batch, inputSize, w, d * gh * inputSize, gh, b, d * 2 * gh, xw, context.threads());
-            var weights = new FloatWeights(PackedMatrix.of(r, d * gh * h, gh, h), p, d * 3 * h, directionActivations(d));
+            var weights = new FloatWeights(packedRecurrence(r, gh, h)[d], p, d * 3 * h, directionActivations(d));
             boolean backwards = reverse || d == 1;
             var hs = RecurrentArrays.floats(h0, d * batch * h, batch * h);
             var cs = c0 == null ? null : RecurrentArrays.floats(c0, d * batch * h, batch * h);
@@ -206,6 +214,21 @@ abstract class RecurrentKernel implements Kernel {
         return yc == null ? new RuntimeValue[] {yT, yhT} : new RuntimeValue[] {yT, yhT, stateTensor(yc, batch, h)};
     }
 
+    private PackedMatrix[] packedRecurrence(float[] r, int gh, int h) {
+        var cached = packed;
+        if (cached != null && cached.source() == r) {
+            return cached.directions();
+        }
+        var result = new PackedMatrix[directions];
+        for (int d = 0; d < directions; d++) {
+            result[d] = PackedMatrix.of(r, d * gh * h, gh, h);
+        }
+        if (constantRecurrence) {
+            packed = new PackedRecurrence(r, result);
+        }
+        return result;
+    }
+
     private Tensor stateTensor(float[] v, int batch, int h) {
         return batchFirst ? floatTensor(RecurrentArrays.swapLeadingAxes(v, new float[v.length], directions, batch, h), batch, directions, h)
                 : floatTensor(v, directions, batch, h);
@@ -227,16 +250,16 @@ abstract class RecurrentKernel implements Kernel {
         Tensor yhT;
         Tensor ycT = null;
         if (batchFirst) {
-            yT = fromDoubles(type, batchToFront(y, seq * directions, batch, h), batch, seq, directions, h);
-            yhT = fromDoubles(type, batchToFront(yh, directions, batch, h), batch, directions, h);
+            yT = RecurrentArrays.fromDoubles(type, batchToFront(y, seq * directions, batch, h), batch, seq, directions, h);
+            yhT = RecurrentArrays.fromDoubles(type, batchToFront(yh, directions, batch, h), batch, directions, h);
             if (yc != null) {
-                ycT = fromDoubles(type, batchToFront(yc, directions, batch, h), batch, directions, h);
+                ycT = RecurrentArrays.fromDoubles(type, batchToFront(yc, directions, batch, h), batch, directions, h);
             }
         } else {
-            yT = fromDoubles(type, y, seq, directions, batch, h);
-            yhT = fromDoubles(type, yh, directions, batch, h);
+            yT = RecurrentArrays.fromDoubles(type, y, seq, directions, batch, h);
+            yhT = RecurrentArrays.fromDoubles(type, yh, directions, batch, h);
             if (yc != null) {
-                ycT = fromDoubles(type, yc, directions, batch, h);
+                ycT = RecurrentArrays.fromDoubles(type, yc, directions, batch, h);
             }
         }
         return yc == null ? new RuntimeValue[] {yT, yhT} : new RuntimeValue[] {yT, yhT, ycT};
@@ -316,10 +339,10 @@ abstract class RecurrentKernel implements Kernel {
         }
         if (batchFirst) {
             checkShape(name, t, type, batch, directions, h);
-            return swapLeadingAxes(toDoubles(t), batch, directions, h);
+            return swapLeadingAxes(RecurrentArrays.toDoubles(t), batch, directions, h);
         }
         checkShape(name, t, type, directions, batch, h);
-        return toDoubles(t);
+        return RecurrentArrays.toDoubles(t);
     }
 
     private static Tensor input(RuntimeValue[] in, int i, String name, boolean required) {
@@ -354,45 +377,6 @@ abstract class RecurrentKernel implements Kernel {
     /// `[outer, batch, h]` → `[batch, outer, h]`.
     private static double[] batchToFront(double[] v, int outer, int batch, int h) {
         return swapLeadingAxes(v, outer, batch, h);
-    }
-
-    private static double[] toDoubles(Tensor t) {
-        return switch (t.type()) {
-            case DOUBLE -> t.doubles();
-            case FLOAT -> {
-                var f = t.floats();
-                var out = new double[f.length];
-                for (int i = 0; i < f.length; i++) {
-                    out[i] = f[i];
-                }
-                yield out;
-            }
-            case FLOAT16 -> {
-                var out = new double[t.size()];
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = t.getDouble(i);
-                }
-                yield out;
-            }
-            default -> throw KernelException.unsupportedType("input", t.type());
-        };
-    }
-
-    private static Tensor fromDoubles(ElementType type, double[] v, long... shape) {
-        var out = Tensor.allocate(type, shape);
-        if (type == ElementType.DOUBLE) {
-            System.arraycopy(v, 0, out.doubles(), 0, v.length);
-        } else if (type == ElementType.FLOAT) {
-            var f = out.floats();
-            for (int i = 0; i < f.length; i++) {
-                f[i] = (float) v[i];
-            }
-        } else {
-            for (int i = 0; i < v.length; i++) {
-                out.setDouble(i, v[i]);
-            }
-        }
-        return out;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
