@@ -181,6 +181,14 @@ public final class NodeEdits {
         return replaceOpType(model, node, opType, domain, List.of());
     }
 
+    /// The attributes operator `opType` of `domain` (at the version `model` imports) requires, which
+    /// [#replaceOpType(Model, Node, String, String, List)] needs given when the node lacks them: ask for
+    /// these before replacing. Empty when the operator requires none or is unknown.
+    public static List<AttributeSpec> requiredAttributes(Model model, String opType, String domain) {
+        var schema = SchemaSignature.find(model, dev.loupe.model.OpsetId.canonicalDomain(domain), opType);
+        return schema == null ? List.of() : schema.attributes().stream().filter(AttributeSpec::required).toList();
+    }
+
     /// Adds a copy of `node` right after it: same operator, inputs and attributes, a fresh node name
     /// (`NAME_copy`, `NAME_copy_1`...) and fresh output values (`OUT_copy`...) that nothing reads yet, so the
     /// copy is a parallel branch. Reconnect consumers to its outputs to split a shared node.

@@ -115,6 +115,8 @@ class StructureEditsTest {
     @Test
     void aRequiredAttributeMustBeGiven() throws Exception {
         var relu = node("/Relu");
+        assertThat(NodeEdits.requiredAttributes(model, "Cast", "")).extracting(a -> a.name()).containsExactly("to");
+        assertThat(NodeEdits.requiredAttributes(model, "Sigmoid", "")).isEmpty();
         assertThatThrownBy(() -> NodeEdits.replaceOpType(model, relu, "Cast", null))
                 .hasMessage("Cast-13 requires attribute 'to' (INT), which /Relu does not have: give its value");
         assertThatThrownBy(() -> NodeEdits.replaceOpType(model, relu, "Cast", null, List.of(Attribute.ofFloat("to", 1))))
