@@ -6,6 +6,7 @@ import dev.loupe.model.Model;
 import dev.loupe.model.edit.CommandStack;
 import dev.loupe.model.edit.Edit;
 import dev.loupe.model.edit.EditException;
+import dev.loupe.model.edit.GraphInputEdits;
 import dev.loupe.model.edit.NodeEdits;
 import dev.loupe.model.edit.ValueEdits;
 import dev.loupe.model.io.ModelReader;
@@ -58,14 +59,20 @@ class TransformSequenceTest {
                 assertThat(Fixtures.bytes(model)).as("redo all, seed %d", seed).isEqualTo(finalState);
             }
         }
-        assertThat(kinds).contains("Make", "Inline", "Set", "Remove", "Rename", "Connect", "Delete");
+        assertThat(kinds).contains("Make", "Inline", "Set", "Remove", "Rename", "Connect", "Delete", "Duplicate", "Replace", "Add");
     }
 
     private static Edit randomEdit(Model model, Random random, int step) {
         var g = model.graph();
         var node = g.nodes().get(random.nextInt(g.nodes().size()));
         try {
-            return switch (random.nextInt(10)) {
+            return switch (random.nextInt(15)) {
+                case 10 -> NodeEdits.duplicate(node);
+                case 11 -> NodeEdits.replaceOpType(model, node, random.nextBoolean() ? "Identity" : "Neg", null);
+                case 12 -> ValueEdits.constantToInitializer(model, node);
+                case 13 -> g.initializers().isEmpty() ? null
+                        : ValueEdits.initializerToConstant(g.initializers().get(random.nextInt(g.initializers().size())));
+                case 14 -> GraphInputEdits.add(model, "in" + step, g.value("src").type());
                 case 0 -> FunctionEdits.makeFunction(model, List.of(node), "F" + step, "local", random.nextBoolean());
                 case 1 -> FunctionEdits.makeFunction(model, Fixtures.encoderLayer(model, random.nextInt(2)), "Layer" + step,
                         "local", random.nextBoolean());
