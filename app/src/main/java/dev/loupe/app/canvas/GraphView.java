@@ -55,6 +55,7 @@ public final class GraphView extends Region {
     private DiagramPainter painter;
     private Highlight highlight = Highlight.NONE;
     private DebugOverlay overlay = DebugOverlay.NONE;
+    private boolean[] problems = new boolean[0];
     private double tx;
     private double ty;
     private double pressX;
@@ -132,6 +133,12 @@ public final class GraphView extends Region {
     /// The debugger's marks, drawn over the diagram (indexed like the current layout).
     public void setOverlay(DebugOverlay newOverlay) {
         this.overlay = newOverlay == null ? DebugOverlay.NONE : newOverlay;
+        requestPaint();
+    }
+
+    /// The boxes to badge with a problem mark (indexed like the current layout).
+    public void setProblems(boolean[] boxes) {
+        this.problems = boxes == null ? new boolean[0] : boxes.clone();
         requestPaint();
     }
 
@@ -325,7 +332,7 @@ public final class GraphView extends Region {
             var topLeft = toDiagram(0, 0);
             var bottomRight = toDiagram(w, h);
             index.query(topLeft.getX(), topLeft.getY(), bottomRight.getX(), bottomRight.getY(), visibleNodes, visibleEdges);
-            painter.paint(new FxSurface(gc, z), index.layout(), visibleNodes, visibleEdges, highlight, overlay);
+            painter.paint(new FxSurface(gc, z), index.layout(), visibleNodes, visibleEdges, highlight, overlay, problems);
             gc.setTransform(1, 0, 0, 1, 0, 0);
         }
         minimap.update();

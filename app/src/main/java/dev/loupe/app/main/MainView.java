@@ -9,6 +9,7 @@ import dev.loupe.app.debug.RunPanelView;
 import dev.loupe.app.debug.ValueViewer;
 import dev.loupe.app.diagram.DiagramNode;
 import dev.loupe.app.edit.EditCommandsView;
+import dev.loupe.app.inspect.ProblemsView;
 import dev.loupe.app.inspect.PropertiesView;
 import dev.loupe.app.inspect.PropertyRow;
 import dev.loupe.app.inspect.PropertyTable;
@@ -150,6 +151,7 @@ public final class MainView {
         bindStatus();
         bindMenus();
         editCommands = EditCommandsView.install(vm, stage, menuBar, editMenu, sideTabs);
+        ProblemsView.install(vm, graphView, sideTabs);
         bindDragAndDrop();
         vm.errorProperty().addListener((o, old, report) -> {
             if (report != null) {

@@ -12,6 +12,7 @@ import dev.loupe.app.edit.GraphTools;
 import dev.loupe.app.edit.ValueActions;
 import dev.loupe.app.inspect.ModelInfoViewModel;
 import dev.loupe.app.inspect.PropertiesViewModel;
+import dev.loupe.app.inspect.ProblemsViewModel;
 import dev.loupe.app.render.GraphRenderer;
 import dev.loupe.app.render.RenderOptions;
 import dev.loupe.app.render.Theme;
@@ -51,6 +52,7 @@ public final class MainViewModel {
     private final SearchViewModel search = new SearchViewModel();
     private final PropertiesViewModel properties = new PropertiesViewModel();
     private final ModelInfoViewModel modelInfo = new ModelInfoViewModel();
+    private final ProblemsViewModel problems = new ProblemsViewModel();
     private final TaskRunner debugRunner = new TaskRunner();
     private final RunInputsViewModel runInputs;
     private final DebuggerViewModel debugger;
@@ -99,6 +101,11 @@ public final class MainViewModel {
 
     public PropertiesViewModel properties() {
         return properties;
+    }
+
+    /// What the checker and shape inference report for the open model (after every edit too).
+    public ProblemsViewModel problems() {
+        return problems;
     }
 
     public ModelInfoViewModel modelInfo() {
@@ -226,6 +233,7 @@ public final class MainViewModel {
         var old = document.get();
         document.set(null);
         history.reset();
+        problems.show(java.util.List.of(), null);
         diagram.reset(null, null);
         modelInfo.show(null);
         runInputs.setModel(null, null);
@@ -359,6 +367,7 @@ public final class MainViewModel {
                 document.set(new ModelDocument(current.path(), updated.model(), updated.catalog(), updated.problems(),
                         updated.mainLevel(), updated.timings()));
                 var selected = diagram.selectedItemProperty().get();
+                problems.show(updated.problems(), updated.model().graph());
                 diagram.reset(updated.mainLevel(), updated.catalog());
                 modelInfo.show(updated.model());
                 if (selected != null && selected.node() != null) {
@@ -401,6 +410,7 @@ public final class MainViewModel {
         var old = document.get();
         history.reset();
         document.set(doc);
+        problems.show(doc.problems(), doc.model().graph());
         diagram.reset(doc.mainLevel(), doc.catalog());
         modelInfo.show(doc.model());
         runInputs.setModel(doc.model(), doc.path());

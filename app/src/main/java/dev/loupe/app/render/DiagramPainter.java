@@ -43,6 +43,14 @@ public final class DiagramPainter {
     /// Draws as [#paint(Surface, GraphLayout, IntList, IntList, Highlight)] does, then the debugger's
     /// marks: error halos, breakpoints, executed and current boxes, and live values on edges.
     public void paint(Surface s, GraphLayout layout, IntList nodes, IntList edges, Highlight highlight, DebugOverlay overlay) {
+        paint(s, layout, nodes, edges, highlight, overlay, new boolean[0]);
+    }
+
+    /// Draws as [#paint(Surface, GraphLayout, IntList, IntList, Highlight, DebugOverlay)] does, plus a warning
+    /// badge on each box flagged in `problems` (indexed like the boxes; a shorter array flags nothing more):
+    /// the boxes whose nodes the checker or shape inference found a problem with.
+    public void paint(Surface s, GraphLayout layout, IntList nodes, IntList edges, Highlight highlight, DebugOverlay overlay,
+                      boolean[] problems) {
         double zoom = 1 / s.pixel();
         int edgeCount = edges == null ? layout.edgeCount() : edges.size();
         int nodeCount = nodes == null ? layout.nodeCount() : nodes.size();
@@ -93,7 +101,21 @@ public final class DiagramPainter {
             if (overlay.marks(i)) {
                 drawMarks(s, layout, i, overlay);
             }
+            if (i < problems.length && problems[i]) {
+                drawProblemBadge(s, layout, i);
+            }
         }
+    }
+
+    /// A warning triangle with an exclamation mark on the top right corner of box `i`.
+    private void drawProblemBadge(Surface s, GraphLayout layout, int i) {
+        double a = Math.max(14, 14 * s.pixel());
+        double cx = layout.x(i) + layout.width(i);
+        double top = layout.y(i) - a * 0.55;
+        s.setFill(palette.color("problem"));
+        s.fillTriangle(cx, top, cx - a * 0.6, top + a, cx + a * 0.6, top + a);
+        s.setFill(palette.color("header-text"));
+        s.text("!", cx - a * 0.09, top + a * 0.88, a * 0.7, true);
     }
 
     /// The debugger's marks on box `i`: an error halo, a breakpoint dot on the left edge, a run dot at the

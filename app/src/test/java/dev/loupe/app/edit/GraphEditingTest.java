@@ -217,6 +217,39 @@ class GraphEditingTest {
         assertThat(fx(() -> vm.history().entries().size())).isEqualTo(2);
     }
 
+    @Test
+    void problemsOfAnEditShowAtOnceOnTheirNodeAndGoWithUndo() throws Exception {
+        open(TestModels.withDeadNode());
+        assertThat(fx(() -> vm.problems().summaryProperty().get())).isEqualTo("No problems");
+        var add = fx(() -> {
+            try {
+                return dev.loupe.model.edit.NodeEdits.add(graph(), "odd", "NoSuchOp", "", List.of(graph().value("x")), List.of("o"), List.of());
+            } catch (dev.loupe.model.edit.EditException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertThat(fx(() -> vm.execute(add))).isTrue();
+        doc.waitUntilIdle();
+        var rows = fx(() -> List.copyOf(vm.problems().rows()));
+        assertThat(rows).isNotEmpty();
+        var first = rows.getFirst();
+        assertThat(first.problem().isError()).isTrue();
+        assertThat(first.problem().message()).contains("NoSuchOp");
+        int index = fx(() -> graph().nodes().indexOf(node("NoSuchOp")));
+        assertThat(first.nodeIndex()).isEqualTo(index);
+        var marked = fx(() -> vm.problems().boxesOf(vm.diagram().getLevel().diagram()));
+        int box = fx(() -> vm.diagram().getLevel().diagram().itemOfNode(index));
+        for (int i = 0; i < marked.length; i++) {
+            assertThat(marked[i]).as("box " + i).isEqualTo(i == box);
+        }
+        fx(() -> {
+            vm.undo();
+            return null;
+        });
+        doc.waitUntilIdle();
+        assertThat(fx(() -> vm.problems().rows().isEmpty())).isTrue();
+    }
+
     private Graph graph() {
         return vm.getDocument().model().graph();
     }
