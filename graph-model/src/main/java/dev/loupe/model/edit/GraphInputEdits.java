@@ -5,6 +5,7 @@ import dev.loupe.model.Model;
 import dev.loupe.model.Node;
 import dev.loupe.model.TypeInfo;
 import dev.loupe.model.Value;
+import java.util.ArrayList;
 import java.util.HashMap;
 
 /// Edits of the main graph's inputs: adding one, removing an unused one, changing an input's element type.
@@ -80,7 +81,7 @@ public final class GraphInputEdits {
         return new SimpleEdit("Remove graph input '" + input.name() + "'",
                 () -> graph.removeInput(input),
                 () -> {
-                    var rest = new java.util.ArrayList<>(graph.inputs().subList(index, graph.inputs().size()));
+                    var rest = new ArrayList<>(graph.inputs().subList(index, graph.inputs().size()));
                     rest.forEach(graph::removeInput);
                     graph.addInput(input);
                     rest.forEach(graph::addInput);

@@ -10,6 +10,7 @@ import dev.loupe.model.schema.AttributeSpec;
 import dev.loupe.model.schema.OpSchema;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -202,7 +203,7 @@ public final class NodeEdits {
         var base = node.name() == null || node.name().isEmpty() ? node.opType() : node.name();
         var name = ScopeNames.freshNode(graph, base + "_copy");
         var outputNames = new ArrayList<String>();
-        var taken = new java.util.HashSet<String>();
+        var taken = new HashSet<String>();
         for (var out : node.outputs()) {
             if (out == null) {
                 outputNames.add(null);

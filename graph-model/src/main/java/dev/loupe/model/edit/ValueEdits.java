@@ -7,6 +7,7 @@ import dev.loupe.model.Node;
 import dev.loupe.model.TensorData;
 import dev.loupe.model.TypeInfo;
 import dev.loupe.model.Value;
+import java.util.ArrayList;
 
 /// Edits of values: names, declared types, graph outputs, initializers and the wiring of node inputs.
 public final class ValueEdits {
@@ -99,7 +100,7 @@ public final class ValueEdits {
     }
 
     private static void insertOutput(Graph graph, int index, Value value) {
-        var rest = new java.util.ArrayList<>(graph.outputs().subList(index, graph.outputs().size()));
+        var rest = new ArrayList<>(graph.outputs().subList(index, graph.outputs().size()));
         rest.forEach(graph::removeOutput);
         graph.addOutput(value);
         rest.forEach(graph::addOutput);
@@ -217,7 +218,7 @@ public final class ValueEdits {
     }
 
     private static void insertInitializer(Graph graph, int index, Value value, TensorData tensor) {
-        var rest = new java.util.ArrayList<>(graph.initializers().subList(index, graph.initializers().size()));
+        var rest = new ArrayList<>(graph.initializers().subList(index, graph.initializers().size()));
         var tensors = rest.stream().map(Value::initializer).toList();
         rest.forEach(v -> graph.setInitializer(v, null));
         graph.setInitializer(value, tensor);

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
@@ -230,7 +231,7 @@ public final class ModelMerge {
     private static List<Function> functions(Model first, Model second) throws EditException {
         var all = new ArrayList<>(first.functions());
         for (var f : second.functions()) {
-            if (first.functions().stream().anyMatch(m -> m.name().equals(f.name()) && java.util.Objects.equals(m.domain(), f.domain()))) {
+            if (first.functions().stream().anyMatch(m -> m.name().equals(f.name()) && Objects.equals(m.domain(), f.domain()))) {
                 throw new EditException("both models define local function " + f.domain() + ":" + f.name());
             }
             all.add(f);
