@@ -50,6 +50,10 @@ public final class EditCommandsView {
         history.setId("history-tab");
         history.setClosable(false);
         sideTabs.getTabs().add(history);
+        var functions = new Tab("Functions", FunctionLibraryView.create(new FunctionLibraryViewModel(vm)));
+        functions.setId("functions-tab");
+        functions.setClosable(false);
+        sideTabs.getTabs().add(functions);
         return view;
     }
 

@@ -140,6 +140,28 @@ class GraphEditingTest {
     }
 
     @Test
+    void theFunctionLibraryListsFunctionsWithTheirCallsAndInlinesThem() throws Exception {
+        open(TestModels.withDeadNode());
+        var library = fx(() -> new FunctionLibraryViewModel(vm));
+        fx(() -> {
+            library.refresh();
+            return null;
+        });
+        var row = fx(() -> library.rows().getFirst());
+        assertThat(row.toString()).isEqualTo("local.Swish  —  1 call(s), 2 node(s)");
+        assertThat(row.mainCalls()).containsExactly(fx(() -> graph().nodes().indexOf(node("Swish"))));
+        fx(() -> {
+            library.showBody(row);
+            return null;
+        });
+        doc.waitFor(() -> vm.diagram().levels().size() == 2 && !vm.tasks().busyProperty().get());
+        assertThat(fx(() -> vm.diagram().getLevel().graph())).isSameAs(row.function().body());
+        assertThat(fx(() -> library.inlineAll(row))).isTrue();
+        doc.waitUntilIdle();
+        assertThat(fx(() -> library.rows().isEmpty())).as("refreshed after the edit").isTrue();
+    }
+
+    @Test
     void foldingConstantsKeepsTheResultsOfTheSavedFile() throws Exception {
         open(withConstantBranch());
         fx(() -> {
