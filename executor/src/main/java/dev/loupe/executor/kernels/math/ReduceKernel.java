@@ -7,11 +7,14 @@ import dev.loupe.executor.kernel.NodeSpec;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Shapes;
 import dev.loupe.executor.tensor.Tensor;
+import dev.loupe.model.ElementType;
 
 /// Template for the `Reduce*` operators: reads the axes (the `axes` attribute, or from `ReduceSum` 13 and
 /// the others' version 18 the optional `axes` input with `noop_with_empty_axes`), gathers the elements of
 /// each output position into one contiguous run and hands every run to the subclass's fold. Floats are
-/// folded in `double`; integers in `long` when the subclass has an integer fold, else in `double` and
+/// folded in `double`, except float32 data reduced over its trailing axes by an operator with a float fold
+/// ([#foldsFloats()]): its runs are already contiguous, and are folded in place, in float, on the vector
+/// kernels. Integers are folded in `long` when the subclass has an integer fold, else in `double` and
 /// truncated.
 abstract class ReduceKernel implements Kernel {
 
@@ -38,6 +41,15 @@ abstract class ReduceKernel implements Kernel {
     }
 
     long fold(long[] x, int from, int n) {
+        throw UnsupportedType.INSTANCE;
+    }
+
+    /// Whether [#fold(float[], int, int)] serves float32 data.
+    boolean foldsFloats() {
+        return false;
+    }
+
+    float fold(float[] x, int from, int n) {
         throw UnsupportedType.INSTANCE;
     }
 
@@ -79,6 +91,15 @@ abstract class ReduceKernel implements Kernel {
         }
         int outputs = Shapes.checkedSize(outShape);
         var type = data.type();
+        if (type == ElementType.FLOAT && foldsFloats() && trailing(reduced, shape)) {
+            var x = data.floats();
+            var out = Tensor.allocate(type, outShape);
+            var o = out.floats();
+            for (int i = 0; i < outputs; i++) {
+                o[i] = fold(x, i * runLength, runLength);
+            }
+            return out;
+        }
         try {
             if (type.isInteger() && foldsIntegers()) {
                 var runs = Gather.runs(Numeric.longs(data), shape, reduced);
@@ -100,6 +121,20 @@ abstract class ReduceKernel implements Kernel {
         } catch (UnsupportedType e) {
             throw KernelException.unsupportedType(op + " input", type);
         }
+    }
+
+    /// Whether every reduced axis comes after every kept axis of more than one element, so that each output's
+    /// run is contiguous in the input.
+    private static boolean trailing(boolean[] reduced, long[] shape) {
+        boolean seenReduced = false;
+        for (int d = 0; d < reduced.length; d++) {
+            if (reduced[d]) {
+                seenReduced = true;
+            } else if (seenReduced && shape[d] != 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private long[] outputShape(long[] shape, boolean[] reduced) {

@@ -1,5 +1,7 @@
 package dev.loupe.executor.kernels.math;
 
+import dev.loupe.executor.simd.Reductions;
+
 import dev.loupe.executor.kernel.NodeSpec;
 
 /// `ReduceMean` (versions 1, 11, 13, 18): the mean (NaN over no elements).
@@ -16,5 +18,15 @@ final class ReduceMeanKernel extends ReduceKernel {
             s += x[i];
         }
         return s / n;
+    }
+
+    @Override
+    boolean foldsFloats() {
+        return true;
+    }
+
+    @Override
+    float fold(float[] x, int from, int n) {
+        return Reductions.sum(x, from, n) / n;
     }
 }

@@ -1,5 +1,7 @@
 package dev.loupe.executor.kernels.math;
 
+import dev.loupe.executor.simd.Reductions;
+
 import dev.loupe.executor.kernel.NodeSpec;
 
 /// `ReduceSum` (versions 1, 11, 13 with axes as an input): the sum.
@@ -16,6 +18,16 @@ final class ReduceSumKernel extends ReduceKernel {
             s += x[i];
         }
         return s;
+    }
+
+    @Override
+    boolean foldsFloats() {
+        return true;
+    }
+
+    @Override
+    float fold(float[] x, int from, int n) {
+        return Reductions.sum(x, from, n);
     }
 
     @Override

@@ -3,11 +3,15 @@ package dev.loupe.executor.kernels.nn;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.NodeSpec;
 import dev.loupe.executor.kernels.shape.Numbers;
+import dev.loupe.executor.simd.Reductions;
+import dev.loupe.executor.simd.VectorLoops;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Tensor;
+import dev.loupe.model.ElementType;
 
 /// `GlobalAveragePool` (version 1), `GlobalMaxPool` (version 1) and `GlobalLpPool` (versions 1, 2), float
 /// types: one value per image and channel over all spatial positions, keeping the spatial axes as size 1.
+/// float32 averages and maxima run in float on the vector kernels, the rest in double.
 final class GlobalPoolKernel extends NnKernel {
 
     /// Which reduction the node asks for.
@@ -27,14 +31,23 @@ final class GlobalPoolKernel extends NnKernel {
         var xs = x.shape();
         int planes = (int) (xs[0] * xs[1]);
         int size = planes == 0 ? 0 : x.size() / planes;
+        var outShape = xs.clone();
+        for (int d = 2; d < outShape.length; d++) {
+            outShape[d] = 1;
+        }
+        if (x.type() == ElementType.FLOAT && mode != Mode.LP) {
+            var xv = x.floats();
+            var out = Tensor.allocate(ElementType.FLOAT, outShape);
+            var o = out.floats();
+            for (int plane = 0; plane < planes; plane++) {
+                o[plane] = mode == Mode.AVERAGE ? Reductions.sum(xv, plane * size, size) / size : VectorLoops.max(xv, plane * size, size);
+            }
+            return new RuntimeValue[] {out};
+        }
         var xv = Numbers.toDoubles(x);
         var out = new double[planes];
         for (int plane = 0; plane < planes; plane++) {
             out[plane] = reduce(xv, plane * size, size);
-        }
-        var outShape = xs.clone();
-        for (int d = 2; d < outShape.length; d++) {
-            outShape[d] = 1;
         }
         return new RuntimeValue[] {Numbers.fromDoubles(x.type(), outShape, out)};
     }
