@@ -41,11 +41,11 @@ public final class Session {
     private final ExecutionPlan plan;
     private final BufferPool pool;
 
-    private Session(Model model, SessionOptions options, ExecutionPlan plan) {
+    private Session(Model model, SessionOptions options, ExecutionPlan plan, BufferPool pool) {
         this.model = model;
         this.options = options;
         this.plan = plan;
-        this.pool = options.mode().newPool();
+        this.pool = pool;
     }
 
     /// A session with Loupe's built-in kernels and default limits.
@@ -60,7 +60,12 @@ public final class Session {
     /// @throws SessionException             for any other problem found while compiling (a cycle, an
     ///                                      undefined value, an invalid attribute)
     public static Session create(Model model, KernelRegistry registry, SessionOptions options) {
-        return new Session(model, options, options.mode().compile(model, registry));
+        return create(model, registry, options, options.mode().newPool());
+    }
+
+    /// A session whose kernels take output storage from `pool` (tests hand in pools that check the rules).
+    static Session create(Model model, KernelRegistry registry, SessionOptions options, BufferPool pool) {
+        return new Session(model, options, options.mode().compile(model, registry), pool);
     }
 
     public Model model() {

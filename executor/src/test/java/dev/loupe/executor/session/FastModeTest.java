@@ -277,11 +277,12 @@ class FastModeTest {
         return SessionOptions.defaults().withMode(mode);
     }
 
-    /// Runs `model` in both modes on the same random inputs (twice in FAST, so the second run reuses storage)
-    /// and checks that every output agrees; returns the second FAST result.
+    /// Runs `model` in both modes on the same random inputs (twice in FAST, so the second run reuses storage,
+    /// poisoned when recycled) and checks that every output agrees; returns the second FAST result.
     private static RunResult compare(Model model) {
         var debug = Session.create(model);
-        var fast = Session.create(model, dev.loupe.executor.kernels.BuiltinKernels.registry(), options(ExecutionMode.FAST));
+        var fast = Session.create(model, dev.loupe.executor.kernels.BuiltinKernels.registry(), options(ExecutionMode.FAST),
+                new RecycledStorageTest.PoisoningPool());
         var inputs = Benchmark.randomInputs(debug, 42);
         var expected = debug.run(inputs);
         fast.run(Benchmark.randomInputs(debug, 43));

@@ -1,0 +1,144 @@
+package dev.loupe.executor.session;
+
+import dev.loupe.executor.kernels.BuiltinKernels;
+import dev.loupe.executor.tensor.RuntimeValue;
+import dev.loupe.executor.tensor.Tensor;
+import dev.loupe.executor.tensor.TensorConversion;
+import dev.loupe.model.Attribute;
+import dev.loupe.model.ElementType;
+import dev.loupe.model.Graph;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static dev.loupe.executor.session.TestModels.input;
+import static dev.loupe.executor.session.TestModels.names;
+import static dev.loupe.executor.session.TestModels.node;
+import static dev.loupe.executor.session.TestModels.output;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/// Kernels in [ExecutionMode#FAST] write outputs into recycled arrays: a pool that fills every array it
+/// takes back with garbage (NaN, or a bit pattern for integers) shows whether a kernel relies on zeroed
+/// storage. Each model computes `t2 = Neg(Neg(x))` first, so the operator under test gets the first `Neg`'s
+/// poisoned array as its output, and its result must equal the DEBUG result bit for bit.
+class RecycledStorageTest {
+
+    /// Takes arrays back like [BufferPool] and fills them with garbage.
+    static final class PoisoningPool extends BufferPool {
+        int poisoned;
+
+        @Override
+        boolean recycle(Tensor t) {
+            boolean taken = super.recycle(t);
+            if (taken) {
+                poisoned++;
+                switch (t.data()) {
+                    case float[] f -> Arrays.fill(f, Float.NaN);
+                    case double[] d -> Arrays.fill(d, Double.NaN);
+                    case long[] l -> Arrays.fill(l, 0x5a5a5a5a5a5a5a5aL);
+                    case int[] i -> Arrays.fill(i, 0x5a5a5a5a);
+                    case short[] s -> Arrays.fill(s, (short) 0x5a5a);
+                    case byte[] b -> Arrays.fill(b, (byte) 0x5a);
+                    default -> { }
+                }
+            }
+            return taken;
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Abs", "Acos", "Asin", "Atan", "Ceil", "Cos", "Cosh", "Erf", "Exp", "Floor", "Log", "Neg",
+            "Reciprocal", "Relu", "Round", "Sigmoid", "Sign", "Sin", "Sinh", "Softplus", "Softsign", "Sqrt", "Tan", "Tanh",
+            "Elu", "Selu", "Celu", "HardSigmoid", "HardSwish", "LeakyRelu", "Mish", "ThresholdedRelu", "Gelu"})
+    void unaryOperators(String op) {
+        check(op, new long[] {3, 37}, Map.of());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Add", "Sub", "Mul", "Div", "Pow", "Max", "Min", "PRelu"})
+    void binaryOperators(String op) {
+        check(op, new long[] {3, 37}, Map.of("x", new long[0]));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Conv", "MatMul", "Gemm", "Softmax", "LayerNormalization", "MaxPool", "BatchNormalization", "Clip"})
+    void operatorsOfTheFastPath(String op) {
+        var params = new LinkedHashMap<String, long[]>();
+        long[] shape = {1, 3, 8, 8};
+        Attribute[] attributes = {};
+        switch (op) {
+            case "Conv" -> {
+                params.put("w", new long[] {3, 3, 3, 3});
+                params.put("b", new long[] {3});
+                attributes = new Attribute[] {Attribute.ofInts("pads", 1, 1, 1, 1)};
+            }
+            case "MatMul" -> params.put("w", new long[] {8, 8});
+            case "Gemm" -> {
+                shape = new long[] {8, 24};
+                params.put("w", new long[] {24, 24});
+                params.put("c", new long[] {24});
+            }
+            case "Softmax" -> attributes = new Attribute[] {Attribute.ofInt("axis", -1)};
+            case "LayerNormalization" -> {
+                params.put("scale", new long[] {8});
+                params.put("bias", new long[] {8});
+            }
+            case "MaxPool" -> attributes = new Attribute[] {Attribute.ofInts("kernel_shape", 3, 3), Attribute.ofInts("pads", 1, 1, 1, 1)};
+            case "BatchNormalization" -> {
+                for (var p : new String[] {"scale", "bias", "mean", "var"}) {
+                    params.put(p, new long[] {3});
+                }
+            }
+            case "Clip" -> {
+                params.put("lo", new long[0]);
+                params.put("hi", new long[0]);
+            }
+            default -> throw new IllegalArgumentException(op);
+        }
+        check(op, shape, params, attributes);
+    }
+
+    /// `y = op(Neg(Neg(x)), params...)`; a parameter named `x` reads the input again, others are initializers
+    /// of the given shapes with values in (0.1, 0.9).
+    private static void check(String op, long[] shape, Map<String, long[]> params, Attribute... attributes) {
+        var g = new Graph(null, op);
+        input(g, "x", ElementType.FLOAT, shape);
+        var random = new SplittableRandom(op.hashCode());
+        var inputs = new String[params.size() + 1];
+        inputs[0] = "t2";
+        int i = 1;
+        for (var e : params.entrySet()) {
+            inputs[i++] = e.getKey();
+            if (!e.getKey().equals("x")) {
+                var t = Tensor.allocate(ElementType.FLOAT, e.getValue());
+                for (int k = 0; k < t.size(); k++) {
+                    t.floats()[k] = (float) random.nextDouble(0.1, 0.9);
+                }
+                g.setInitializer(g.valueOrCreate(e.getKey()), TensorConversion.toTensorData(t, e.getKey()));
+            }
+        }
+        node(g, "neg1", "Neg", names("x"), names("t1"));
+        node(g, "neg2", "Neg", names("t1"), names("t2"));
+        node(g, "op", op, inputs, names("y"), attributes);
+        output(g, "y");
+        var model = TestModels.model(g, 20);
+        var x = Tensor.allocate(ElementType.FLOAT, shape);
+        for (int k = 0; k < x.size(); k++) {
+            x.floats()[k] = (float) random.nextDouble(0.1, 0.9);
+        }
+        Map<String, RuntimeValue> in = Map.of("x", x);
+        var expected = (Tensor) Session.create(model).run(in).output("y");
+        var pool = new PoisoningPool();
+        var fast = Session.create(model, BuiltinKernels.registry(), SessionOptions.defaults().withMode(ExecutionMode.FAST), pool);
+        for (int run = 0; run < 2; run++) {
+            var actual = (Tensor) fast.run(in).output("y");
+            assertThat(actual.describe()).isEqualTo(expected.describe());
+            assertThat(actual.floats()).as(op).containsExactly(expected.floats());
+        }
+        assertThat(pool.poisoned).as("arrays recycled").isPositive();
+    }
+}
