@@ -62,6 +62,7 @@ public final class GraphView extends Region {
     private double pressY;
     private boolean dragged;
     private IntConsumer onSelect = i -> { };
+    private IntConsumer onToggle = i -> { };
     private IntConsumer onOpen = i -> { };
     private IntConsumer onHover = i -> { };
     private IntConsumer onEdge = k -> { };
@@ -128,6 +129,12 @@ public final class GraphView extends Region {
     /// Called with the box index (or -1 for empty space) when the user clicks without dragging.
     public void setOnSelect(IntConsumer handler) {
         this.onSelect = handler;
+    }
+
+    /// Called with the box index when the user clicks a box with the shortcut key (Ctrl, or Cmd) held: adds
+    /// it to, or removes it from, a multiple selection.
+    public void setOnToggle(IntConsumer handler) {
+        this.onToggle = handler;
     }
 
     /// The debugger's marks, drawn over the diagram (indexed like the current layout).
@@ -416,6 +423,8 @@ public final class GraphView extends Region {
             int edge = box < 0 ? edgeAt(e.getX(), e.getY()) : -1;
             if (edge >= 0) {
                 onEdge.accept(edge);
+            } else if (e.isShortcutDown() && box >= 0) {
+                onToggle.accept(box);
             } else {
                 onSelect.accept(box);
             }

@@ -5,11 +5,11 @@ import dev.loupe.app.diagram.Scope;
 import dev.loupe.app.main.DiagramViewModel;
 import dev.loupe.model.Graph;
 import dev.loupe.model.Node;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
-/// The operator nodes the user has selected in the diagram: the selected operator, or every node of the
-/// selected name-scope group (its sub-groups included).
+/// The operator nodes the user has selected in the diagram: the boxes of a multiple selection (Ctrl+click),
+/// else the selected operator, or every node of the selected name-scope group (its sub-groups included).
 public final class Selection {
 
     private Selection() {
@@ -22,17 +22,17 @@ public final class Selection {
         if (level == null || item == null) {
             return List.of();
         }
-        if (item.kind() == DiagramNode.Kind.OPERATOR && item.node() != null) {
-            return List.of(item.node());
+        var items = diagram.markedItems().isEmpty() ? List.of(item) : diagram.markedItems();
+        var indexes = new TreeSet<Integer>();
+        for (var box : items) {
+            if (box.kind() == DiagramNode.Kind.OPERATOR && box.nodeIndex() >= 0) {
+                indexes.add(box.nodeIndex());
+            } else if (box.kind() == DiagramNode.Kind.GROUP && box.scope() != null) {
+                collect(box.scope(), indexes);
+            }
         }
-        if (item.kind() == DiagramNode.Kind.GROUP && item.scope() != null) {
-            var indexes = new ArrayList<Integer>();
-            collect(item.scope(), indexes);
-            indexes.sort(null);
-            Graph graph = level.graph();
-            return indexes.stream().map(i -> graph.nodes().get(i)).toList();
-        }
-        return List.of();
+        Graph graph = level.graph();
+        return indexes.stream().map(i -> graph.nodes().get(i)).toList();
     }
 
     /// The selected operator node, or `null` when the selection is not one operator.
@@ -41,7 +41,7 @@ public final class Selection {
         return item != null && item.kind() == DiagramNode.Kind.OPERATOR ? item.node() : null;
     }
 
-    private static void collect(Scope scope, List<Integer> into) {
+    private static void collect(Scope scope, java.util.Collection<Integer> into) {
         into.addAll(scope.nodes());
         scope.children().forEach(c -> collect(c, into));
     }

@@ -38,6 +38,7 @@ public final class DiagramViewModel {
     private final ObjectProperty<Highlight> highlight = new SimpleObjectProperty<>(this, "highlight", Highlight.NONE);
     private final ReadOnlyObjectWrapper<FocusRequest> focusRequest = new ReadOnlyObjectWrapper<>(this, "focusRequest");
     private int selectedBox = -1;
+    private final java.util.BitSet marked = new java.util.BitSet();
     private long serial;
     private OpCatalog catalog;
 
@@ -86,8 +87,9 @@ public final class DiagramViewModel {
         select(-1);
     }
 
-    /// Selects box `box` of the current diagram (-1 clears the selection).
+    /// Selects box `box` of the current diagram (-1 clears the selection); a multiple selection ends.
     public void select(int box) {
+        marked.clear();
         var current = level.get();
         if (current == null || box < 0 || box >= current.layout().nodeCount()) {
             selectedBox = -1;
@@ -98,6 +100,38 @@ public final class DiagramViewModel {
         selectedBox = box;
         selectedItem.set(current.diagram().node(box));
         highlight.set(Highlight.of(current.index(), box));
+    }
+
+    /// Adds operator or group box `box` to the multiple selection, or removes it (Ctrl+click); the
+    /// selection so far joins it first. The last box added becomes the selected item.
+    public void toggle(int box) {
+        var current = level.get();
+        if (current == null || box < 0 || box >= current.layout().nodeCount()) {
+            return;
+        }
+        var kind = current.diagram().node(box).kind();
+        if (kind != DiagramNode.Kind.OPERATOR && kind != DiagramNode.Kind.GROUP) {
+            return;
+        }
+        if (marked.isEmpty() && selectedBox >= 0 && selectedBox != box) {
+            marked.set(selectedBox);
+        }
+        marked.flip(box);
+        int latest = marked.get(box) ? box : marked.previousSetBit(current.layout().nodeCount());
+        selectedBox = latest;
+        selectedItem.set(latest < 0 ? null : current.diagram().node(latest));
+        var flags = new boolean[current.layout().nodeCount()];
+        marked.stream().forEach(i -> flags[i] = true);
+        highlight.set((latest < 0 ? Highlight.NONE : Highlight.of(current.index(), latest)).withMarked(flags));
+    }
+
+    /// The boxes of the multiple selection, in box order; empty when one box (or none) is selected.
+    public java.util.List<DiagramNode> markedItems() {
+        var current = level.get();
+        if (current == null) {
+            return java.util.List.of();
+        }
+        return marked.stream().mapToObj(i -> current.diagram().node(i)).toList();
     }
 
     /// Selects box `box` and asks the view to centre on it.

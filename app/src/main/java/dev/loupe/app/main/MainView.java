@@ -174,6 +174,7 @@ public final class MainView {
             }
         });
         graphView.setOnSelect(diagram::select);
+        graphView.setOnToggle(diagram::toggle);
         graphView.setOnOpen(this::openBox);
         graphView.setOnHover(box -> {
             var level = diagram.getLevel();

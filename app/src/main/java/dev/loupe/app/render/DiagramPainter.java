@@ -89,7 +89,8 @@ public final class DiagramPainter {
         var covered = dots ? new HashSet<Long>() : null;
         for (int j = 0; j < nodeCount; j++) {
             int i = nodes == null ? j : nodes.get(j);
-            if (covered != null && highlight.selected() != i && !highlight.isNeighbour(i) && !covered.add(pixelKey(layout, i, zoom))) {
+            if (covered != null && highlight.selected() != i && !highlight.isNeighbour(i) && !highlight.isMarked(i)
+                    && !covered.add(pixelKey(layout, i, zoom))) {
                 continue;
             }
             if (overlay.current() == i) {
@@ -241,7 +242,7 @@ public final class DiagramPainter {
         double w = item.width();
         double h = item.height();
         int category = palette.category(item.styleClass());
-        boolean selected = highlight.selected() == i;
+        boolean selected = highlight.selected() == i || highlight.isMarked(i);
         boolean neighbour = highlight.isNeighbour(i);
 
         if (zoom < TEXT_ZOOM) {

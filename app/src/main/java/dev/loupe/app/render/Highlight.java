@@ -1,14 +1,21 @@
 package dev.loupe.app.render;
 
-/// What the painter emphasises: the selected box, its neighbours and the edges between them.
+/// What the painter emphasises: the selected box, its neighbours and the edges between them, and the other
+/// boxes of a multiple selection.
 ///
 /// @param selected the selected box, or -1
 /// @param neighbours for each box, whether it is a producer or consumer of the selected one
 /// @param edges for each edge, whether it touches the selected box
-public record Highlight(int selected, boolean[] neighbours, boolean[] edges) {
+/// @param marked for each box, whether it is part of a multiple selection (drawn like the selected one)
+public record Highlight(int selected, boolean[] neighbours, boolean[] edges, boolean[] marked) {
 
     /// Nothing selected.
-    public static final Highlight NONE = new Highlight(-1, new boolean[0], new boolean[0]);
+    public static final Highlight NONE = new Highlight(-1, new boolean[0], new boolean[0], new boolean[0]);
+
+    /// This highlight with the boxes flagged in `boxes` also drawn as selected.
+    public Highlight withMarked(boolean[] boxes) {
+        return new Highlight(selected, neighbours, edges, boxes.clone());
+    }
 
     /// The highlight of box `selected` in the indexed layout.
     public static Highlight of(LayoutIndex index, int selected) {
@@ -26,7 +33,11 @@ public record Highlight(int selected, boolean[] neighbours, boolean[] edges) {
             edges[k] = true;
             neighbours[layout.diagram().edges().get(k).from()] = true;
         }
-        return new Highlight(selected, neighbours, edges);
+        return new Highlight(selected, neighbours, edges, new boolean[0]);
+    }
+
+    boolean isMarked(int i) {
+        return i < marked.length && marked[i];
     }
 
     boolean isNeighbour(int i) {

@@ -140,6 +140,49 @@ class GraphEditingTest {
     }
 
     @Test
+    void ctrlClickBuildsAMultipleSelectionThatBecomesOneFunction() throws Exception {
+        open(TestModels.withDeadNode());
+        doc.select("relu");
+        int dead = fx(() -> boxOf("dead"));
+        int relu = fx(() -> boxOf("relu"));
+        fx(() -> {
+            vm.diagram().toggle(dead);
+            return null;
+        });
+        assertThat(fx(() -> Selection.nodes(vm.diagram())).stream().map(Node::name)).containsExactly("relu", "dead");
+        var highlight = fx(() -> vm.diagram().highlightProperty().get());
+        assertThat(highlight.marked()[relu]).isTrue();
+        assertThat(highlight.marked()[dead]).isTrue();
+        var plan = fx(() -> vm.edits().planFunction("Pair", "local"));
+        assertThat(plan.function().body().nodes()).extracting(Node::opType).containsExactly("Relu", "Softmax");
+        assertThat(fx(() -> vm.edits().makeFunction(plan, false))).isTrue();
+        assertThat(fx(() -> graph().nodes().stream().map(Node::opType).toList())).containsExactlyInAnyOrder("Pair", "Swish");
+        doc.waitUntilIdle();
+
+        fx(() -> {
+            vm.diagram().toggle(boxOf("swish"));
+            vm.diagram().toggle(boxOf("swish"));
+            return null;
+        });
+        assertThat(fx(() -> vm.diagram().markedItems())).isEmpty();
+        fx(() -> {
+            vm.diagram().select(-1);
+            return null;
+        });
+        assertThat(fx(() -> Selection.nodes(vm.diagram()))).isEmpty();
+    }
+
+    private int boxOf(String nodeName) {
+        var d = vm.diagram().getLevel().diagram();
+        for (int i = 0; i < d.nodes().size(); i++) {
+            if (d.node(i).node() != null && nodeName.equals(d.node(i).node().name())) {
+                return i;
+            }
+        }
+        throw new AssertionError("no box for node " + nodeName);
+    }
+
+    @Test
     void theFunctionLibraryListsFunctionsWithTheirCallsAndInlinesThem() throws Exception {
         open(TestModels.withDeadNode());
         var library = fx(() -> new FunctionLibraryViewModel(vm));
