@@ -19,11 +19,11 @@ import java.util.Set;
 /// Compiles the main graph of an [ExecutionPlan] into the private plan of [ExecutionMode#FAST]. Nothing of
 /// the model changes: the plan holds its own steps and precomputed values.
 ///
-/// 1. **Constant folding.** A step whose inputs are all constants (initializers that are not graph inputs,
-///    results folded before it) runs once, now, with its own kernel; its results become precomputed values
-///    and the step is dropped. The same operators are left alone as in
+/// 1. **Constant folding.** A step of a standard (`ai.onnx`) operator whose inputs are all constants
+///    (initializers that are not graph inputs, results folded before it) runs once, now, with its own kernel;
+///    its results become precomputed values and the step is dropped. The same operators are left alone as in
 ///    [dev.loupe.executor.transform.ConstantFolding] (random ones, `Dropout`, quantization, nodes holding
-///    subgraphs, function calls), and results over 16 MiB stay computed at run time.
+///    subgraphs), and so are function calls and results over 16 MiB, which stay computed at run time.
 /// 2. **Conv + BatchNormalization** ([ConvBatchNormFolding]): the normalization's scale and shift are folded
 ///    into new weights and bias of the convolution.
 /// 3. **Epilogues.** A `Relu`, `LeakyRelu`, `Clip`, `Add`, `Sub`, `Mul` or `Div` reading the result of a
@@ -151,8 +151,8 @@ final class FastPlanner {
     /// Runs `step` now when its inputs are all constants; whether it was folded.
     private boolean fold(CompiledGraph.Step step) {
         var node = step.node();
-        if (!node.subgraphs().isEmpty() || step.kernel() instanceof FunctionKernel
-                || (node.canonicalDomain().isEmpty() && NOT_FOLDED.contains(node.opType()))) {
+        if (!node.canonicalDomain().isEmpty() || !node.subgraphs().isEmpty() || step.kernel() instanceof FunctionKernel
+                || NOT_FOLDED.contains(node.opType())) {
             return false;
         }
         var inputs = new RuntimeValue[step.inputs().length];
