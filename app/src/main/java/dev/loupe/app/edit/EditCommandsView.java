@@ -123,6 +123,7 @@ public final class EditCommandsView {
                 item("sort-item", "_Sort Topologically", null, noDocument, vm.edits()::sortTopologically),
                 item("upgrade-item", "_Upgrade to Opset 13…", null, noDocument, this::upgrade),
                 item("extract-item", "_Extract Subgraph…", null, noDocument, this::extract),
+                item("merge-item", "Merge _With Another Model…", null, noDocument, this::merge),
                 new SeparatorMenuItem());
         menu.getItems().addAll(new ValueCommandsView(vm, stage, dialogs).items(noDocument, noNode));
         menu.getItems().addAll(
@@ -271,6 +272,40 @@ public final class EditCommandsView {
         File f = chooser.showSaveDialog(stage);
         if (f != null) {
             vm.graphTools().extract(names(inputs.get()), names(outputs.get()), f.toPath());
+        }
+    }
+
+    private void merge() {
+        var doc = vm.getDocument();
+        var open = new FileChooser();
+        open.setTitle("Model to feed with " + doc.fileName() + "'s outputs");
+        open.getExtensionFilters().add(new FileChooser.ExtensionFilter("ONNX models", "*.onnx"));
+        File other = open.showOpenDialog(stage);
+        if (other == null) {
+            return;
+        }
+        var firstOutput = doc.model().graph().outputs().isEmpty() ? "" : doc.model().graph().outputs().getFirst().name();
+        var connections = dialogs.text("merge-map-dialog", "Connections OUT=IN (outputs of " + doc.fileName() + " to inputs of "
+                + other.getName() + "), comma-separated", firstOutput + "=");
+        if (connections.isEmpty()) {
+            return;
+        }
+        var prefix = dialogs.text("merge-prefix-dialog", "Prefix for the names of " + other.getName() + " (avoids clashes)", "m2_");
+        var save = new FileChooser();
+        save.setTitle("Save Merged Model");
+        save.getExtensionFilters().add(new FileChooser.ExtensionFilter("ONNX models", "*.onnx"));
+        save.setInitialFileName(doc.fileName().replaceFirst("\\.onnx$", "") + "+" + other.getName());
+        File target = save.showSaveDialog(stage);
+        if (target != null) {
+            vm.graphTools().merge(other.toPath(), names(connections.get()), "", prefix.orElse(""), target.toPath(), written -> {
+                var answer = dialogs.yesNo("merge-open-dialog", "Merged model written to " + written.getFileName(),
+                        "Open it now" + (vm.history().isDirty() ? " (unsaved edits of " + doc.fileName() + " are lost)" : "") + "?",
+                        "Open", "Keep Current");
+                if (answer.orElse(false)) {
+                    vm.close();
+                    vm.open(written);
+                }
+            });
         }
     }
 

@@ -7,6 +7,7 @@ import dev.loupe.executor.transform.Equivalence;
 import dev.loupe.model.io.ModelReader;
 import dev.loupe.model.io.ModelWriter;
 import dev.loupe.model.transform.Extraction;
+import dev.loupe.model.transform.ModelMerge;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -55,6 +56,32 @@ public final class GraphTools {
             ModelWriter.write(part, target);
             return part.graph().nodes().size();
         }, count -> main.statusProperty().set("Extracted " + count + " nodes to " + target.getFileName()));
+    }
+
+    /// Merges the open model with the model in `other`, feeding outputs into inputs as `connections`
+    /// (`OUT=IN` texts, names before prefixing) say, with `prefix1`/`prefix2` on the two graphs' names, and
+    /// writes the result to `target` (atomically); `whenWritten` then receives `target`. The open model is
+    /// not changed.
+    public void merge(Path other, List<String> connections, String prefix1, String prefix2, Path target, Consumer<Path> whenWritten) {
+        var doc = main.getDocument();
+        if (doc == null || main.modelInUse()) {
+            return;
+        }
+        var model = doc.model();
+        start("Merging…", () -> {
+            var pairs = new java.util.ArrayList<ModelMerge.Connection>();
+            for (var c : connections) {
+                pairs.add(ModelMerge.Connection.parse(c));
+            }
+            try (var second = ModelReader.read(other)) {
+                var merged = ModelMerge.merge(model, second, pairs, prefix1, prefix2);
+                ModelWriter.write(merged, target);
+                return merged.graph().nodes().size();
+            }
+        }, count -> {
+            main.statusProperty().set("Merged into " + target.getFileName() + " (" + count + " nodes)");
+            whenWritten.accept(target);
+        });
     }
 
     /// Runs the model as last saved and the edited model on the Run panel's inputs and says whether every

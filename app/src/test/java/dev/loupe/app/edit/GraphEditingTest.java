@@ -255,6 +255,35 @@ class GraphEditingTest {
     }
 
     @Test
+    void mergingFeedsTheOpenModelIntoAnotherAndWritesTheResult() throws Exception {
+        open(TestModels.withDeadNode());
+        var second = dir.resolve("second.onnx");
+        dev.loupe.model.io.ModelWriter.write(withConstantBranch(), second);
+        var target = dir.resolve("merged.onnx");
+        var written = new java.util.concurrent.CompletableFuture<Path>();
+        fx(() -> {
+            vm.graphTools().merge(second, List.of("y=x"), "", "b_", target, written::complete);
+            return null;
+        });
+        assertThat(written.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(target);
+        try (var merged = ModelReader.read(target)) {
+            assertThat(merged.graph().inputs()).extracting(Value::name).containsExactly("x");
+            assertThat(merged.graph().outputs()).extracting(Value::name).containsExactly("b_y");
+            assertThat(merged.graph().nodes()).hasSize(5);
+        }
+        assertThat(fx(() -> vm.history().isDirty())).isFalse();
+
+        fx(() -> {
+            vm.graphTools().merge(second, List.of("y=nothing"), "", "b_", dir.resolve("bad.onnx"), written::complete);
+            return null;
+        });
+        doc.waitFor(() -> vm.errorProperty().get() != null);
+        assertThat(fx(() -> vm.errorProperty().get().title())).isEqualTo("Merging failed");
+        assertThat(fx(() -> vm.errorProperty().get().message())).contains("nothing");
+        assertThat(java.nio.file.Files.exists(dir.resolve("bad.onnx"))).isFalse();
+    }
+
+    @Test
     void theHistoryMovesBackAndForwardOverSeveralEdits() throws Exception {
         open(TestModels.withDeadNode());
         doc.select("dead");
