@@ -36,18 +36,17 @@ final class GatherKernel extends SingleOutputKernel {
         System.arraycopy(indicesTensor.shape(), 0, outShape, a, indicesTensor.rank());
         System.arraycopy(shape, a + 1, outShape, a + indicesTensor.rank(), shape.length - a - 1);
         Operands.checkOutputSize(data.type(), outShape);
-        var index = new int[Math.toIntExact(outer * indices.length * inner)];
-        int i = 0;
+        var out = Tensor.allocate(data.type(), outShape);
+        int block = Math.toIntExact(inner * Elements.width(data.type()));
+        int at = 0;
         for (long o = 0; o < outer; o++) {
             for (long idx : indices) {
                 long k = checkedIndex(idx, dim);
-                long base = (o * dim + k) * inner;
-                for (long j = 0; j < inner; j++) {
-                    index[i++] = (int) (base + j);
-                }
+                System.arraycopy(data.data(), Math.toIntExact((o * dim + k) * block), out.data(), at, block);
+                at += block;
             }
         }
-        return Elements.take(data, outShape, index);
+        return out;
     }
 
     /// `idx` made non-negative, failing when it lies outside `[-dim, dim)`.
