@@ -7,9 +7,12 @@ import dev.loupe.model.Model;
 import dev.loupe.model.Node;
 import dev.loupe.model.Value;
 import dev.loupe.model.schema.AttributeSpec;
+import dev.loupe.model.schema.FormalParameter;
 import dev.loupe.model.schema.OpSchema;
+import dev.loupe.model.schema.OpSchemas;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -122,6 +125,60 @@ public final class NodeEdits {
         return new SimpleEdit("Delete " + node.displayName(),
                 () -> index[0] = graph.detachNode(node),
                 () -> graph.restoreNode(node, index[0]));
+    }
+
+    /// [#add(Graph, String, String, String, List, List, List)] checked against the operator's schema first,
+    /// for a standard domain (`ai.onnx`, `ai.onnx.ml`...): the model must import the domain and the operator
+    /// must exist at that version; the input and output counts must fit its arity, required inputs must be
+    /// given, input types must fit its type constraints, and the attributes must be declared with their
+    /// types, required ones included. Operators of other domains are added unchecked.
+    public static Edit add(Model model, Graph graph, String name, String opType, String domain, List<Value> inputs,
+                           List<String> outputNames, List<Attribute> attributes) throws EditException {
+        var canonical = dev.loupe.model.OpsetId.canonicalDomain(domain);
+        if (OpSchemas.standard().domains().contains(canonical)) {
+            var version = model.opsetVersion(canonical).orElseThrow(() -> new EditException(
+                    "the model does not import domain '" + (canonical.isEmpty() ? "ai.onnx" : canonical) + "'"));
+            var schema = SchemaSignature.find(model, canonical, opType);
+            if (schema == null) {
+                throw new EditException("'" + opType + "' is not an operator of "
+                        + (canonical.isEmpty() ? "ai.onnx" : canonical) + " at opset " + version);
+            }
+            checkSignature(schema, inputs, outputNames.size(), attributes);
+        }
+        return add(graph, name, opType, domain, inputs, outputNames, attributes);
+    }
+
+    private static void checkSignature(OpSchema schema, List<Value> inputs, int outputs, List<Attribute> attributes)
+            throws EditException {
+        if (!schema.inputArity().allows(inputs.size())) {
+            throw new EditException(schema + " takes " + schema.inputArity() + " inputs, not " + inputs.size());
+        }
+        if (!schema.outputArity().allows(outputs)) {
+            throw new EditException(schema + " produces " + schema.outputArity() + " outputs, not " + outputs);
+        }
+        var bound = new HashMap<String, String>();
+        for (int i = 0; i < inputs.size(); i++) {
+            var formal = SchemaSignature.formal(schema.inputs(), i);
+            var v = inputs.get(i);
+            if (v == null && formal != null && formal.option() == FormalParameter.Option.SINGLE) {
+                throw new EditException("input " + i + " ('" + formal.name() + "') of " + schema + " is required");
+            }
+            var why = SchemaSignature.mismatch(schema, formal, SchemaSignature.typeString(v), bound);
+            if (why != null) {
+                throw new EditException("input " + i + " '" + v.name() + "' is " + SchemaSignature.typeString(v) + " but " + why);
+            }
+        }
+        for (var a : attributes) {
+            var why = attributeProblem(schema, a);
+            if (why != null) {
+                throw new EditException(why);
+            }
+        }
+        for (var spec : schema.attributes()) {
+            if (spec.required() && attributes.stream().noneMatch(a -> a.name().equals(spec.name()))) {
+                throw new EditException(schema + " requires attribute '" + spec.name() + "' (" + spec.type() + ")");
+            }
+        }
     }
 
     /// Adds a node computing `opType` from `inputs` into new values named `outputNames`, appended after the

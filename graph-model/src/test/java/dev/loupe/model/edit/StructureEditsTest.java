@@ -201,4 +201,28 @@ class StructureEditsTest {
                 .hasMessage("attribute 'alpha' refers to function attribute 'scale', but /fc1/Gemm is not in a function body");
         assertUnchanged();
     }
+
+    @Test
+    void addingAnOperatorChecksItAgainstTheSchema() throws Exception {
+        var g = model.graph();
+        var relu = node("/Relu").output(0);
+        var weight = g.value("fc2.weight");
+        assertThatThrownBy(() -> NodeEdits.add(model, g, "m", "MatMul", "", List.of(relu), List.of("m"), List.of()))
+                .hasMessage("MatMul-13 takes 2 inputs, not 1");
+        assertThatThrownBy(() -> NodeEdits.add(model, g, "n", "Not", "", List.of(relu), List.of("n"), List.of()))
+                .hasMessage("input 0 '/Relu_output_0' is tensor(float) but 'X' of Not-1 takes T in {tensor(bool)}");
+        assertThatThrownBy(() -> NodeEdits.add(model, g, "c", "Cast", "", List.of(relu), List.of("c"), List.of()))
+                .hasMessage("Cast-13 requires attribute 'to' (INT)");
+        assertThatThrownBy(() -> NodeEdits.add(model, g, "s", "Softmax", "", List.of(relu), List.of("s"),
+                List.of(Attribute.ofFloat("axis", 1)))).hasMessage("attribute 'axis' of Softmax takes INT, not FLOAT");
+        assertThatThrownBy(() -> NodeEdits.add(model, g, "z", "Zipper", "", List.of(relu), List.of("z"), List.of()))
+                .hasMessage("'Zipper' is not an operator of ai.onnx at opset 13");
+        assertUnchanged();
+        stack.execute(NodeEdits.add(model, g, "m", "MatMul", "", List.of(relu, weight), List.of("m"), List.of()));
+        stack.execute(NodeEdits.add(model, g, "custom", "Op", "com.example", List.of(relu), List.of("o"), List.of()));
+        assertThat(node("m").inputs()).containsExactly(relu, weight);
+        stack.undo();
+        stack.undo();
+        assertUnchanged();
+    }
 }
