@@ -5,6 +5,7 @@ import dev.loupe.model.AttributeType;
 import dev.loupe.model.Graph;
 import dev.loupe.model.Model;
 import dev.loupe.model.Node;
+import dev.loupe.model.OpsetId;
 import dev.loupe.model.Value;
 import dev.loupe.model.schema.AttributeSpec;
 import dev.loupe.model.schema.FormalParameter;
@@ -134,7 +135,7 @@ public final class NodeEdits {
     /// types, required ones included. Operators of other domains are added unchecked.
     public static Edit add(Model model, Graph graph, String name, String opType, String domain, List<Value> inputs,
                            List<String> outputNames, List<Attribute> attributes) throws EditException {
-        var canonical = dev.loupe.model.OpsetId.canonicalDomain(domain);
+        var canonical = OpsetId.canonicalDomain(domain);
         if (OpSchemas.standard().domains().contains(canonical)) {
             var version = model.opsetVersion(canonical).orElseThrow(() -> new EditException(
                     "the model does not import domain '" + (canonical.isEmpty() ? "ai.onnx" : canonical) + "'"));
@@ -243,7 +244,7 @@ public final class NodeEdits {
     /// [#replaceOpType(Model, Node, String, String, List)] needs given when the node lacks them: ask for
     /// these before replacing. Empty when the operator requires none or is unknown.
     public static List<AttributeSpec> requiredAttributes(Model model, String opType, String domain) {
-        var schema = SchemaSignature.find(model, dev.loupe.model.OpsetId.canonicalDomain(domain), opType);
+        var schema = SchemaSignature.find(model, OpsetId.canonicalDomain(domain), opType);
         return schema == null ? List.of() : schema.attributes().stream().filter(AttributeSpec::required).toList();
     }
 

@@ -6,38 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.loupe.model.Attribute;
 import dev.loupe.model.AttributeValue;
 import dev.loupe.model.ElementType;
-import dev.loupe.model.Model;
 import dev.loupe.model.Node;
 import dev.loupe.model.TypeInfo;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /// Constant nodes to initializers and back, and the main graph's inputs: added, removed, retyped.
-class ConstantAndInputEditsTest {
-
-    private InferredMlp mlp;
-    private Model model;
-    private final CommandStack stack = new CommandStack();
-
-    @BeforeEach
-    void open() throws Exception {
-        mlp = new InferredMlp();
-        model = mlp.model;
-    }
-
-    @AfterEach
-    void close() {
-        mlp.close();
-    }
-
-    private Node node(String name) {
-        return mlp.node(name);
-    }
-
-    private void assertUnchanged() throws Exception {
-        mlp.assertUnchanged();
-    }
+class ConstantAndInputEditsTest extends InferredMlpEdits {
 
     @Test
     void constantBecomesAnInitializerAndBack() throws Exception {

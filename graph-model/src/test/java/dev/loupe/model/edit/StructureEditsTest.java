@@ -13,35 +13,10 @@ import dev.loupe.model.OpsetId;
 import dev.loupe.model.TypeInfo;
 import dev.loupe.model.io.ModelWriter;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /// Replacing a node's operator and duplicating a node: what they keep, what they refuse, and exact undo.
-class StructureEditsTest {
-
-    private InferredMlp mlp;
-    private Model model;
-    private final CommandStack stack = new CommandStack();
-
-    @BeforeEach
-    void open() throws Exception {
-        mlp = new InferredMlp();
-        model = mlp.model;
-    }
-
-    @AfterEach
-    void close() {
-        mlp.close();
-    }
-
-    private Node node(String name) {
-        return mlp.node(name);
-    }
-
-    private void assertUnchanged() throws Exception {
-        mlp.assertUnchanged();
-    }
+class StructureEditsTest extends InferredMlpEdits {
 
     /// `x` float[2,4] → Split (axis 1) → `a`, `b`; `b` → Relu → `y` (the graph output).
     static Model splitThenRelu() {
