@@ -155,6 +155,26 @@ class EditedModelsRunInOrtTest {
     }
 
     @Test
+    void aDuplicatedNodeTakingOverTheConsumersOfTheOriginal() throws Exception {
+        try (var model = ModelReader.read(MODEL)) {
+            var stack = new CommandStack();
+            var softmax = model.graph().nodes().stream().filter(n -> n.opType().equals("Softmax")).findFirst().orElseThrow();
+            stack.execute(NodeEdits.duplicate(softmax));
+            var copy = model.graph().nodes().get(model.graph().nodes().indexOf(softmax) + 1).output(0);
+            for (var reader : List.copyOf(softmax.output(0).consumers())) {
+                for (int slot = 0; slot < reader.inputs().size(); slot++) {
+                    if (reader.input(slot) == softmax.output(0)) {
+                        stack.execute(ValueEdits.reconnect(reader, slot, copy));
+                    }
+                }
+            }
+            assertThat(softmax.output(0).consumers()).isEmpty();
+            stack.execute(NodeEdits.delete(softmax));
+            assertSameOutput(model, "the duplicate in place of the original");
+        }
+    }
+
+    @Test
     void anEditThatChangesMeaningIsCaught() throws Exception {
         try (var model = ModelReader.read(MODEL)) {
             var relu = model.graph().nodes().stream().filter(n -> n.opType().equals("Relu")).findFirst().orElseThrow();
