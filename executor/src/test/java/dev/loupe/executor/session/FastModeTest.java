@@ -210,6 +210,7 @@ class FastModeTest {
     /// Bytes the calling thread allocates per run, FAST against DEBUG, on a residual block. Interpreted
     /// vector loops allocate, so the block runs a few hundred times first for the JIT to compile them (pooling
     /// and softmax, with short loops per call, would need many more runs and are left out of this model).
+    /// DEBUG allocates every output; FAST only the graph output and the interpreter's bookkeeping.
     @Test
     void steadyStateRunsAllocateAFractionOfDebugMode() {
         assumeThat(Benchmark.allocatedBytes()).isNotNegative();
@@ -239,9 +240,15 @@ class FastModeTest {
         var fast = Session.create(model, dev.loupe.executor.kernels.BuiltinKernels.registry(), options(ExecutionMode.FAST));
         var inputs = Benchmark.randomInputs(debug, 1);
         assertClose(fast.run(inputs).output("y"), debug.run(inputs).output("y"));
-        long fastBytes = Benchmark.run(fast, inputs, 400, 5).allocatedBytesPerRun();
+        Benchmark.run(fast, inputs, 200, 1);
         long debugBytes = Benchmark.run(debug, inputs, 20, 5).allocatedBytesPerRun();
         assertThat(debugBytes).isGreaterThan(300_000);
+        // Steady state: the least a round of runs allocates, over rounds until the JIT has caught up (on a
+        // loaded machine its compiler threads lag behind the runs).
+        long fastBytes = Long.MAX_VALUE;
+        for (int round = 0; round < 20 && fastBytes >= debugBytes / 20; round++) {
+            fastBytes = Math.min(fastBytes, Benchmark.run(fast, inputs, 50, 5).allocatedBytesPerRun());
+        }
         assertThat(fastBytes).as("FAST bytes per run against DEBUG's %d", debugBytes).isLessThan(debugBytes / 20);
     }
 
