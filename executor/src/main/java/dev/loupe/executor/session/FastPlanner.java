@@ -8,6 +8,7 @@ import dev.loupe.model.Graph;
 import dev.loupe.model.Node;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -71,7 +72,7 @@ final class FastPlanner {
         Group(CompiledGraph.Step head) {
             this.head = head;
             this.nodes.add(head.node());
-            this.inputs = new ArrayList<>(java.util.Arrays.asList(head.inputs()));
+            this.inputs = new ArrayList<>(Arrays.asList(head.inputs()));
             this.outputs = head.outputs();
         }
 
@@ -144,7 +145,7 @@ final class FastPlanner {
         return precomputed.containsKey(name) || (main.initializers().containsKey(name) && !main.inputNames().contains(name));
     }
 
-    Tensor constant(String name) {
+    private Tensor constant(String name) {
         return name == null || !isConstant(name) ? null : main.constant(name);
     }
 
@@ -195,7 +196,7 @@ final class FastPlanner {
                     uses.merge(name, 1, Integer::sum);
                 }
             }
-            var direct = new HashSet<>(java.util.Arrays.asList(step.inputs()));
+            var direct = new HashSet<>(Arrays.asList(step.inputs()));
             for (var v : TopologicalOrder.reads(step.node())) {
                 if (!direct.contains(v.name())) {
                     uses.merge(v.name(), 1, Integer::sum);
@@ -298,7 +299,7 @@ final class FastPlanner {
     }
 
     /// Registers a value made by a fusion under a name no model value can have.
-    String precompute(String basis, Tensor value) {
+    private String precompute(String basis, Tensor value) {
         var name = "\u0000fast" + (fresh++) + ":" + basis;
         precomputed.put(name, value);
         return name;

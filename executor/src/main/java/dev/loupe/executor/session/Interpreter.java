@@ -19,7 +19,8 @@ import java.util.Map;
 
 /// Runs an [ExecutionPlan] once, on the calling thread: binds values in frames, calls each step's kernel,
 /// notifies listeners, enforces the size guards, drops values after their last use and gathers statistics.
-/// One instance per run.
+/// Kernels of the main graph take output storage from the session's [BufferPool], and a dropped value's
+/// storage goes back to it when no live value shares it. One instance per run.
 final class Interpreter {
 
     private final ExecutionPlan plan;
