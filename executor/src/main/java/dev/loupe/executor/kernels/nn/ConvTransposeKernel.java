@@ -5,8 +5,10 @@ import dev.loupe.executor.kernel.KernelException;
 import dev.loupe.executor.kernel.NodeSpec;
 import dev.loupe.executor.kernels.shape.Numbers;
 import dev.loupe.executor.kernels.shape.Operands;
+import dev.loupe.executor.simd.Sgemm;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Tensor;
+import dev.loupe.model.ElementType;
 
 import java.util.Arrays;
 
@@ -16,7 +18,9 @@ import java.util.Arrays;
 /// kernel, `pads` and `output_padding`; with `output_shape` or `auto_pad` the padding is derived, the odd
 /// element going to the end for SAME_UPPER and to the start otherwise.
 ///
-/// Each input position scatters its weighted kernel into the output (col2im).
+/// Each input position scatters its weighted kernel into the output (col2im). For float32 the weighted
+/// kernels of all positions of one image and group come from one SGEMM (`Wᵀ·X`, `[M/group · k, D]`), summed
+/// in float and scattered into the output; other types are computed in double.
 final class ConvTransposeKernel extends NnKernel {
 
     private final WindowAttributes window;
@@ -55,13 +59,18 @@ final class ConvTransposeKernel extends NnKernel {
         int taps = geometry.kernelSize();
         var table = geometry.scatterTable();
         int cg = c / group;
-        var xv = Numbers.toDoubles(x);
-        var wv = Numbers.toDoubles(w);
         var outShape = new long[xs.length];
         outShape[0] = n;
         outShape[1] = m;
         System.arraycopy(geometry.output(), 0, outShape, 2, spatial);
         Operands.checkOutputSize(x.type(), outShape);
+        if (x.type() == ElementType.FLOAT && w.type() == ElementType.FLOAT && (b == null || b.type() == ElementType.FLOAT)) {
+            var out = Tensor.allocate(ElementType.FLOAT, outShape);
+            floats(x.floats(), w.floats(), b == null ? null : b.floats(), n, c, mg, geometry, out.floats(), context);
+            return new RuntimeValue[] {out};
+        }
+        var xv = Numbers.toDoubles(x);
+        var wv = Numbers.toDoubles(w);
         var out = new double[n * m * outSize];
         var col = new double[inSize];
         for (int img = 0; img < n; img++) {
@@ -101,6 +110,45 @@ final class ConvTransposeKernel extends NnKernel {
             }
         }
         return new RuntimeValue[] {Numbers.fromDoubles(x.type(), outShape, out)};
+    }
+
+    /// The float32 path: per image and group, `cols = W_gᵀ · X_g` on SGEMM, then each row of `cols` (one output
+    /// channel and tap) is added at its scattered output positions, on top of the bias.
+    private void floats(float[] x, float[] w, float[] bias, int n, int c, int mg, WindowGeometry geometry, float[] out,
+                        KernelContext context) {
+        int inSize = geometry.inputSize();
+        int outSize = geometry.outputSize();
+        int taps = geometry.kernelSize();
+        var table = geometry.scatterTable();
+        int cg = c / group;
+        int m = mg * group;
+        int rows = mg * taps;
+        var cols = new float[rows * inSize];
+        for (int img = 0; img < n; img++) {
+            if (bias != null) {
+                for (int ch = 0; ch < m; ch++) {
+                    Arrays.fill(out, (img * m + ch) * outSize, (img * m + ch + 1) * outSize, bias[ch]);
+                }
+            }
+            for (int g = 0; g < group; g++) {
+                context.checkCancelled();
+                Sgemm.multiply(rows, inSize, cg, 1f, w, g * cg * rows, 1, rows, x, (img * c + g * cg) * inSize, inSize, 1,
+                        cols, 0, inSize, false, context.threads());
+                for (int oc = 0; oc < mg; oc++) {
+                    int o = (img * m + g * mg + oc) * outSize;
+                    for (int k = 0; k < taps; k++) {
+                        int src = (oc * taps + k) * inSize;
+                        int t = k * inSize;
+                        for (int p = 0; p < inSize; p++) {
+                            int target = table[t + p];
+                            if (target >= 0) {
+                                out[o + target] += cols[src + p];
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private WindowGeometry geometry(long[] input, long[] kernel) {
