@@ -31,4 +31,17 @@ final class RnnKernel extends RecurrentKernel {
         w.activations().get(0).apply(g, 0, hidden);
         System.arraycopy(g, 0, h, stateFrom, hidden);
     }
+
+    @Override
+    protected boolean hasFloatStep() {
+        return true;
+    }
+
+    @Override
+    protected void stepFloats(FloatWeights w, float[] g, float[] h, float[] c, int stateFrom) {
+        w.r().multiplyAdd(h, stateFrom, g, 0);
+        clip(g, 0, hidden);
+        w.activations().get(0).apply(g, 0, hidden);
+        System.arraycopy(g, 0, h, stateFrom, hidden);
+    }
 }

@@ -13,10 +13,11 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/// The float path of `LSTM` (vector kernels, float arithmetic) against the double path on the same values,
-/// with every option that changes the loop: both directions, batch-first layout, peepholes, clipping,
-/// per-sample sequence lengths, initial states, and a hidden size that is not a multiple of the lanes.
-class LstmFloatPathTest {
+/// The float paths of `LSTM` and `RNN` (vector kernels, float arithmetic) against the double path on the
+/// same values, with every option that changes the loop: both directions, batch-first layout, peepholes,
+/// clipping, per-sample sequence lengths, initial states, and a hidden size that is not a multiple of the
+/// lanes.
+class RecurrentFloatPathTest {
 
     private static final int SEQ = 5;
     private static final int BATCH = 3;
@@ -25,57 +26,63 @@ class LstmFloatPathTest {
 
     @Test
     void floatPathMatchesDoublePathWithEveryOption() {
-        for (boolean batchFirst : new boolean[] {false, true}) {
-            for (String direction : List.of("forward", "reverse", "bidirectional")) {
-                for (float clip : new float[] {0f, 0.7f}) {
-                    compare(batchFirst, direction, clip, true);
+        for (var op : List.of("LSTM", "RNN")) {
+            for (boolean batchFirst : new boolean[] {false, true}) {
+                for (String direction : List.of("forward", "reverse", "bidirectional")) {
+                    for (float clip : new float[] {0f, 0.7f}) {
+                        compare(op, batchFirst, direction, clip, true);
+                    }
                 }
             }
+            compare(op, false, "forward", 0f, false);
         }
-        compare(false, "forward", 0f, false);
     }
 
-    private static void compare(boolean batchFirst, String direction, float clip, boolean allInputs) {
+    private static void compare(String op, boolean batchFirst, String direction, float clip, boolean allInputs) {
+        boolean lstm = op.equals("LSTM");
+        int gates = lstm ? 4 : 1;
         var r = new Random(direction.hashCode() + (batchFirst ? 1 : 0));
         int dirs = direction.equals("bidirectional") ? 2 : 1;
         long[] xShape = batchFirst ? new long[] {BATCH, SEQ, INPUT} : new long[] {SEQ, BATCH, INPUT};
         long[] stateShape = batchFirst ? new long[] {BATCH, dirs, HIDDEN} : new long[] {dirs, BATCH, HIDDEN};
         var x = random(r, xShape);
-        var w = random(r, dirs, 4 * HIDDEN, INPUT);
-        var rw = random(r, dirs, 4 * HIDDEN, HIDDEN);
-        var b = random(r, dirs, 8 * HIDDEN);
+        var w = random(r, dirs, gates * HIDDEN, INPUT);
+        var rw = random(r, dirs, gates * HIDDEN, HIDDEN);
+        var b = random(r, dirs, 2 * gates * HIDDEN);
         var lens = Tensor.of(ElementType.INT32, new long[] {BATCH}, new int[] {SEQ, 2, 0});
         var h0 = random(r, stateShape);
         var c0 = random(r, stateShape);
         var p = random(r, dirs, 3 * HIDDEN);
-        var floats = allInputs ? new double[][] {x, w, rw, b, null, h0, c0, p} : new double[][] {x, w, rw};
-        var shapes = new long[][] {xShape, {dirs, 4 * HIDDEN, INPUT}, {dirs, 4 * HIDDEN, HIDDEN}, {dirs, 8 * HIDDEN}, null,
-            stateShape, stateShape, {dirs, 3 * HIDDEN}};
-        var f = new RuntimeValue[floats.length];
-        var d = new RuntimeValue[floats.length];
-        for (int i = 0; i < floats.length; i++) {
+        int count = !allInputs ? 3 : lstm ? 8 : 6;
+        var values = new double[][] {x, w, rw, b, null, h0, c0, p};
+        var shapes = new long[][] {xShape, {dirs, gates * HIDDEN, INPUT}, {dirs, gates * HIDDEN, HIDDEN}, {dirs, 2 * gates * HIDDEN},
+            null, stateShape, stateShape, {dirs, 3 * HIDDEN}};
+        var f = new RuntimeValue[count];
+        var d = new RuntimeValue[count];
+        for (int i = 0; i < count; i++) {
             if (i == 4) {
                 f[i] = lens;
                 d[i] = lens;
             } else {
-                f[i] = tensor(ElementType.FLOAT, shapes[i], floats[i]);
-                d[i] = tensor(ElementType.DOUBLE, shapes[i], floats[i]);
+                f[i] = tensor(ElementType.FLOAT, shapes[i], values[i]);
+                d[i] = tensor(ElementType.DOUBLE, shapes[i], values[i]);
             }
         }
-        var call = KernelCall.of("LSTM", 14).outputs(3).attr(Attribute.ofInt("hidden_size", HIDDEN))
+        int outputs = lstm ? 3 : 2;
+        var call = KernelCall.of(op, 14).outputs(outputs).attr(Attribute.ofInt("hidden_size", HIDDEN))
                 .attr(Attribute.ofString("direction", direction)).attr(Attribute.ofInt("layout", batchFirst ? 1 : 0));
         if (clip > 0) {
             call.attr(Attribute.ofFloat("clip", clip));
         }
         var got = call.run(f);
         var want = call.run(d);
-        for (int o = 0; o < 3; o++) {
+        for (int o = 0; o < outputs; o++) {
             var g = (Tensor) got[o];
             var e = (Tensor) want[o];
             assertThat(g.type()).isEqualTo(ElementType.FLOAT);
             assertThat(g.shape()).isEqualTo(e.shape());
             for (int i = 0; i < g.size(); i++) {
-                assertThat((double) g.floats()[i]).as("output %d at %d, %s, batch first %s, clip %s", o, i, direction, batchFirst, clip)
+                assertThat((double) g.floats()[i]).as("%s output %d at %d, %s, batch first %s, clip %s", op, o, i, direction, batchFirst, clip)
                         .isCloseTo(e.doubles()[i], within(2e-5));
             }
         }
