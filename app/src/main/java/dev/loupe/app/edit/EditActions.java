@@ -80,6 +80,21 @@ public final class EditActions {
         }
     }
 
+    /// Sets the selected node's tensor attribute `name` to the tensor in `file` (`.npy`, `.npz` with one
+    /// array, or a `TensorProto` `.pb`).
+    public boolean setTensorAttribute(String name, java.nio.file.Path file) {
+        var node = requireNode("edit");
+        var model = model();
+        if (node == null) {
+            return false;
+        }
+        var data = TensorFiles.read(file, null, "", main.statusProperty()::set);
+        if (data == null) {
+            return false;
+        }
+        return run("Cannot set '" + name + "'", () -> NodeEdits.setAttribute(model, node, dev.loupe.model.Attribute.ofTensor(name, data)));
+    }
+
     /// Deletes the selected node and every node that then computes nothing used.
     public boolean deleteWithDescendants() {
         var node = requireNode("delete");

@@ -1,10 +1,6 @@
 package dev.loupe.app.edit;
 
 import dev.loupe.app.main.MainViewModel;
-import dev.loupe.executor.io.InputLoader;
-import dev.loupe.executor.io.ValueFileException;
-import dev.loupe.executor.tensor.Tensor;
-import dev.loupe.executor.tensor.TensorConversion;
 import dev.loupe.model.ElementType;
 import dev.loupe.model.Model;
 import dev.loupe.model.TypeInfo;
@@ -129,19 +125,11 @@ public final class ValueActions {
             main.statusProperty().set("'" + name + "' is not an initializer");
             return false;
         }
-        Tensor tensor;
-        try {
-            if (!(InputLoader.readValue(file, value.bestType()) instanceof Tensor t)) {
-                main.statusProperty().set(file.getFileName() + " does not hold a tensor");
-                return false;
-            }
-            tensor = t;
-        } catch (ValueFileException | RuntimeException e) {
-            main.statusProperty().set("Cannot read " + file.getFileName() + ": " + e.getMessage());
+        var data = TensorFiles.read(file, value.bestType(), name, main.statusProperty()::set);
+        if (data == null) {
             return false;
         }
         var old = value.initializer();
-        var data = TensorConversion.toTensorData(tensor, name);
         if (data.elementType() != old.elementType()) {
             main.statusProperty().set("Cannot replace '" + name + "': it holds " + old.elementType().onnxName() + " but "
                     + file.getFileName() + " holds " + data.elementType().onnxName());

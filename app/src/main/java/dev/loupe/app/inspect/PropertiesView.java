@@ -17,6 +17,7 @@ public final class PropertiesView extends VBox {
 
     private final PropertyTable table;
     private Consumer<String> onEditAttribute;
+    private Consumer<PropertyRow> onReplaceTensor;
 
     public PropertiesView(PropertiesViewModel vm, HostServices host, Consumer<PropertyRow> openTensor) {
         setSpacing(4);
@@ -61,12 +62,42 @@ public final class PropertiesView extends VBox {
                 onEditAttribute.accept(attributeName(row));
             }
         });
+        var replace = new javafx.scene.control.MenuItem("Replace from File…");
+        replace.setId("replace-tensor-item");
+        replace.setOnAction(e -> {
+            var row = table.getSelectionModel().getSelectedItem();
+            if (onReplaceTensor != null && row != null) {
+                onReplaceTensor.accept(row);
+            }
+        });
+        table.setContextMenu(new javafx.scene.control.ContextMenu(replace));
+        table.getContextMenu().setOnShowing(e -> {
+            var row = table.getSelectionModel().getSelectedItem();
+            replace.setDisable(row == null || !isReplaceable(row));
+        });
         getChildren().addAll(header, link, table, open);
     }
 
     /// What a double-click on an attribute row (other than a tensor) does: given the attribute's name.
     public void setOnEditAttribute(Consumer<String> action) {
         onEditAttribute = action;
+    }
+
+    /// What "Replace from File…" in the table's context menu does: given a row holding a tensor attribute
+    /// or an initializer input.
+    public void setOnReplaceTensor(Consumer<PropertyRow> action) {
+        onReplaceTensor = action;
+    }
+
+    /// Whether `row` shows a tensor that a file may replace: a tensor attribute, or an initializer input.
+    public static boolean isReplaceable(PropertyRow row) {
+        return row.tensor() != null && (row.section().equals("Attributes") || row.value().endsWith(" (initializer)"));
+    }
+
+    /// The value an input or output row shows: the text before " : ".
+    public static String valueName(PropertyRow row) {
+        int colon = row.value().indexOf(" : ");
+        return colon < 0 ? row.value() : row.value().substring(0, colon);
     }
 
     /// The attribute a row of the "Attributes" section shows: its name without the type in brackets.

@@ -305,6 +305,7 @@ public final class MainView {
     private void bindPanels() {
         var propertiesView = new PropertiesView(vm.properties(), host, this::openTensor);
         propertiesView.setOnEditAttribute(this::editAttribute);
+        propertiesView.setOnReplaceTensor(this::replaceTensor);
         propertiesTab.setContent(propertiesView);
         var modelTable = new PropertyTable(vm.modelInfo().rows());
         modelTable.setId("model-table");
@@ -478,6 +479,22 @@ public final class MainView {
         dialog.getDialogPane().setId("rename-dialog");
         dialog.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());
         dialog.showAndWait().ifPresent(vm.edits()::renameSelected);
+    }
+
+    /// Replaces a tensor attribute or an initializer shown in the properties table by a `.npy`/`.npz`/`.pb` file.
+    private void replaceTensor(PropertyRow row) {
+        var chooser = new FileChooser();
+        chooser.setTitle("Replace with a tensor file");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Tensors", "*.npy", "*.npz", "*.pb"));
+        File f = chooser.showOpenDialog(stage);
+        if (f == null) {
+            return;
+        }
+        if (row.section().equals("Attributes")) {
+            vm.edits().setTensorAttribute(PropertiesView.attributeName(row), f.toPath());
+        } else {
+            vm.values().replaceInitializer(PropertiesView.valueName(row), f.toPath());
+        }
     }
 
     private void editAttribute(String name) {

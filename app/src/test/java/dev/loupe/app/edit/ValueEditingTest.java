@@ -98,6 +98,33 @@ class ValueEditingTest {
         assertThat(fx(() -> vm.statusProperty().get())).startsWith("Cannot make relu a NoSuchOp");
     }
 
+    @Test
+    void aTensorAttributeIsReplacedFromAFile() throws Exception {
+        var g = new Graph(null, "main");
+        var shape = g.valueOrCreate("shape");
+        shape.setType(TypeInfo.tensor(ElementType.INT64, 2));
+        g.addInput(shape);
+        var fill = g.addNode("fill", "ConstantOfShape", "");
+        fill.addInput(shape);
+        fill.setAttribute(dev.loupe.model.Attribute.ofTensor("value", TensorData.ofFloats("", new long[] {1}, 1f)));
+        var y = g.valueOrCreate("y");
+        fill.addOutput(y);
+        g.addOutput(y);
+        var model = new dev.loupe.model.Model(g);
+        model.setIrVersion(8L);
+        model.opsetImports().add(new OpsetId("", 17));
+        open(model);
+        doc.select("fill");
+        var npy = dir.resolve("v.npy");
+        NpyWriter.write(Tensor.ofFloats(new long[] {1}, 2.5f), npy);
+        assertThat(fx(() -> vm.edits().setTensorAttribute("value", npy))).isTrue();
+        var value = fx(() -> graph().nodes().getFirst().attribute("value").orElseThrow().value());
+        assertThat(((dev.loupe.model.AttributeValue.TensorValue) value).value().toFloatArray()).containsExactly(2.5f);
+        doc.waitUntilIdle();
+        assertThat(fx(() -> vm.edits().setTensorAttribute("value", dir.resolve("missing.npy")))).isFalse();
+        assertThat(fx(() -> vm.statusProperty().get())).startsWith("Cannot read missing.npy");
+    }
+
     private void open(dev.loupe.model.Model model) throws Exception {
         doc = OpenDocument.open(model, dir.resolve("model.onnx"));
         vm = doc.vm();

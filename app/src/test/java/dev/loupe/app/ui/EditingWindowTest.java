@@ -77,6 +77,63 @@ class EditingWindowTest {
         }
     }
 
+    @Test
+    void thePaletteAddsANodeFromTheKeyboardAndTheHistoryTabGoesBack(FxRobot robot) throws Exception {
+        var file = dir.resolve("model.onnx");
+        ModelWriter.write(TestModels.withDeadNode(), file);
+        robot.interact(() -> vm.open(file));
+        waitFor(() -> vm.getDocument() != null && !vm.tasks().busyProperty().get());
+        int box = boxOf("relu");
+        var g = view.graphView();
+        robot.clickOn(g.localToScreen(g.boxCenterOnScreen(box)));
+        waitFor(() -> vm.diagram().getSelectedBox() == box);
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.N).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(() -> dialogNode("#palette-search") != null);
+        // The headless platform does not move keyboard focus into the dialog's window: drive its controls.
+        robot.interact(() -> {
+            ((javafx.scene.control.TextField) dialogNode("#palette-search")).setText("LeakyRelu");
+            ((javafx.scene.control.ListView<?>) dialogNode("#palette-list")).getSelectionModel().selectFirst();
+        });
+        javafx.scene.control.ComboBox<?> firstInput = (javafx.scene.control.ComboBox<?>) dialogNode("#palette-input-0");
+        assertThat(firstInput.getValue()).as("input 0 defaults to the selected node's output").isEqualTo("r");
+        robot.interact(() -> ((javafx.scene.control.DialogPane) dialogNode("#palette-dialog"))
+                .lookupButton(javafx.scene.control.ButtonType.OK).fireEvent(new javafx.event.ActionEvent()));
+        waitFor(() -> vm.getDocument().model().graph().nodes().size() == 4 && !vm.tasks().busyProperty().get());
+        var added = vm.getDocument().model().graph().nodes().stream().filter(n -> n.opType().equals("LeakyRelu")).findFirst().orElseThrow();
+        assertThat(added.inputs().getFirst().name()).as("reads the selected node's output").isEqualTo("r");
+        assertThat(hasBox(added.name())).isTrue();
+
+        robot.interact(() -> {
+            var tabs = robot.lookup("#sideTabs").queryAs(javafx.scene.control.TabPane.class);
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "history-tab".equals(t.getId())).findFirst().orElseThrow());
+        });
+        javafx.scene.control.ListView<String> history = robot.lookup("#history-list").queryListView();
+        assertThat(history.getItems()).containsExactly("Opened", "Add LeakyRelu 'LeakyRelu'");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node firstRow = robot.lookup("#history-list .list-cell").match(
+                (javafx.scene.control.ListCell<?> c) -> "Opened".equals(c.getText())).query();
+        robot.clickOn(firstRow);
+        WaitForAsyncUtils.waitForFxEvents();
+        waitFor(() -> vm.getDocument().model().graph().nodes().size() == 3 && !vm.tasks().busyProperty().get());
+        assertThat(vm.history().isDirty()).isFalse();
+        assertThat(vm.history().canRedoProperty().get()).isTrue();
+    }
+
+    /// The node matching `selector` in an open dialog window, or `null`.
+    private static javafx.scene.Node dialogNode(String selector) {
+        for (var w : javafx.stage.Window.getWindows()) {
+            if (!(w instanceof Stage) || w.getScene() == null) {
+                continue;
+            }
+            var found = w.getScene().lookup(selector);
+            if (found != null && w.getScene().lookup("#graph-view") == null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
     private int boxOf(String nodeName) {
         var d = vm.diagram().getLevel().diagram();
         for (int i = 0; i < d.nodes().size(); i++) {
