@@ -1,6 +1,8 @@
 package dev.loupe.app.edit;
 
 import dev.loupe.app.diagram.DiagramNode;
+import dev.loupe.app.inspect.PropertiesView;
+import dev.loupe.app.inspect.PropertyRow;
 import dev.loupe.app.main.MainViewModel;
 import dev.loupe.model.transform.FunctionEdits;
 import java.io.File;
@@ -19,6 +21,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.GridPane;
 import javafx.stage.FileChooser;
@@ -82,6 +85,42 @@ public final class EditCommandsView {
             }
         }
         return false;
+    }
+
+    /// Asks for a new name for the selected node.
+    public void renameSelected() {
+        var node = Selection.node(vm.diagram());
+        if (node != null) {
+            dialogs.text("rename-dialog", "Rename " + node.displayName(), node.name()).ifPresent(vm.edits()::renameSelected);
+        }
+    }
+
+    /// Asks for a new value of the selected node's attribute `name` (as text: numbers, lists, strings).
+    public void editAttribute(String name) {
+        var text = vm.edits().attributeText(name);
+        if (text == null) {
+            return;
+        }
+        var dialog = new TextInputDialog(text);
+        dialogs.prepare(dialog, "attribute-dialog", "Set attribute '" + name + "'");
+        dialog.showAndWait().ifPresent(value -> vm.edits().setAttribute(name, value));
+    }
+
+    /// Replaces a tensor attribute or an initializer shown in the properties table by a `.npy`/`.npz`/`.pb`
+    /// file the user picks.
+    public void replaceTensor(PropertyRow row) {
+        var chooser = new FileChooser();
+        chooser.setTitle("Replace with a tensor file");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Tensors", "*.npy", "*.npz", "*.pb"));
+        File f = chooser.showOpenDialog(stage);
+        if (f == null) {
+            return;
+        }
+        if (row.section().equals("Attributes")) {
+            vm.edits().setTensorAttribute(PropertiesView.attributeName(row), f.toPath());
+        } else {
+            vm.values().replaceInitializer(PropertiesView.valueName(row), f.toPath());
+        }
     }
 
     private void extendEditMenu(Menu menu) {

@@ -130,7 +130,7 @@ public final class PaletteViewModel {
                     outputs.add(fresh(name + "_" + p.name(), taken));
                 }
             }
-            return main.execute(NodeEdits.add(graph, name, schema.name(), domainOf(doc.model(), schema), inputs, outputs,
+            return main.execute(NodeEdits.add(doc.model(), graph, name, schema.name(), domainOf(doc.model(), schema), inputs, outputs,
                     defaultAttributes(schema)));
         } catch (EditException e) {
             main.statusProperty().set("Cannot add " + entry.label() + ": " + e.getMessage());

@@ -41,7 +41,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -304,8 +303,8 @@ public final class MainView {
 
     private void bindPanels() {
         var propertiesView = new PropertiesView(vm.properties(), host, this::openTensor);
-        propertiesView.setOnEditAttribute(this::editAttribute);
-        propertiesView.setOnReplaceTensor(this::replaceTensor);
+        propertiesView.setOnEditAttribute(name -> editCommands.editAttribute(name));
+        propertiesView.setOnReplaceTensor(row -> editCommands.replaceTensor(row));
         propertiesTab.setContent(propertiesView);
         var modelTable = new PropertyTable(vm.modelInfo().rows());
         modelTable.setId("model-table");
@@ -468,47 +467,7 @@ public final class MainView {
 
     @FXML
     private void onRename() {
-        var item = vm.diagram().selectedItemProperty().get();
-        if (item == null || item.node() == null) {
-            return;
-        }
-        var dialog = new TextInputDialog(item.node().name());
-        dialog.initOwner(stage);
-        dialog.setTitle("Loupe");
-        dialog.setHeaderText("Rename " + item.node().displayName());
-        dialog.getDialogPane().setId("rename-dialog");
-        dialog.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());
-        dialog.showAndWait().ifPresent(vm.edits()::renameSelected);
-    }
-
-    /// Replaces a tensor attribute or an initializer shown in the properties table by a `.npy`/`.npz`/`.pb` file.
-    private void replaceTensor(PropertyRow row) {
-        var chooser = new FileChooser();
-        chooser.setTitle("Replace with a tensor file");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Tensors", "*.npy", "*.npz", "*.pb"));
-        File f = chooser.showOpenDialog(stage);
-        if (f == null) {
-            return;
-        }
-        if (row.section().equals("Attributes")) {
-            vm.edits().setTensorAttribute(PropertiesView.attributeName(row), f.toPath());
-        } else {
-            vm.values().replaceInitializer(PropertiesView.valueName(row), f.toPath());
-        }
-    }
-
-    private void editAttribute(String name) {
-        var text = vm.edits().attributeText(name);
-        if (text == null) {
-            return;
-        }
-        var dialog = new TextInputDialog(text);
-        dialog.initOwner(stage);
-        dialog.setTitle("Loupe");
-        dialog.setHeaderText("Set attribute '" + name + "'");
-        dialog.getDialogPane().setId("attribute-dialog");
-        dialog.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());
-        dialog.showAndWait().ifPresent(value -> vm.edits().setAttribute(name, value));
+        editCommands.renameSelected();
     }
 
     @FXML
