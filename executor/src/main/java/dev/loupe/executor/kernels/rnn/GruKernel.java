@@ -2,6 +2,7 @@ package dev.loupe.executor.kernels.rnn;
 
 import dev.loupe.executor.kernel.NodeSpec;
 
+import java.util.Arrays;
 import java.util.List;
 
 /// `GRU` 1, 3, 7 and 14 · X, W, R, B, initial_h: float, double, float16; sequence_lens: int32 → Y, Y_h.
@@ -10,6 +11,7 @@ import java.util.List;
 /// `z = f(x·Wzᵀ + H·Rzᵀ + Wbz + Rbz)`, `r = f(x·Wrᵀ + H·Rrᵀ + Wbr + Rbr)`,
 /// `ĥ = g(x·Whᵀ + (r ⊙ H)·Rhᵀ + Rbh + Wbh)`, or with `linear_before_reset`
 /// `ĥ = g(x·Whᵀ + r ⊙ (H·Rhᵀ + Rbh) + Wbh)`; then `H' = (1 - z) ⊙ ĥ + z ⊙ H`. `f` Sigmoid, `g` Tanh by default.
+/// Float inputs run in float, `R` packed as two blocks (z and r, then h).
 final class GruKernel extends RecurrentKernel {
 
     private final boolean linearBeforeReset;
@@ -60,6 +62,52 @@ final class GruKernel extends RecurrentKernel {
         w.activations().get(1).apply(g, 2 * n, n);
         for (int j = 0; j < n; j++) {
             double z = g[j];
+            h[stateFrom + j] = (1 - z) * g[2 * n + j] + z * h[stateFrom + j];
+        }
+    }
+
+    @Override
+    protected boolean hasFloatStep() {
+        return true;
+    }
+
+    /// `R` packed as the z and r rows, then the h rows.
+    @Override
+    protected int[] recurrenceBlocks() {
+        return new int[] {2, 1};
+    }
+
+    /// With `linear_before_reset` the candidate's `Rbh` is added inside the reset gate's product.
+    @Override
+    protected int foldedRecurrenceBias() {
+        return linearBeforeReset ? 2 : 3;
+    }
+
+    @Override
+    protected void stepFloats(FloatWeights w, float[] g, float[] h, float[] c, int stateFrom) {
+        int n = hidden;
+        w.r()[0].multiplyAdd(h, stateFrom, g, 0);
+        clip(g, 0, 2 * n);
+        w.activations().get(0).apply(g, 0, 2 * n);
+        // the candidate in g[2n, 3n), with g[3n, 4n) as scratch
+        int s = 3 * n;
+        if (linearBeforeReset) {
+            Arrays.fill(g, s, s + n, 0f);
+            w.r()[1].multiplyAdd(h, stateFrom, g, s);
+            var b = w.b();
+            for (int j = 0; j < n; j++) {
+                g[2 * n + j] += g[n + j] * (g[s + j] + (b == null ? 0f : b[w.rbFrom() + 2 * n + j]));
+            }
+        } else {
+            for (int j = 0; j < n; j++) {
+                g[s + j] = g[n + j] * h[stateFrom + j];
+            }
+            w.r()[1].multiplyAdd(g, s, g, 2 * n);
+        }
+        clip(g, 2 * n, n);
+        w.activations().get(1).apply(g, 2 * n, n);
+        for (int j = 0; j < n; j++) {
+            float z = g[j];
             h[stateFrom + j] = (1 - z) * g[2 * n + j] + z * h[stateFrom + j];
         }
     }

@@ -80,7 +80,7 @@ final class LstmKernel extends RecurrentKernel {
     @Override
     protected void stepFloats(FloatWeights w, float[] g, float[] h, float[] c, int stateFrom) {
         int n = hidden;
-        w.r().multiplyAdd(h, stateFrom, g, 0);
+        w.r()[0].multiplyAdd(h, stateFrom, g, 0);
         var p = w.p();
         int o0 = n;
         int f0 = 2 * n;

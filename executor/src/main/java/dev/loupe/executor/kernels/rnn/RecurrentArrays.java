@@ -23,13 +23,14 @@ final class RecurrentArrays {
     }
 
     /// `out = x·Wᵀ + Wb + Rb` for all `rows` rows of `x` (`[rows, k]`), with `W` `[n, k]` at `wFrom` and the
-    /// biases `Wb`, `Rb` (`n` each, one after the other) at `bFrom` in `b` (`null`: no bias).
-    static void inputProjection(float[] x, int rows, int k, float[] w, int wFrom, int n, float[] b, int bFrom,
+    /// biases `Wb`, `Rb` (`n` each, one after the other) at `bFrom` in `b` (`null`: no bias); only the first
+    /// `folded` columns get `Rb`.
+    static void inputProjection(float[] x, int rows, int k, float[] w, int wFrom, int n, float[] b, int bFrom, int folded,
                                 float[] out, int threads) {
         if (b != null) {
             for (int i = 0; i < rows; i++) {
                 for (int j = 0; j < n; j++) {
-                    out[i * n + j] = b[bFrom + j] + b[bFrom + n + j];
+                    out[i * n + j] = b[bFrom + j] + (j < folded ? b[bFrom + n + j] : 0f);
                 }
             }
         }

@@ -37,11 +37,14 @@ abstract class RecurrentKernel implements Kernel {
 
     /// The recurrence weights of one direction for [#stepFloats].
     ///
-    /// @param r this direction's `R` (`[gates * hidden, hidden]`), packed for matrix-vector products
+    /// @param r this direction's `R` (`[gates * hidden, hidden]`) packed for matrix-vector products, in the
+    ///     row blocks of [#recurrenceBlocks()]
+    /// @param b `B` of all directions, or `null` without `B`
+    /// @param rbFrom where this direction's recurrence bias `Rb` starts in `b`
     /// @param p the LSTM peepholes of all directions, or `null`
     /// @param pFrom where this direction's `[3 * hidden]` peepholes start in `p`
     /// @param activations this direction's activation functions in the operator's order
-    record FloatWeights(PackedMatrix r, float[] p, int pFrom, List<Activation> activations) {
+    record FloatWeights(PackedMatrix[] r, float[] b, int rbFrom, float[] p, int pFrom, List<Activation> activations) {
     }
 
     protected final int hidden;
@@ -57,7 +60,7 @@ abstract class RecurrentKernel implements Kernel {
     /// array (a record, so a concurrent run sees both or neither).
     private volatile PackedRecurrence packed;
 
-    private record PackedRecurrence(float[] source, PackedMatrix[] directions) {
+    private record PackedRecurrence(float[] source, PackedMatrix[][] directions) {
     }
 
     RecurrentKernel(NodeSpec spec, int gates, List<String> defaultActivations) {
@@ -98,11 +101,22 @@ abstract class RecurrentKernel implements Kernel {
         return false;
     }
 
-    /// The float form of [#step]: `g[0, gates * hidden)` holds `x·Wᵀ + Wb + Rb` for this step (both biases
-    /// already added) and may be overwritten; `h` (and `c`) hold the sample's state at `stateFrom`, to be
-    /// replaced by the new state.
+    /// The float form of [#step]: `g[0, gates * hidden)` holds `x·Wᵀ + Wb + Rb` for this step (`Rb` only for
+    /// the first [#foldedRecurrenceBias()] gates) and may be overwritten, like the `hidden` values after them;
+    /// `h` (and `c`) hold the sample's state at `stateFrom`, to be replaced by the new state.
     protected void stepFloats(FloatWeights w, float[] g, float[] h, float[] c, int stateFrom) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " has no float step");
+    }
+
+    /// How many gates each row block of the packed `R` holds, in order (one block of all gates by default).
+    protected int[] recurrenceBlocks() {
+        return new int[] {gates};
+    }
+
+    /// How many leading gates have their recurrence bias folded into the float input projection (all by
+    /// default).
+    protected int foldedRecurrenceBias() {
+        return gates;
     }
 
     @Override
@@ -183,12 +197,13 @@ abstract class RecurrentKernel implements Kernel {
         var y = new float[seq * directions * batch * h];
         var yh = new float[directions * batch * h];
         var yc = c0 == null ? null : new float[directions * batch * h];
-        var g = new float[gh];
+        var g = new float[gh + h];
         var xw = new float[seq * batch * gh];
         for (int d = 0; d < directions; d++) {
             context.checkCancelled();
-            RecurrentArrays.inputProjection(xs, seq * batch, inputSize, w, d * gh * inputSize, gh, b, d * 2 * gh, xw, context.threads());
-            var weights = new FloatWeights(packedRecurrence(r, gh, h)[d], p, d * 3 * h, directionActivations(d));
+            RecurrentArrays.inputProjection(xs, seq * batch, inputSize, w, d * gh * inputSize, gh, b, d * 2 * gh,
+                    foldedRecurrenceBias() * h, xw, context.threads());
+            var weights = new FloatWeights(packedRecurrence(r, gh, h)[d], b, d * 2 * gh + gh, p, d * 3 * h, directionActivations(d));
             boolean backwards = reverse || d == 1;
             var hs = RecurrentArrays.floats(h0, d * batch * h, batch * h);
             var cs = c0 == null ? null : RecurrentArrays.floats(c0, d * batch * h, batch * h);
@@ -214,14 +229,19 @@ abstract class RecurrentKernel implements Kernel {
         return yc == null ? new RuntimeValue[] {yT, yhT} : new RuntimeValue[] {yT, yhT, stateTensor(yc, batch, h)};
     }
 
-    private PackedMatrix[] packedRecurrence(float[] r, int gh, int h) {
+    private PackedMatrix[][] packedRecurrence(float[] r, int gh, int h) {
         var cached = packed;
         if (cached != null && cached.source() == r) {
             return cached.directions();
         }
-        var result = new PackedMatrix[directions];
+        var blocks = recurrenceBlocks();
+        var result = new PackedMatrix[directions][blocks.length];
         for (int d = 0; d < directions; d++) {
-            result[d] = PackedMatrix.of(r, d * gh * h, gh, h);
+            int row = 0;
+            for (int k = 0; k < blocks.length; k++) {
+                result[d][k] = PackedMatrix.of(r, (d * gh + row) * h, blocks[k] * h, h);
+                row += blocks[k] * h;
+            }
         }
         if (constantRecurrence) {
             packed = new PackedRecurrence(r, result);

@@ -39,7 +39,7 @@ final class RnnKernel extends RecurrentKernel {
 
     @Override
     protected void stepFloats(FloatWeights w, float[] g, float[] h, float[] c, int stateFrom) {
-        w.r().multiplyAdd(h, stateFrom, g, 0);
+        w.r()[0].multiplyAdd(h, stateFrom, g, 0);
         clip(g, 0, hidden);
         w.activations().get(0).apply(g, 0, hidden);
         System.arraycopy(g, 0, h, stateFrom, hidden);

@@ -13,10 +13,10 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/// The float paths of `LSTM` and `RNN` (vector kernels, float arithmetic) against the double path on the
-/// same values, with every option that changes the loop: both directions, batch-first layout, peepholes,
-/// clipping, per-sample sequence lengths, initial states, and a hidden size that is not a multiple of the
-/// lanes.
+/// The float paths of `LSTM`, `GRU` (both reset orders) and `RNN` (vector kernels, float arithmetic) against
+/// the double path on the same values, with every option that changes the loop: both directions, batch-first
+/// layout, peepholes, clipping, per-sample sequence lengths, initial states, and a hidden size that is not a
+/// multiple of the lanes.
 class RecurrentFloatPathTest {
 
     private static final int SEQ = 5;
@@ -26,7 +26,7 @@ class RecurrentFloatPathTest {
 
     @Test
     void floatPathMatchesDoublePathWithEveryOption() {
-        for (var op : List.of("LSTM", "RNN")) {
+        for (var op : List.of("LSTM", "RNN", "GRU", "GRU linear_before_reset")) {
             for (boolean batchFirst : new boolean[] {false, true}) {
                 for (String direction : List.of("forward", "reverse", "bidirectional")) {
                     for (float clip : new float[] {0f, 0.7f}) {
@@ -38,9 +38,10 @@ class RecurrentFloatPathTest {
         }
     }
 
-    private static void compare(String op, boolean batchFirst, String direction, float clip, boolean allInputs) {
+    private static void compare(String variant, boolean batchFirst, String direction, float clip, boolean allInputs) {
+        var op = variant.split(" ")[0];
         boolean lstm = op.equals("LSTM");
-        int gates = lstm ? 4 : 1;
+        int gates = lstm ? 4 : op.equals("GRU") ? 3 : 1;
         var r = new Random(direction.hashCode() + (batchFirst ? 1 : 0));
         int dirs = direction.equals("bidirectional") ? 2 : 1;
         long[] xShape = batchFirst ? new long[] {BATCH, SEQ, INPUT} : new long[] {SEQ, BATCH, INPUT};
@@ -74,6 +75,9 @@ class RecurrentFloatPathTest {
         if (clip > 0) {
             call.attr(Attribute.ofFloat("clip", clip));
         }
+        if (variant.endsWith("linear_before_reset")) {
+            call.attr(Attribute.ofInt("linear_before_reset", 1));
+        }
         var got = call.run(f);
         var want = call.run(d);
         for (int o = 0; o < outputs; o++) {
@@ -82,7 +86,7 @@ class RecurrentFloatPathTest {
             assertThat(g.type()).isEqualTo(ElementType.FLOAT);
             assertThat(g.shape()).isEqualTo(e.shape());
             for (int i = 0; i < g.size(); i++) {
-                assertThat((double) g.floats()[i]).as("%s output %d at %d, %s, batch first %s, clip %s", op, o, i, direction, batchFirst, clip)
+                assertThat((double) g.floats()[i]).as("%s output %d at %d, %s, batch first %s, clip %s", variant, o, i, direction, batchFirst, clip)
                         .isCloseTo(e.doubles()[i], within(2e-5));
             }
         }
