@@ -6,7 +6,8 @@
 - resnet18.onnx: torchvision's ResNet-18, input "input" float32 [1, 3, 224, 224], opset 17.
 - bert4.onnx: a BERT-style encoder: token and position embeddings, 4 post-norm layers of 8-head
   self-attention and a GELU feed-forward (512 wide, 2048 inner), input "input_ids" int64 [1, 128], opset 17.
-- mobilenet_v2.onnx: torchvision's MobileNetV2, input "input" float32 [1, 3, 224, 224], opset 17.
+- mobilenet_v2.onnx: torchvision's MobileNetV2 with batch-norm statistics from four random batches, input
+  "input" float32 [1, 3, 224, 224], opset 17.
 - gpt4.onnx: a GPT-style decoder: token and position embeddings, 4 pre-norm layers of 8-head causal
   self-attention (the mask is a `Where` in the graph) and a tanh-GELU feed-forward (512 wide, 2048 inner),
   a final LayerNorm, input "input_ids" int64 [1, 128], opset 17.
