@@ -95,6 +95,19 @@ public final class EditActions {
         return run("Cannot set '" + name + "'", () -> NodeEdits.setAttribute(model, node, dev.loupe.model.Attribute.ofTensor(name, data)));
     }
 
+    /// Applies tensors edited in the viewer to the selected node's tensor attribute `name`; the editor returns
+    /// the refusal's reason, or `null`.
+    public dev.loupe.app.inspect.TensorViewModel.Editor tensorAttributeEditor(String name) {
+        var node = Selection.node(main.diagram());
+        var model = model();
+        if (node == null || model == null) {
+            return null;
+        }
+        return edited -> run("Cannot change '" + name + "'",
+                () -> NodeEdits.setAttribute(model, node, dev.loupe.model.Attribute.ofTensor(name, edited)))
+                ? null : main.statusProperty().get();
+    }
+
     /// Deletes the selected node and every node that then computes nothing used.
     public boolean deleteWithDescendants() {
         var node = requireNode("delete");

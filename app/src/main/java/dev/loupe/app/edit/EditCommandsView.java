@@ -3,6 +3,7 @@ package dev.loupe.app.edit;
 import dev.loupe.app.diagram.DiagramNode;
 import dev.loupe.app.inspect.PropertiesView;
 import dev.loupe.app.inspect.PropertyRow;
+import dev.loupe.app.inspect.TensorViewModel;
 import dev.loupe.app.main.MainViewModel;
 import dev.loupe.model.transform.FunctionEdits;
 import java.io.File;
@@ -121,6 +122,17 @@ public final class EditCommandsView {
         } else {
             vm.values().replaceInitializer(PropertiesView.valueName(row), f.toPath());
         }
+    }
+
+    /// What applies edits made in the tensor viewer to a properties row: the initializer or tensor attribute
+    /// it shows, or `null` when the row's tensor is not editable (a Constant node's value, a live value).
+    public TensorViewModel.Editor tensorEditor(PropertyRow row) {
+        if (!PropertiesView.isReplaceable(row)) {
+            return null;
+        }
+        return row.section().equals("Attributes")
+                ? vm.edits().tensorAttributeEditor(PropertiesView.attributeName(row))
+                : vm.values().initializerEditor(PropertiesView.valueName(row));
     }
 
     private void extendEditMenu(Menu menu) {

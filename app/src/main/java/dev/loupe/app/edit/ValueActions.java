@@ -1,5 +1,6 @@
 package dev.loupe.app.edit;
 
+import dev.loupe.app.inspect.TensorViewModel;
 import dev.loupe.app.main.MainViewModel;
 import dev.loupe.model.ElementType;
 import dev.loupe.model.Model;
@@ -140,6 +141,18 @@ public final class ValueActions {
             main.statusProperty().set("Replaced '" + name + "': shape " + Arrays.toString(old.dims()) + " → " + Arrays.toString(data.dims()));
         }
         return done;
+    }
+
+    /// Applies tensors edited in the viewer to initializer `name` of the current graph, each as one undoable
+    /// replacement; the editor returns the refusal's reason, or `null`.
+    public TensorViewModel.Editor initializerEditor(String name) {
+        var level = main.diagram().getLevel();
+        var value = level == null ? null : level.graph().resolve(name);
+        if (value == null || !value.isInitializer()) {
+            return null;
+        }
+        return edited -> edits.run("Cannot change '" + name + "'", () -> ValueEdits.replaceInitializer(value, edited))
+                ? null : main.statusProperty().get();
     }
 
     private static Value input(Model model, String name) throws EditException {

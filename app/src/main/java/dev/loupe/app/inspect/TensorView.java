@@ -103,16 +103,9 @@ public final class TensorView {
 
     @FXML
     private void initialize() {
-        nameLabel.setText(vm.name());
+        nameLabel.setText(vm.name() + (vm.isEditable() ? "  (double-click a value to edit it)" : ""));
         typeLabel.setText(vm.typeText());
-        int col = 0;
-        for (var row : vm.statisticRows()) {
-            statsGrid.add(new Label(row[0]), col, 0);
-            var value = new Label(row[1]);
-            value.setId("stat-" + row[0].replaceAll("[^A-Za-z]", ""));
-            statsGrid.add(value, col, 1);
-            col++;
-        }
+        showStatistics();
         for (int axis = 0; axis < vm.leadingIndexes().size(); axis++) {
             var spinner = new Spinner<Integer>(0, Math.max(0, vm.axisSize(axis) - 1), 0);
             spinner.setPrefWidth(80);
@@ -126,6 +119,7 @@ public final class TensorView {
         vm.sliceVersionProperty().addListener((o, a, b) -> {
             valuesTable.refresh();
             showSliceImage();
+            showStatistics();
         });
         colorModeChoice.getItems().setAll(ColorMaps.Mode.values());
         colorModeChoice.valueProperty().bindBidirectional(vm.colorModeProperty());
@@ -155,6 +149,18 @@ public final class TensorView {
         histogramChart.getData().add(series);
     }
 
+    private void showStatistics() {
+        statsGrid.getChildren().clear();
+        int col = 0;
+        for (var row : vm.statisticRows()) {
+            statsGrid.add(new Label(row[0]), col, 0);
+            var value = new Label(row[1]);
+            value.setId("stat-" + row[0].replaceAll("[^A-Za-z]", ""));
+            statsGrid.add(value, col, 1);
+            col++;
+        }
+    }
+
     private void rebuildColumns() {
         valuesTable.getColumns().clear();
         var rowHeader = new TableColumn<Integer, String>("");
@@ -169,6 +175,20 @@ public final class TensorView {
             col.setSortable(false);
             col.setPrefWidth(80);
             col.setCellValueFactory(cell -> new ReadOnlyStringWrapper(ValueText.number(vm.value(cell.getValue(), column))));
+            if (vm.isEditable()) {
+                valuesTable.setEditable(true);
+                col.setCellFactory(javafx.scene.control.cell.TextFieldTableCell.forTableColumn());
+                col.setOnEditCommit(e -> {
+                    var refused = vm.setValue(e.getRowValue(), column, e.getNewValue());
+                    if (refused != null) {
+                        valuesTable.refresh();
+                        var alert = new Alert(Alert.AlertType.ERROR, refused);
+                        alert.initOwner(stage);
+                        alert.setHeaderText("Cannot change tensor '" + vm.name() + "'");
+                        alert.show();
+                    }
+                });
+            }
             valuesTable.getColumns().add(col);
         }
     }

@@ -23,10 +23,11 @@ public final class TensorViewModel {
     /// Bins of the histogram.
     public static final int BINS = 40;
 
-    private final TensorData tensor;
-    private final float[] values;
-    private final TensorStatistics statistics;
-    private final long[] histogram;
+    private TensorData tensor;
+    private float[] values;
+    private TensorStatistics statistics;
+    private long[] histogram;
+    private Editor editor;
     private final long[] dims;
     private final List<IntegerProperty> leadingIndexes = new ArrayList<>();
     private final IntegerProperty sliceVersion = new SimpleIntegerProperty(this, "sliceVersion");
@@ -47,6 +48,57 @@ public final class TensorViewModel {
             p.addListener((o, a, b) -> sliceVersion.set(sliceVersion.get() + 1));
             leadingIndexes.add(p);
         }
+    }
+
+    /// Applies an edited tensor to the model it came from.
+    @FunctionalInterface
+    public interface Editor {
+        /// Replaces the tensor by `edited`; returns `null` when done, else the one-line reason it was refused.
+        String apply(TensorData edited);
+    }
+
+    /// Makes the values editable: each change is handed to `editor` as a whole new tensor.
+    public void setEditor(Editor editor) {
+        this.editor = editor;
+    }
+
+    /// Whether values can be edited: an editor is set and the element type is a float or integer type.
+    public boolean isEditable() {
+        return editor != null && (tensor.elementType().isFloatingPoint() || tensor.elementType().isInteger());
+    }
+
+    /// Sets the value at row `r`, column `c` of the current slice from `text` (a number; integer types
+    /// take integers in their range). Returns `null` when the editor applied it, else why not.
+    public String setValue(int r, int c, String text) {
+        if (!isEditable()) {
+            return "these values cannot be edited";
+        }
+        var type = tensor.elementType();
+        var edited = dev.loupe.executor.tensor.TensorConversion.fromTensorData(tensor);
+        int index = flatIndex(r, c);
+        try {
+            if (type.isInteger()) {
+                long v = Long.parseLong(text.strip());
+                edited.setLong(index, v);
+                if (edited.getLong(index) != v) {
+                    return v + " does not fit " + type.onnxName();
+                }
+            } else {
+                edited.setDouble(index, Double.parseDouble(text.strip()));
+            }
+        } catch (NumberFormatException e) {
+            return "'" + text.strip() + "' is not a " + type.onnxName() + " number";
+        }
+        var data = dev.loupe.executor.tensor.TensorConversion.toTensorData(edited, tensor.name());
+        var refused = editor.apply(data);
+        if (refused == null) {
+            tensor = data;
+            values = data.toFloatArray();
+            statistics = TensorStatistics.of(values);
+            histogram = statistics.histogram(values, BINS);
+            sliceVersion.set(sliceVersion.get() + 1);
+        }
+        return refused;
     }
 
     public TensorData tensor() {
@@ -103,13 +155,17 @@ public final class TensorViewModel {
 
     /// The value at row `r`, column `c` of the current slice.
     public float value(int r, int c) {
+        return values[flatIndex(r, c)];
+    }
+
+    private int flatIndex(int r, int c) {
         long base = 0;
         long stride = (long) rows() * columns();
         for (int i = leadingIndexes.size() - 1; i >= 0; i--) {
             base += leadingIndexes.get(i).get() * stride;
             stride *= dims[i];
         }
-        return values[(int) (base + (long) r * columns() + c)];
+        return (int) (base + (long) r * columns() + c);
     }
 
     /// How the image tab colours values.

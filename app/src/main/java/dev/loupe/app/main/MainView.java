@@ -14,6 +14,7 @@ import dev.loupe.app.inspect.PropertiesView;
 import dev.loupe.app.inspect.PropertyRow;
 import dev.loupe.app.inspect.PropertyTable;
 import dev.loupe.app.inspect.TensorView;
+import dev.loupe.app.inspect.TensorViewModel;
 import dev.loupe.app.render.Palette;
 import dev.loupe.app.search.SearchViewModel.SearchResult;
 import java.io.File;
@@ -313,9 +314,18 @@ public final class MainView {
     }
 
     private void openTensor(PropertyRow row) {
-        if (row != null && row.tensor() != null) {
-            TensorView.show(stage, row.tensor(), root.getScene().getStylesheets(), vm.darkThemeProperty().get());
+        if (row == null || row.tensor() == null) {
+            return;
         }
+        TensorViewModel tensorVm;
+        try {
+            tensorVm = new TensorViewModel(row.tensor());
+        } catch (RuntimeException e) {
+            TensorView.showError(stage, row.tensor().name(), e.getMessage());
+            return;
+        }
+        tensorVm.setEditor(editCommands.tensorEditor(row));
+        TensorView.show(stage, tensorVm, root.getScene().getStylesheets(), vm.darkThemeProperty().get());
     }
 
     private void bindStatus() {

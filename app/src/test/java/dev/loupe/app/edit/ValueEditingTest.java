@@ -99,6 +99,36 @@ class ValueEditingTest {
     }
 
     @Test
+    void valuesEditedInTheTensorViewerReplaceTheInitializerUndoably() throws Exception {
+        open(withWeight());
+        doc.select("add");
+        var viewer = fx(() -> {
+            var t = new dev.loupe.app.inspect.TensorViewModel(graph().value("w").initializer());
+            t.setEditor(vm.values().initializerEditor("w"));
+            return t;
+        });
+        assertThat(viewer.isEditable()).isTrue();
+        assertThat(fx(() -> viewer.setValue(0, 1, " 42.5 "))).isNull();
+        assertThat(fx(() -> graph().value("w").initializer().toFloatArray())).containsExactly(1f, 42.5f, 3f, 4f);
+        assertThat(viewer.value(0, 1)).isEqualTo(42.5f);
+        assertThat(fx(() -> viewer.statisticRows().stream().filter(r -> r[0].equals("max")).findFirst().orElseThrow()[1])).contains("42.5");
+        doc.waitUntilIdle();
+        assertThat(fx(() -> viewer.setValue(0, 0, "lots"))).isEqualTo("'lots' is not a float number");
+        assertThat(fx(() -> graph().value("w").initializer().toFloatArray())).containsExactly(1f, 42.5f, 3f, 4f);
+        fx(() -> {
+            vm.undo();
+            return null;
+        });
+        assertThat(fx(() -> graph().value("w").initializer().toFloatArray())).containsExactly(1f, 2f, 3f, 4f);
+        assertThat(fx(() -> vm.edits().tensorAttributeEditor("value"))).as("a node is selected").isNotNull();
+        fx(() -> {
+            vm.diagram().select(-1);
+            return null;
+        });
+        assertThat(fx(() -> vm.values().initializerEditor("y"))).as("not an initializer").isNull();
+    }
+
+    @Test
     void aTensorAttributeIsReplacedFromAFile() throws Exception {
         var g = new Graph(null, "main");
         var shape = g.valueOrCreate("shape");
