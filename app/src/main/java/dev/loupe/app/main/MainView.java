@@ -17,21 +17,16 @@ import dev.loupe.app.inspect.TensorView;
 import dev.loupe.app.inspect.TensorViewModel;
 import dev.loupe.app.render.Palette;
 import dev.loupe.app.search.SearchViewModel.SearchResult;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Objects;
 import javafx.application.HostServices;
 import javafx.application.Platform;
-import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
@@ -43,11 +38,9 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
 /// The main window's view: the FXML shell's controller. It binds controls to the [MainViewModel], turns
@@ -60,6 +53,7 @@ public final class MainView {
     private GraphView graphView;
     private DiagramDebugBinding debugBinding;
     private EditCommandsView editCommands;
+    private DocumentCommands files;
 
     @FXML private BorderPane root;
     @FXML private javafx.scene.control.MenuBar menuBar;
@@ -113,7 +107,7 @@ public final class MainView {
             stage.setOnHidden(e -> vm.shutdown());
             MainView view = loader.getController();
             stage.setOnCloseRequest(e -> {
-                if (!view.confirmDiscard()) {
+                if (!view.files.confirmDiscard()) {
                     e.consume();
                 }
             });
@@ -139,6 +133,7 @@ public final class MainView {
 
     @FXML
     private void initialize() {
+        files = new DocumentCommands(vm, stage, () -> root.getScene().getStylesheets());
         graphView = new GraphView(Palette.of(vm.theme()));
         graphView.setId("graph-view");
         graphView.visibleProperty().bind(vm.documentProperty().isNotNull());
@@ -152,7 +147,7 @@ public final class MainView {
         bindMenus();
         editCommands = EditCommandsView.install(vm, stage, menuBar, editMenu, sideTabs);
         ProblemsView.install(vm, graphView, sideTabs);
-        bindDragAndDrop();
+        files.installDragAndDrop(root);
         vm.errorProperty().addListener((o, old, report) -> {
             if (report != null) {
                 showError(report.title(), report.message());
@@ -358,8 +353,7 @@ public final class MainView {
         darkThemeItem.selectedProperty().bindBidirectional(vm.darkThemeProperty());
         vm.darkThemeProperty().addListener((o, old, dark) -> applyTheme());
         applyTheme();
-        vm.recentFiles().addListener((ListChangeListener<Path>) c -> rebuildRecentMenu());
-        rebuildRecentMenu();
+        files.installRecentMenu(recentMenu);
     }
 
     private void applyTheme() {
@@ -368,39 +362,6 @@ public final class MainView {
             root.getStyleClass().add("dark");
         }
         graphView.setPalette(Palette.of(vm.theme()));
-    }
-
-    private void rebuildRecentMenu() {
-        recentMenu.getItems().clear();
-        for (var p : vm.recentFiles()) {
-            var item = new MenuItem(p.getFileName() + "  —  " + p.getParent());
-            item.setMnemonicParsing(false);
-            item.setOnAction(e -> {
-                if (confirmDiscard()) {
-                    vm.open(p);
-                }
-            });
-            recentMenu.getItems().add(item);
-        }
-        recentMenu.setDisable(vm.recentFiles().isEmpty());
-    }
-
-    private void bindDragAndDrop() {
-        root.setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1) {
-                e.acceptTransferModes(TransferMode.COPY);
-            }
-            e.consume();
-        });
-        root.setOnDragDropped(e -> {
-            var files = e.getDragboard().getFiles();
-            boolean ok = files != null && files.size() == 1;
-            if (ok && confirmDiscard()) {
-                vm.open(files.getFirst().toPath());
-            }
-            e.setDropCompleted(ok);
-            e.consume();
-        });
     }
 
     private void showError(String title, String message) {
@@ -414,28 +375,6 @@ public final class MainView {
         alert.show();
     }
 
-    /// Asks what to do with unsaved edits before they would be lost: true when the caller may go on (saved,
-    /// discarded, or nothing to lose), false when the user cancelled or saving failed.
-    boolean confirmDiscard() {
-        if (vm.getDocument() == null || !vm.history().isDirty()) {
-            return true;
-        }
-        var save = new ButtonType("Save", ButtonBar.ButtonData.YES);
-        var discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
-        var alert = new Alert(Alert.AlertType.CONFIRMATION, "Your edits are lost if you don't save them.",
-                save, discard, ButtonType.CANCEL);
-        alert.initOwner(stage);
-        alert.setTitle("Loupe");
-        alert.setHeaderText("Save the changes to " + vm.getDocument().fileName() + "?");
-        alert.getDialogPane().setId("unsaved-dialog");
-        alert.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());
-        var answer = alert.showAndWait().orElse(ButtonType.CANCEL);
-        if (answer == save) {
-            return vm.save();
-        }
-        return answer == discard;
-    }
-
     @FXML
     private void onSave() {
         vm.save();
@@ -443,21 +382,7 @@ public final class MainView {
 
     @FXML
     private void onSaveAs() {
-        var doc = vm.getDocument();
-        if (doc == null) {
-            return;
-        }
-        var chooser = new FileChooser();
-        chooser.setTitle("Save ONNX Model As");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("ONNX models", "*.onnx"));
-        chooser.setInitialFileName(doc.fileName());
-        if (doc.path() != null && doc.path().toAbsolutePath().getParent() != null) {
-            chooser.setInitialDirectory(doc.path().toAbsolutePath().getParent().toFile());
-        }
-        File f = chooser.showSaveDialog(stage);
-        if (f != null) {
-            vm.saveAs(f.toPath());
-        }
+        files.saveAs();
     }
 
     @FXML
@@ -482,60 +407,29 @@ public final class MainView {
 
     @FXML
     private void onOpen() {
-        if (!confirmDiscard()) {
-            return;
-        }
-        var chooser = new FileChooser();
-        chooser.setTitle("Open ONNX Model");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("ONNX models", "*.onnx"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        if (!vm.recentFiles().isEmpty() && vm.recentFiles().getFirst().getParent() != null) {
-            var dir = vm.recentFiles().getFirst().getParent().toFile();
-            if (dir.isDirectory()) {
-                chooser.setInitialDirectory(dir);
-            }
-        }
-        File f = chooser.showOpenDialog(stage);
-        if (f != null) {
-            vm.open(f.toPath());
-        }
+        files.open();
     }
 
     @FXML
     private void onClose() {
-        if (confirmDiscard()) {
+        if (files.confirmDiscard()) {
             vm.close();
         }
     }
 
     @FXML
     private void onExportPng() {
-        export(true);
+        files.export(true);
     }
 
     @FXML
     private void onExportSvg() {
-        export(false);
-    }
-
-    private void export(boolean png) {
-        var chooser = new FileChooser();
-        chooser.setTitle(png ? "Export PNG" : "Export SVG");
-        var ext = png ? "png" : "svg";
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase() + " image", "*." + ext));
-        var doc = vm.getDocument();
-        if (doc != null) {
-            chooser.setInitialFileName(doc.fileName().replaceFirst("\\.onnx$", "") + "." + ext);
-        }
-        File f = chooser.showSaveDialog(stage);
-        if (f != null) {
-            vm.export(f.toPath(), png);
-        }
+        files.export(false);
     }
 
     @FXML
     private void onQuit() {
-        if (!confirmDiscard()) {
+        if (!files.confirmDiscard()) {
             return;
         }
         stage.close();
