@@ -32,7 +32,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "10", description = "Timed runs (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--warmup", defaultValue = "3", description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "30",
+            description = "Untimed runs first, so that the JIT has compiled the vector kernels (default: ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Inputs from a folder; random inputs (seed 0) when left out.")
