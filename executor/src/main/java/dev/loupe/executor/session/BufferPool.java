@@ -6,6 +6,7 @@ import dev.loupe.model.ElementType;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -47,9 +48,7 @@ class BufferPool {
 
     private final Map<Key, ArrayDeque<Object>> free = new HashMap<>();
     private final Set<Object> out = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final Set<Key> askedThisRun = new java.util.HashSet<>();
-    private long misses;
-    private long hits;
+    private final Set<Key> askedThisRun = new HashSet<>();
 
     /// A pool that recycles nothing: [#take] allocates every time.
     static BufferPool disabled() {
@@ -78,10 +77,8 @@ class BufferPool {
         var list = free.get(key);
         Tensor t;
         if (list != null && !list.isEmpty()) {
-            hits++;
             t = Tensor.of(type, shape, list.pop());
         } else {
-            misses++;
             t = Tensor.allocate(type, shape);
         }
         out.add(t.data());
@@ -103,15 +100,5 @@ class BufferPool {
         out.clear();
         free.keySet().retainAll(askedThisRun);
         askedThisRun.clear();
-    }
-
-    /// Requests served from recycled arrays since the pool was made.
-    long hits() {
-        return hits;
-    }
-
-    /// Requests that needed a new array since the pool was made.
-    long misses() {
-        return misses;
     }
 }
