@@ -45,19 +45,20 @@ public final class EditCommandsView {
         this.palette = new PaletteDialog(new PaletteViewModel(vm), dialogs);
     }
 
-    /// Adds the commands to `editMenu`, a Graph menu after it in `menuBar`, and a History tab to `sideTabs`.
-    public static EditCommandsView install(MainViewModel vm, Stage stage, MenuBar menuBar, Menu editMenu, TabPane sideTabs) {
+    /// Adds the commands to `editMenu`, a Graph menu after it in `menuBar`, and the History and Functions tabs
+    /// to `tabs`.
+    public static EditCommandsView install(MainViewModel vm, Stage stage, MenuBar menuBar, Menu editMenu, TabPane tabs) {
         var view = new EditCommandsView(vm, stage, new EditDialogs(stage, () -> stage.getScene().getStylesheets()));
         view.extendEditMenu(editMenu);
         menuBar.getMenus().add(menuBar.getMenus().indexOf(editMenu) + 1, view.graphMenu());
         var history = new Tab("History", HistoryView.create(vm));
         history.setId("history-tab");
         history.setClosable(false);
-        sideTabs.getTabs().add(history);
+        tabs.getTabs().add(history);
         var functions = new Tab("Functions", FunctionLibraryView.create(new FunctionLibraryViewModel(vm)));
         functions.setId("functions-tab");
         functions.setClosable(false);
-        sideTabs.getTabs().add(functions);
+        tabs.getTabs().add(functions);
         return view;
     }
 

@@ -61,6 +61,8 @@ public final class MainView {
     @FXML private Menu recentMenu;
     @FXML private Menu editMenu;
     @FXML private javafx.scene.control.TabPane sideTabs;
+    @FXML private javafx.scene.control.TabPane leftTabs;
+    @FXML private Tab searchTab;
     @FXML private MenuItem closeItem;
     @FXML private MenuItem saveItem;
     @FXML private MenuItem saveAsItem;
@@ -145,8 +147,8 @@ public final class MainView {
         bindPanels();
         bindStatus();
         bindMenus();
-        editCommands = EditCommandsView.install(vm, stage, menuBar, editMenu, sideTabs);
-        ProblemsView.install(vm, graphView, sideTabs);
+        ProblemsView.install(vm, graphView, leftTabs);
+        editCommands = EditCommandsView.install(vm, stage, menuBar, editMenu, leftTabs);
         files.installDragAndDrop(root);
         vm.errorProperty().addListener((o, old, report) -> {
             if (report != null) {
@@ -461,6 +463,7 @@ public final class MainView {
 
     @FXML
     private void onFind() {
+        leftTabs.getSelectionModel().select(searchTab);
         searchField.requestFocus();
         searchField.selectAll();
     }

@@ -105,7 +105,7 @@ class EditingWindowTest {
         assertThat(hasBox(added.name())).isTrue();
 
         robot.interact(() -> {
-            var tabs = robot.lookup("#sideTabs").queryAs(javafx.scene.control.TabPane.class);
+            var tabs = robot.lookup("#leftTabs").queryAs(javafx.scene.control.TabPane.class);
             tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "history-tab".equals(t.getId())).findFirst().orElseThrow());
         });
         javafx.scene.control.ListView<String> history = robot.lookup("#history-list").queryListView();
