@@ -66,6 +66,10 @@ public final class GraphView extends Region {
     private IntConsumer onOpen = i -> { };
     private IntConsumer onHover = i -> { };
     private IntConsumer onEdge = k -> { };
+    private java.util.function.BiConsumer<Integer, Integer> onEdgeDrop = (k, box) -> { };
+    private int draggedEdge = -1;
+    private double dragX;
+    private double dragY;
     private Predicate<KeyCode> onNavigate = k -> false;
     private long lastPaintNanos;
     private long lastClickNanos;
@@ -83,6 +87,7 @@ public final class GraphView extends Region {
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
         addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClicked);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
         addEventHandler(MouseEvent.MOUSE_MOVED, this::onMoved);
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         addEventHandler(ZoomEvent.ZOOM, e -> {
@@ -151,6 +156,12 @@ public final class GraphView extends Region {
 
     public DebugOverlay getOverlay() {
         return overlay;
+    }
+
+    /// Called with an edge index and a box index when the user drags the edge with Alt held and drops it on
+    /// the box (a dashed line follows the pointer meanwhile): "feed this edge's consumer from that box".
+    public void setOnEdgeDrop(java.util.function.BiConsumer<Integer, Integer> handler) {
+        this.onEdgeDrop = handler;
     }
 
     /// Called with the edge index when the user clicks an edge (away from any box).
@@ -341,6 +352,15 @@ public final class GraphView extends Region {
             index.query(topLeft.getX(), topLeft.getY(), bottomRight.getX(), bottomRight.getY(), visibleNodes, visibleEdges);
             painter.paint(new FxSurface(gc, z), index.layout(), visibleNodes, visibleEdges, highlight, overlay, problems);
             gc.setTransform(1, 0, 0, 1, 0, 0);
+            if (draggedEdge >= 0 && dragged) {
+                var to = boxCenterOnScreen(index.layout().diagram().edges().get(draggedEdge).to());
+                gc.setStroke(javafx.scene.paint.Color.rgb((palette.color("selection") >> 16) & 0xFF,
+                        (palette.color("selection") >> 8) & 0xFF, palette.color("selection") & 0xFF));
+                gc.setLineWidth(2);
+                gc.setLineDashes(6, 4);
+                gc.strokeLine(dragX, dragY, to.getX(), to.getY());
+                gc.setLineDashes();
+            }
         }
         minimap.update();
         lastPaintNanos = System.nanoTime() - start;
@@ -390,10 +410,19 @@ public final class GraphView extends Region {
         pressX = e.getX();
         pressY = e.getY();
         dragged = false;
+        draggedEdge = e.isAltDown() && e.getButton() == MouseButton.PRIMARY && boxAt(e.getX(), e.getY()) < 0
+                ? edgeAt(e.getX(), e.getY()) : -1;
     }
 
     private void onDragged(MouseEvent e) {
         if (e.getButton() != MouseButton.PRIMARY && e.getButton() != MouseButton.MIDDLE) {
+            return;
+        }
+        if (draggedEdge >= 0) {
+            dragged = true;
+            dragX = e.getX();
+            dragY = e.getY();
+            requestPaint();
             return;
         }
         double dx = e.getX() - pressX;
@@ -403,6 +432,19 @@ public final class GraphView extends Region {
             panBy(dx, dy);
             pressX = e.getX();
             pressY = e.getY();
+        }
+    }
+
+    private void onReleased(MouseEvent e) {
+        if (draggedEdge < 0) {
+            return;
+        }
+        int edge = draggedEdge;
+        draggedEdge = -1;
+        requestPaint();
+        int box = dragged ? boxAt(e.getX(), e.getY()) : -1;
+        if (box >= 0) {
+            onEdgeDrop.accept(edge, box);
         }
     }
 

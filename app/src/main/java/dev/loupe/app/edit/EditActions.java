@@ -204,6 +204,35 @@ public final class EditActions {
         });
     }
 
+    /// Rewires the input that edge `edge` of the current diagram feeds so that it reads box `box` instead:
+    /// the first output of an operator, or the value of an input box (dragging an edge with Alt onto a box).
+    public boolean reconnectEdge(int edge, int box) {
+        var level = main.diagram().getLevel();
+        if (level == null || model() == null) {
+            return false;
+        }
+        var diagram = level.diagram();
+        var e = diagram.edges().get(edge);
+        var consumer = diagram.node(e.to());
+        var source = diagram.node(box);
+        return run("Cannot reconnect", () -> {
+            if (consumer.kind() != dev.loupe.app.diagram.DiagramNode.Kind.OPERATOR || e.count() != 1) {
+                throw new EditException("open the group to rewire the nodes inside it");
+            }
+            var node = consumer.node();
+            int slot = node.inputs().indexOf(e.value());
+            var value = switch (source.kind()) {
+                case OPERATOR -> source.node().outputs().stream().filter(v -> v != null).findFirst().orElse(null);
+                case INPUT, OUTER -> source.value();
+                default -> null;
+            };
+            if (slot < 0 || value == null) {
+                throw new EditException("drop the edge on a node or a graph input");
+            }
+            return ValueEdits.reconnect(node, slot, value);
+        });
+    }
+
     /// Renames value `oldName` of the current graph everywhere it is used.
     public boolean renameValue(String oldName, String newName) {
         var level = main.diagram().getLevel();

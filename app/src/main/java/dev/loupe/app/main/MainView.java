@@ -172,6 +172,7 @@ public final class MainView {
         });
         graphView.setOnSelect(diagram::select);
         graphView.setOnToggle(diagram::toggle);
+        graphView.setOnEdgeDrop((edge, box) -> vm.edits().reconnectEdge(edge, box));
         graphView.setOnOpen(this::openBox);
         graphView.setOnHover(box -> {
             var level = diagram.getLevel();

@@ -92,6 +92,42 @@ class GraphEditingTest {
     }
 
     @Test
+    void droppingAnEdgeOnAnotherBoxFeedsItsConsumerFromThere() throws Exception {
+        open(TestModels.withDeadNode());
+        int x = fx(() -> boxOfInput("x"));
+        int dead = fx(() -> boxOf("dead"));
+        int relu = fx(() -> boxOf("relu"));
+        int edge = fx(() -> edgeBetween(x, dead));
+        assertThat(fx(() -> vm.edits().reconnectEdge(edge, relu))).isTrue();
+        assertThat(fx(() -> node("Softmax").inputs().getFirst().name())).isEqualTo("r");
+        doc.waitUntilIdle();
+        int swish = fx(() -> boxOf("swish"));
+        int intoRelu = fx(() -> edgeBetween(boxOfInput("x"), boxOf("relu")));
+        assertThat(fx(() -> vm.edits().reconnectEdge(intoRelu, swish))).as("a cycle").isFalse();
+        assertThat(fx(() -> vm.statusProperty().get())).startsWith("Cannot reconnect").contains("cycle");
+    }
+
+    private int boxOfInput(String name) {
+        var d = vm.diagram().getLevel().diagram();
+        for (int i = 0; i < d.nodes().size(); i++) {
+            if (d.node(i).kind() == dev.loupe.app.diagram.DiagramNode.Kind.INPUT && d.node(i).value().name().equals(name)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no input box " + name);
+    }
+
+    private int edgeBetween(int from, int to) {
+        var edges = vm.diagram().getLevel().diagram().edges();
+        for (int k = 0; k < edges.size(); k++) {
+            if (edges.get(k).from() == from && edges.get(k).to() == to) {
+                return k;
+            }
+        }
+        throw new AssertionError("no edge " + from + " -> " + to);
+    }
+
+    @Test
     void promotingOutputsAndRenamingAValueAreUndoable() throws Exception {
         open(TestModels.withDeadNode());
         doc.select("relu");
