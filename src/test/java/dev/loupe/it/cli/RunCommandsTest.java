@@ -22,8 +22,16 @@ class RunCommandsTest {
         var run = CliRun.of("run", TRANSFORMER.resolve("model.onnx").toString(), "--data-dir",
                 TRANSFORMER.resolve("test_data_set_0").toString(), "--out", dir.toString(), "--format", "pb");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("output  float[2,8,32]").contains("ran 301 nodes");
+        assertThat(run.out()).contains("output  float[2,8,32]").containsPattern("ran \\d+ steps \\(fast mode\\)");
         assertThat(dir.resolve("output.pb")).exists();
+    }
+
+    @Test
+    void debugModeRunsEveryNodeOfTheModel() {
+        var run = CliRun.of("run", TRANSFORMER.resolve("model.onnx").toString(), "--data-dir",
+                TRANSFORMER.resolve("test_data_set_0").toString(), "--mode", "debug");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("output  float[2,8,32]").contains("ran 301 steps (debug mode)");
     }
 
     @Test
