@@ -70,28 +70,58 @@ final class DebugTasks {
         };
     }
 
-    /// Follows a running debugger until it stops, reporting `done()` of `total` nodes as progress;
-    /// cancelling the task pauses the run (before its next node).
-    static Task<Void> watch(Debugger debugger, IntSupplier done, int total) {
-        return new Task<>() {
-            @Override
-            protected Void call() {
-                try {
-                    while (debugger.awaitStop(Duration.ofMillis(50)) instanceof DebugState.Running) {
-                        if (isCancelled()) {
-                            debugger.pause();
-                            break;
-                        }
-                        int n = done.getAsInt();
-                        updateProgress(Math.min(n, total), Math.max(1, total));
-                        updateMessage("Running… " + n + " of " + total + " nodes");
+    /// Follows one leg of a running debugger — from a command until the run stops — reporting `done()` of
+    /// `total` nodes as progress; cancelling the task pauses the run (before its next node) unless the leg
+    /// has ended (see [Watch#endLeg()]).
+    static Watch watch(Debugger debugger, IntSupplier done, int total) {
+        return new Watch(debugger, done, total);
+    }
+
+    /// The task of [#watch].
+    static final class Watch extends Task<Void> {
+
+        private final Debugger debugger;
+        private final IntSupplier done;
+        private final int total;
+        private volatile boolean legEnded;
+
+        private Watch(Debugger debugger, IntSupplier done, int total) {
+            this.debugger = debugger;
+            this.done = done;
+            this.total = total;
+        }
+
+        /// Tells the watch that its leg is over: the run stopped, or the next command was given. From then
+        /// on a cancellation — the task runner's, when the next leg's watch starts — ends the task without
+        /// pausing. A watch whose thread has not yet seen the stop would otherwise take the next leg for its
+        /// own and pause it. Call before the task is cancelled.
+        void endLeg() {
+            legEnded = true;
+        }
+
+        @Override
+        protected Void call() {
+            try {
+                while (debugger.awaitStop(Duration.ofMillis(50)) instanceof DebugState.Running) {
+                    if (isCancelled()) {
+                        pauseUnlessLegEnded();
+                        break;
                     }
-                } catch (InterruptedException e) {
-                    debugger.pause();
+                    int n = done.getAsInt();
+                    updateProgress(Math.min(n, total), Math.max(1, total));
+                    updateMessage("Running… " + n + " of " + total + " nodes");
                 }
-                return null;
+            } catch (InterruptedException e) {
+                pauseUnlessLegEnded();
             }
-        };
+            return null;
+        }
+
+        private void pauseUnlessLegEnded() {
+            if (!legEnded) {
+                debugger.pause();
+            }
+        }
     }
 
     /// Ends `debugger`'s run and waits for its thread, off the FX thread.

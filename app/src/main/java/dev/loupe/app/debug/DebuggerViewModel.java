@@ -87,6 +87,7 @@ public final class DebuggerViewModel {
     private FrameMapper mapper;
     private Session session;
     private Debugger debugger;
+    private DebugTasks.Watch watching;
     private RunRecord record = RunRecord.empty();
     private long generation;
     private List<Breakpoint> applied = List.of();
@@ -333,7 +334,11 @@ public final class DebuggerViewModel {
             return;
         }
         record.drain();
-        switch (debugger.state()) {
+        var state = debugger.state();
+        if (!(state instanceof DebugState.Running)) {
+            endLeg();
+        }
+        switch (state) {
             case DebugState.Running r -> {
                 if (phase.get() != Phase.RUNNING) {
                     phase.set(Phase.RUNNING);
@@ -391,14 +396,30 @@ public final class DebuggerViewModel {
         watch();
     }
 
+    /// Follows the leg of the run that a command (or the start) began; the task's Cancel pauses it.
     private void watch() {
         var d = debugger;
         var m = model.get();
         if (d == null || m == null) {
             return;
         }
-        runner.run(DebugTasks.watch(d, record::mainNodesDone, m.graph().nodes().size()), v -> { }, e -> { },
-                () -> status.accept("Pausing…"));
+        endLeg();
+        var task = DebugTasks.watch(d, record::mainNodesDone, m.graph().nodes().size());
+        watching = task;
+        runner.run(task, v -> { }, e -> { }, () -> {
+            if (watching == task) {
+                status.accept("Pausing…");
+            }
+        });
+    }
+
+    /// The watched leg is over (the run stopped, or another leg begins): its watch, which the task runner
+    /// cancels when it starts the next one, must not pause the run.
+    private void endLeg() {
+        if (watching != null) {
+            watching.endLeg();
+            watching = null;
+        }
     }
 
     /// Brings a live run's breakpoints in line with the user's.
@@ -422,6 +443,7 @@ public final class DebuggerViewModel {
 
     /// Cancels the run, if any, and forgets its marks and values.
     private void endRun() {
+        endLeg();
         if (debugger != null) {
             if (!debugger.state().isFinal()) {
                 DebugTasks.closeInBackground(debugger);
