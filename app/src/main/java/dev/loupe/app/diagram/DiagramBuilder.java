@@ -17,6 +17,13 @@ import java.util.Map;
 /// small tensor) inside each node that reads them, as Netron draws them. Values a subgraph reads from an
 /// enclosing graph become [DiagramNode.Kind#OUTER] boxes.
 ///
+/// A call of a model-local function that the grouping state expands is replaced by the operators of the
+/// function's body (boxes keyed `c:<call>/<body node>`, drawn by a builder of the body graph, so constants
+/// fold there too), listed where the call's box would be and described by a [CallFrame]. Edges are wired
+/// through the call: an edge into a body node that reads formal input `k` comes from the box producing the
+/// call's actual input `k`, and the consumers of the call's output `k` read from the body box producing
+/// formal output `k`. The body boxes are display only ([DiagramNode#inCall()]); the model is not changed.
+///
 /// The boxes of operators and groups are computed once and reused across states. Not thread-safe: use one
 /// builder from one thread at a time.
 public final class DiagramBuilder {
@@ -34,6 +41,7 @@ public final class DiagramBuilder {
     private final boolean[] folded;
     private final DiagramNode[] operatorItems;
     private final Map<Scope, DiagramNode> groupItems = new HashMap<>();
+    private final Map<Graph, DiagramBuilder> bodyBuilders = new IdentityHashMap<>();
     private final ScopeTree scopes;
 
     public DiagramBuilder(Graph graph, OpCatalog catalog) {
@@ -77,6 +85,7 @@ public final class DiagramBuilder {
         var itemOfNode = new int[nodes.size()];
         var sourceOfValue = new HashMap<Value, Integer>();
         var groupIndex = new HashMap<Scope, Integer>();
+        var calls = new ArrayList<ExpandedCall>();
 
         for (var v : graph.inputs()) {
             if (!v.isInitializer()) {
@@ -90,7 +99,12 @@ public final class DiagramBuilder {
                 continue;
             }
             var rep = grouping.representative(i);
-            if (rep == null) {
+            var call = rep == null && grouping.isCallExpanded(i) ? expandedCall(i, items) : null;
+            if (call != null) {
+                itemOfNode[i] = -1;
+                calls.add(call);
+                continue;
+            } else if (rep == null) {
                 itemOfNode[i] = items.size();
                 items.add(operatorItem(i));
             } else {
@@ -109,22 +123,34 @@ public final class DiagramBuilder {
             }
         }
 
+        for (var call : calls) {
+            var outs = call.caller().outputs();
+            var formals = call.body().graph.outputs();
+            for (int k = 0; k < Math.min(outs.size(), formals.size()); k++) {
+                Integer from = outs.get(k) == null ? null : call.sourceOf(formals.get(k), sourceOfValue);
+                if (from != null) {
+                    sourceOfValue.put(outs.get(k), from);
+                }
+            }
+        }
+
         var edges = new LinkedHashMap<Long, DiagramEdge>();
+        var callAt = new HashMap<Integer, ExpandedCall>();
+        calls.forEach(c -> callAt.put(c.frame().nodeIndex(), c));
         for (int i = 0; i < nodes.size(); i++) {
             if (folded[i]) {
+                continue;
+            }
+            var call = callAt.get(i);
+            if (call != null) {
+                addBodyEdges(call, edges, sourceOfValue, items);
                 continue;
             }
             for (var v : nodes.get(i).inputs()) {
                 if (v == null || isFoldedValue(v)) {
                     continue;
                 }
-                Integer from = sourceOfValue.get(v);
-                if (from == null) {
-                    from = items.size();
-                    sourceOfValue.put(v, from);
-                    items.add(valueItem("x:", DiagramNode.Kind.OUTER, "outer", v));
-                }
-                addEdge(edges, from, itemOfNode[i], v);
+                addEdge(edges, sourceOrOuter(v, sourceOfValue, items), itemOfNode[i], v);
             }
         }
         for (var v : graph.outputs()) {
@@ -135,7 +161,110 @@ public final class DiagramBuilder {
                 addEdge(edges, from, to, v);
             }
         }
-        return new Diagram(graph, grouping, items, new ArrayList<>(edges.values()), itemOfNode);
+        var frames = calls.stream().map(ExpandedCall::frame).toList();
+        return new Diagram(graph, grouping, items, new ArrayList<>(edges.values()), itemOfNode, frames);
+    }
+
+    /// The box producing `v`; an [DiagramNode.Kind#OUTER] box is added for a value of an enclosing graph.
+    private int sourceOrOuter(Value v, Map<Value, Integer> sourceOfValue, List<DiagramNode> items) {
+        Integer from = sourceOfValue.get(v);
+        if (from == null) {
+            from = items.size();
+            sourceOfValue.put(v, from);
+            items.add(valueItem("x:", DiagramNode.Kind.OUTER, "outer", v));
+        }
+        return from;
+    }
+
+    /// One call drawn expanded while building: the builder of its function's body and the box of each body
+    /// node (-1 for a folded constant).
+    private record ExpandedCall(CallFrame frame, DiagramBuilder body, int[] boxOfBodyNode) {
+
+        Node caller() {
+            return frame.call();
+        }
+
+        /// The box producing body value `v`: a body node's box, or for a formal input the box producing
+        /// the call's actual input; `null` when none is drawn (a missing optional input, a folded value).
+        Integer sourceOf(Value v, Map<Value, Integer> sourceOfValue) {
+            var actual = actualInput(v);
+            if (actual != null) {
+                return sourceOfValue.get(actual);
+            }
+            var p = v.producer();
+            int j = p == null ? -1 : body.indexOf(p);
+            return j < 0 || boxOfBodyNode[j] < 0 ? null : boxOfBodyNode[j];
+        }
+
+        /// The caller's value bound to formal input `v` of the body, or `null` when `v` is not a formal
+        /// input or the caller leaves it out.
+        Value actualInput(Value v) {
+            var formals = body.graph.inputs();
+            var actuals = caller().inputs();
+            for (int k = 0; k < formals.size(); k++) {
+                if (formals.get(k) == v) {
+                    return k < actuals.size() ? actuals.get(k) : null;
+                }
+            }
+            return null;
+        }
+    }
+
+    /// The body boxes of call `index` appended to `items`, or `null` (nothing added) when the node calls no
+    /// model-local function or its body has no operator to draw.
+    private ExpandedCall expandedCall(int index, List<DiagramNode> items) {
+        var caller = nodes.get(index);
+        var function = catalog.model().functionFor(caller).orElse(null);
+        if (function == null) {
+            return null;
+        }
+        var body = bodyBuilders.computeIfAbsent(function.body(), g -> new DiagramBuilder(g, catalog));
+        int first = items.size();
+        var boxOf = new int[body.nodes.size()];
+        for (int j = 0; j < boxOf.length; j++) {
+            if (body.folded[j]) {
+                boxOf[j] = -1;
+                continue;
+            }
+            boxOf[j] = items.size();
+            var inner = body.operatorItem(j);
+            items.add(new DiagramNode("c:" + index + "/" + j, DiagramNode.Kind.OPERATOR, inner.title(), inner.lines(),
+                    inner.styleClass(), inner.node(), -1, null, null, caller, inner.width(), inner.height()));
+        }
+        if (items.size() == first) {
+            return null;
+        }
+        var frame = new CallFrame("n:" + index, caller, index, function.name(), first, items.size() - first);
+        return new ExpandedCall(frame, body, boxOf);
+    }
+
+    /// The edges into the body boxes of `call`: from inside the body, or through the call's actual inputs
+    /// from the boxes producing them. Values folded in the body or in this graph draw no edge.
+    private void addBodyEdges(ExpandedCall call, Map<Long, DiagramEdge> edges, Map<Value, Integer> sourceOfValue,
+                              List<DiagramNode> items) {
+        var body = call.body();
+        for (int j = 0; j < body.nodes.size(); j++) {
+            int to = call.boxOfBodyNode()[j];
+            if (to < 0) {
+                continue;
+            }
+            for (var v : body.nodes.get(j).inputs()) {
+                if (v == null || body.isFoldedValue(v)) {
+                    continue;
+                }
+                var actual = call.actualInput(v);
+                if (actual != null) {
+                    if (!isFoldedValue(actual)) {
+                        addEdge(edges, sourceOrOuter(actual, sourceOfValue, items), to, actual);
+                    }
+                } else {
+                    var from = call.sourceOf(v, sourceOfValue);
+                    if (from != null) {
+                        addEdge(edges, from, to, v);
+                    }
+                }
+            }
+        }
     }
 
     private static void addEdge(Map<Long, DiagramEdge> edges, int from, int to, Value v) {
@@ -159,7 +288,7 @@ public final class DiagramBuilder {
             var lines = detailLines(node);
             var title = node.opType();
             item = new DiagramNode("n:" + index, DiagramNode.Kind.OPERATOR, title, lines, catalog.styleClass(node), node,
-                    index, null, null, DiagramMetrics.boxWidth(title, lines), DiagramMetrics.boxHeight(lines.size()));
+                    index, null, null, null, DiagramMetrics.boxWidth(title, lines), DiagramMetrics.boxHeight(lines.size()));
             operatorItems[index] = item;
         }
         return item;
@@ -169,14 +298,14 @@ public final class DiagramBuilder {
         return groupItems.computeIfAbsent(scope, s -> {
             var title = s.label();
             var lines = List.of(s.size() + " nodes");
-            return new DiagramNode("g:" + s.path(), DiagramNode.Kind.GROUP, title, lines, "group", null, -1, s, null,
+            return new DiagramNode("g:" + s.path(), DiagramNode.Kind.GROUP, title, lines, "group", null, -1, s, null, null,
                     DiagramMetrics.boxWidth(title, lines) + 8, DiagramMetrics.boxHeight(1) + 4);
         });
     }
 
     private static DiagramNode valueItem(String prefix, DiagramNode.Kind kind, String style, Value v) {
         var lines = List.of(ValueText.type(v.bestType()));
-        return new DiagramNode(prefix + v.name(), kind, v.name(), lines, style, null, -1, null, v,
+        return new DiagramNode(prefix + v.name(), kind, v.name(), lines, style, null, -1, null, v, null,
                 DiagramMetrics.boxWidth(v.name(), lines), DiagramMetrics.boxHeight(1));
     }
 

@@ -20,6 +20,10 @@ public final class DiagramMetrics {
     public static final double PADDING = 8;
     public static final double MIN_WIDTH = 56;
     public static final double MAX_WIDTH = 320;
+    /// Space between the frame of an expanded call and the body boxes inside it (sides and bottom).
+    public static final double FRAME_PADDING = 10;
+    /// Height of the title strip of an expanded call's frame, above its padding.
+    public static final double FRAME_TITLE_HEIGHT = 16;
 
     private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
     private static final Font TITLE_FONT = new Font(FONT_FAMILY, Font.BOLD, 1).deriveFont((float) TITLE_SIZE);

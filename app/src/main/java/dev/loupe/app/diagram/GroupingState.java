@@ -3,10 +3,13 @@ package dev.loupe.app.diagram;
 import java.util.HashSet;
 import java.util.Set;
 
-/// Which name-scope groups of a graph are collapsed. Immutable: expanding or collapsing returns a new state.
+/// Which name-scope groups of a graph are collapsed, and which calls of model-local functions are drawn
+/// expanded. Immutable: expanding or collapsing returns a new state.
 ///
 /// A node is drawn inside the outermost collapsed group above it; nested collapsed groups inside a
-/// collapsed group are simply not visible.
+/// collapsed group are simply not visible. An expanded call is a view only: where its box is visible (not
+/// hidden in a collapsed group), [DiagramBuilder] draws its function's body in its place. Calls stay
+/// expanded while groups open and close around them.
 public final class GroupingState {
 
     /// Graphs with more nodes than this open with groups collapsed.
@@ -16,10 +19,16 @@ public final class GroupingState {
 
     private final ScopeTree tree;
     private final Set<Scope> collapsed;
+    private final Set<Integer> expandedCalls;
 
     private GroupingState(ScopeTree tree, Set<Scope> collapsed) {
+        this(tree, collapsed, Set.of());
+    }
+
+    private GroupingState(ScopeTree tree, Set<Scope> collapsed, Set<Integer> expandedCalls) {
         this.tree = tree;
         this.collapsed = Set.copyOf(collapsed);
+        this.expandedCalls = Set.copyOf(expandedCalls);
     }
 
     /// Every group expanded.
@@ -67,6 +76,7 @@ public final class GroupingState {
         }
         return new GroupingState(tree, state);
     }
+
     public ScopeTree tree() {
         return tree;
     }
@@ -77,6 +87,30 @@ public final class GroupingState {
 
     public Set<Scope> collapsed() {
         return collapsed;
+    }
+
+    /// Whether the call that is node `index` is drawn expanded (when it calls a model-local function).
+    public boolean isCallExpanded(int index) {
+        return expandedCalls.contains(index);
+    }
+
+    /// The indexes of the calls drawn expanded.
+    public Set<Integer> expandedCalls() {
+        return expandedCalls;
+    }
+
+    /// This state with the call that is node `index` drawn expanded.
+    public GroupingState expandCall(int index) {
+        var next = new HashSet<>(expandedCalls);
+        next.add(index);
+        return new GroupingState(tree, collapsed, next);
+    }
+
+    /// This state with the call that is node `index` drawn as one box again.
+    public GroupingState collapseCall(int index) {
+        var next = new HashSet<>(expandedCalls);
+        next.remove(index);
+        return new GroupingState(tree, collapsed, next);
     }
 
     /// The outermost collapsed group holding node `index`, or `null` when the node is visible itself.
@@ -99,7 +133,7 @@ public final class GroupingState {
                 collectTopGroups(c, next);
             }
         }
-        return new GroupingState(tree, next);
+        return new GroupingState(tree, next, expandedCalls);
     }
 
     /// This state with `scope` closed (and any group inside it forgotten).
@@ -111,7 +145,7 @@ public final class GroupingState {
             }
         }
         next.add(scope);
-        return new GroupingState(tree, next);
+        return new GroupingState(tree, next, expandedCalls);
     }
 
     /// This state with every group above node `index` open, so that the node itself is visible.
@@ -126,7 +160,7 @@ public final class GroupingState {
             }
         }
         above.forEach(next::remove);
-        return new GroupingState(tree, next);
+        return new GroupingState(tree, next, expandedCalls);
     }
 
     /// The outermost groups at or below `s` (a scope of one node is not a group: look inside it).

@@ -340,7 +340,7 @@ public final class EditActions {
     private Node requireNode(String verb) {
         var node = Selection.node(main.diagram());
         if (node == null || model() == null) {
-            main.statusProperty().set("Select a node to " + verb);
+            main.statusProperty().set(Selection.refusal(main.diagram(), verb));
         }
         return model() == null ? null : node;
     }

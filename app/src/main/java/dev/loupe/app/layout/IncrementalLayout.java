@@ -1,6 +1,7 @@
 package dev.loupe.app.layout;
 
 import dev.loupe.app.diagram.Diagram;
+import dev.loupe.app.diagram.DiagramMetrics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,6 +14,10 @@ import java.util.function.BooleanSupplier;
 /// its top centre; boxes beside the group move sideways by half the growth in width, boxes below move down by
 /// the growth in height, and everything else keeps its place. Closing does the reverse. Edges that touch the
 /// group's members are re-routed; the others keep their bends, moved with the same rule.
+///
+/// A call of a model-local function expands and collapses the same way, its body's boxes standing for the
+/// group's members ([#expandCall], [#collapseCall]); the area they take is grown by the frame drawn around
+/// them ([DiagramMetrics#FRAME_PADDING] on the sides and below, the title strip above).
 public final class IncrementalLayout {
 
     private static final double STUB = 12;
@@ -24,10 +29,28 @@ public final class IncrementalLayout {
     /// The layout of `next`, which is `old`'s diagram with group `groupKey` opened.
     public static GraphLayout expand(GraphLayout old, Diagram next, String groupKey, LayoutEngine engine,
                                      BooleanSupplier cancelled) {
+        return expand(old, next, groupKey, engine, cancelled, Margin.NONE);
+    }
+
+    /// The layout of `next`, which is `old`'s diagram with the call whose box is `callKey` drawn expanded:
+    /// its body's boxes are laid out inside a frame where the call's box was.
+    public static GraphLayout expandCall(GraphLayout old, Diagram next, String callKey, LayoutEngine engine,
+                                         BooleanSupplier cancelled) {
+        return expand(old, next, callKey, engine, cancelled, Margin.FRAME);
+    }
+
+    /// The layout of `next`, which is `old`'s diagram with the call whose box is `callKey` drawn as one box
+    /// again; `null` when other boxes lie in the call's frame, so that only a full layout can place it.
+    public static GraphLayout collapseCall(GraphLayout old, Diagram next, String callKey) {
+        return collapse(old, next, callKey, Margin.FRAME);
+    }
+
+    private static GraphLayout expand(GraphLayout old, Diagram next, String groupKey, LayoutEngine engine,
+                                      BooleanSupplier cancelled, Margin margin) {
         var oldDiagram = old.diagram();
         int g = oldDiagram.indexOf(groupKey);
         if (g < 0) {
-            throw new IllegalArgumentException("no group '" + groupKey + "' in the diagram");
+            throw new IllegalArgumentException("no box '" + groupKey + "' in the diagram");
         }
         var members = new ArrayList<Integer>();
         for (int i = 0; i < next.nodes().size(); i++) {
@@ -38,29 +61,34 @@ public final class IncrementalLayout {
         var memberIndexes = members.stream().mapToInt(Integer::intValue).toArray();
         var inner = engine.layout(next.subset(memberIndexes), cancelled);
         var before = new Rect(old.x(g), old.y(g), old.width(g), old.height(g));
-        double left = before.centerX() - inner.width() / 2;
-        var after = new Rect(left, before.top(), inner.width(), inner.height());
+        double width = inner.width() + 2 * margin.side();
+        double left = before.centerX() - width / 2;
+        var after = new Rect(left, before.top(), width, inner.height() + margin.top() + margin.side());
+        double dx = left + margin.side() - inner.minX();
+        double dy = before.top() + margin.top() - inner.minY();
 
         var placed = new HashMap<Integer, double[]>();
         for (int m = 0; m < memberIndexes.length; m++) {
-            placed.put(memberIndexes[m], new double[] {
-                    left + inner.x(m) - inner.minX(), before.top() + inner.y(m) - inner.minY()});
+            placed.put(memberIndexes[m], new double[] {inner.x(m) + dx, inner.y(m) + dy});
         }
         var innerEdges = new HashMap<Long, double[]>();
         for (int k = 0; k < inner.edgeCount(); k++) {
             var e = inner.diagram().edges().get(k);
-            innerEdges.put(pair(memberIndexes[e.from()], memberIndexes[e.to()]),
-                    translate(inner.edge(k), left - inner.minX(), before.top() - inner.minY()));
+            innerEdges.put(pair(memberIndexes[e.from()], memberIndexes[e.to()]), translate(inner.edge(k), dx, dy));
         }
-        return splice(old, next, new Splice(before, after), placed, innerEdges);
+        return splice(old, next, new Splice(before, after, margin), placed, innerEdges);
     }
 
     /// The layout of `next`, which is `old`'s diagram with the group `groupKey` closed; `null` when other
     /// boxes lie among the group's members, so that only a full layout can place the group.
     public static GraphLayout collapse(GraphLayout old, Diagram next, String groupKey) {
+        return collapse(old, next, groupKey, Margin.NONE);
+    }
+
+    private static GraphLayout collapse(GraphLayout old, Diagram next, String groupKey, Margin margin) {
         int g = next.indexOf(groupKey);
         if (g < 0) {
-            throw new IllegalArgumentException("no group '" + groupKey + "' in the diagram");
+            throw new IllegalArgumentException("no box '" + groupKey + "' in the diagram");
         }
         var oldDiagram = old.diagram();
         double x0 = Double.POSITIVE_INFINITY;
@@ -80,7 +108,8 @@ public final class IncrementalLayout {
         if (x0 == Double.POSITIVE_INFINITY) {
             return null;
         }
-        var before = new Rect(x0, y0, x1 - x0, y1 - y0);
+        var before = new Rect(x0 - margin.side(), y0 - margin.top(), x1 - x0 + 2 * margin.side(),
+                y1 - y0 + margin.top() + margin.side());
         for (int i = 0; i < old.nodeCount(); i++) {
             if (!isMember[i] && before.intersects(old.x(i), old.y(i), old.width(i), old.height(i))) {
                 return null;
@@ -89,7 +118,7 @@ public final class IncrementalLayout {
         var box = next.node(g);
         var after = new Rect(before.centerX() - box.width() / 2, before.top(), box.width(), box.height());
         var placed = Map.of(g, new double[] {after.left(), after.top()});
-        return splice(old, next, new Splice(before, after), placed, Map.of());
+        return splice(old, next, new Splice(before, after, margin), placed, Map.of());
     }
 
     private static GraphLayout splice(GraphLayout old, Diagram next, Splice splice, Map<Integer, double[]> placed,
@@ -125,7 +154,7 @@ public final class IncrementalLayout {
             } else if (o != null) {
                 points.add(splice.movePoints(old.edge(o)));
             } else {
-                points.add(route(next, e.from(), e.to(), x, y, splice.after(), placed.size() > 1 ? placed.keySet() : Set.of()));
+                points.add(route(next, e.from(), e.to(), x, y, splice, placed.size() > 1 ? placed.keySet() : Set.of()));
             }
         }
         return new GraphLayout(next, x, y, points);
@@ -133,14 +162,17 @@ public final class IncrementalLayout {
 
     /// A route from the bottom centre of one box to the top centre of another. An edge between an opened
     /// group's member and a box outside it runs down a lane beside the group, so that it does not cross
-    /// the other members; other edges go straight, with a short vertical stub at each end.
-    private static double[] route(Diagram d, int from, int to, double[] x, double[] y, Rect area, Set<Integer> members) {
+    /// the other members, unless the member is in the group's first (or, leaving it, last) row; other edges
+    /// go straight, with a short vertical stub at each end.
+    private static double[] route(Diagram d, int from, int to, double[] x, double[] y, Splice splice, Set<Integer> members) {
         double sx = x[from] + d.node(from).width() / 2;
         double sy = y[from] + d.node(from).height();
         double tx = x[to] + d.node(to).width() / 2;
         double ty = y[to];
-        boolean intoMember = members.contains(to) && !members.contains(from) && ty > area.top() + 1;
-        boolean outOfMember = members.contains(from) && !members.contains(to) && sy < area.bottom() - 1;
+        var area = splice.after();
+        var margin = splice.margin();
+        boolean intoMember = members.contains(to) && !members.contains(from) && ty > area.top() + margin.top() + 1;
+        boolean outOfMember = members.contains(from) && !members.contains(to) && sy < area.bottom() - margin.side() - 1;
         if (intoMember || outOfMember) {
             double lane = area.left() + area.width() + LANE;
             double leave = sy + STUB;
@@ -175,6 +207,13 @@ public final class IncrementalLayout {
         return ((long) from << 32) | to;
     }
 
+    /// Room kept around the members of an opened item: none for a group, a frame for a call.
+    private record Margin(double top, double side) {
+        static final Margin NONE = new Margin(0, 0);
+        static final Margin FRAME = new Margin(DiagramMetrics.FRAME_TITLE_HEIGHT + DiagramMetrics.FRAME_PADDING,
+                DiagramMetrics.FRAME_PADDING);
+    }
+
     private record Rect(double left, double top, double width, double height) {
         double centerX() {
             return left + width / 2;
@@ -191,8 +230,8 @@ public final class IncrementalLayout {
 
     /// Moves what lies beside or below a rectangle that grows or shrinks from `before` to `after` (same top
     /// centre): beside it (within its old rows) sideways by half the change in width, below it by the change
-    /// in height.
-    private record Splice(Rect before, Rect after) {
+    /// in height. `margin` is the room kept inside `after` around the opened members.
+    private record Splice(Rect before, Rect after, Margin margin) {
 
         double halfGrowth() {
             return (after.width() - before.width()) / 2;

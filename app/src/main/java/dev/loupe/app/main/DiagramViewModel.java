@@ -23,8 +23,9 @@ import javafx.concurrent.Task;
 /// The state of the diagram area: the stack of diagrams (main graph, then subgraphs entered), the current
 /// one, the selected box and its highlight, and requests for the view to centre on a box.
 ///
-/// Opening or closing a group, and entering a subgraph, lay out in the background through the shared
-/// [TaskRunner]. FX thread only.
+/// Opening or closing a group, expanding or collapsing a function call, and entering a subgraph, lay out in
+/// the background through the shared [TaskRunner]. An expanded call is a view only: the boxes of its body
+/// are display-only items ([DiagramNode#inCall()]) that the editing commands refuse. FX thread only.
 public final class DiagramViewModel {
 
     /// Asks the view to centre on a box; `serial` makes repeated requests for the same box distinct.
@@ -281,11 +282,90 @@ public final class DiagramViewModel {
         });
     }
 
-    /// Closes the innermost group holding the selected operator.
+    /// Draws the selected call of a model-local function expanded: its body's operators inside a frame where
+    /// its box was, wired to the call's inputs and outputs. Says in the status line when the selection is not
+    /// such a call.
+    public void expandSelectedCall() {
+        var item = selectedItem.get();
+        var current = level.get();
+        if (current == null || item == null || item.kind() != DiagramNode.Kind.OPERATOR || item.inCall()
+                || catalog == null || catalog.model().functionFor(item.node()).isEmpty()) {
+            status.accept("Select a call of a model-local function to expand it");
+            return;
+        }
+        expandCall(item.nodeIndex());
+    }
+
+    /// Draws the call that is node `nodeIndex` of the current graph expanded, laying out only its body.
+    public void expandCall(int nodeIndex) {
+        var current = level.get();
+        if (current == null || nodeIndex < 0 || current.grouping().isCallExpanded(nodeIndex)) {
+            return;
+        }
+        var next = current.grouping().expandCall(nodeIndex);
+        var key = "n:" + nodeIndex;
+        var call = current.graph().nodes().get(nodeIndex);
+        runLayout("Expanding " + call.displayName() + "…", cancelled -> {
+            var diagram = current.builder().build(next);
+            if (diagram.frameOfCall(nodeIndex) == null || current.diagram().indexOf(key) < 0) {
+                return DiagramLevel.create(current.title(), current.builder(), next, cancelled);
+            }
+            return current.withLayout(IncrementalLayout.expandCall(current.layout(), diagram, key, DiagramLevel.ENGINE, cancelled));
+        }, updated -> {
+            replaceLevel(updated);
+            var frame = updated.diagram().frameOfCall(nodeIndex);
+            focus(frame == null ? updated.diagram().itemOfNode(nodeIndex) : frame.firstBox());
+        });
+    }
+
+    /// Draws the expanded call holding the selected box (or the selected call) as one box again.
+    public void collapseSelectedCall() {
+        var item = selectedItem.get();
+        var current = level.get();
+        if (current == null || item == null || item.kind() != DiagramNode.Kind.OPERATOR) {
+            status.accept("Select a node of an expanded call to collapse it");
+            return;
+        }
+        int call = item.inCall() ? current.builder().indexOf(item.caller()) : item.nodeIndex();
+        if (call < 0 || !current.grouping().isCallExpanded(call)) {
+            status.accept("Select a node of an expanded call to collapse it");
+            return;
+        }
+        collapseCall(call);
+    }
+
+    /// Draws the call that is node `nodeIndex` of the current graph as one box again; falls back to a whole
+    /// layout when other boxes lie inside its frame.
+    public void collapseCall(int nodeIndex) {
+        var current = level.get();
+        if (current == null || nodeIndex < 0 || !current.grouping().isCallExpanded(nodeIndex)) {
+            return;
+        }
+        var next = current.grouping().collapseCall(nodeIndex);
+        var key = "n:" + nodeIndex;
+        boolean drawn = current.diagram().frameOfCall(nodeIndex) != null;
+        runLayout("Collapsing " + current.graph().nodes().get(nodeIndex).displayName() + "…", cancelled -> {
+            var diagram = current.builder().build(next);
+            GraphLayout spliced = drawn ? IncrementalLayout.collapseCall(current.layout(), diagram, key) : null;
+            if (spliced != null) {
+                return current.withLayout(spliced);
+            }
+            return DiagramLevel.create(current.title(), current.builder(), next, cancelled);
+        }, updated -> {
+            replaceLevel(updated);
+            focus(updated.diagram().indexOf(key));
+        });
+    }
+
+    /// Closes the innermost group holding the selected operator; for a body node shown in place, its call.
     public void collapseSelection() {
         var item = selectedItem.get();
         var current = level.get();
         if (item == null || current == null) {
+            return;
+        }
+        if (item.inCall()) {
+            collapseSelectedCall();
             return;
         }
         Scope target = null;
@@ -318,6 +398,11 @@ public final class DiagramViewModel {
         if (current == null || nodeIndex < 0) {
             return;
         }
+        var frame = current.diagram().frameOfCall(nodeIndex);
+        if (frame != null) {
+            focus(frame.firstBox());
+            return;
+        }
         int box = current.diagram().itemOfNode(nodeIndex);
         var item = box < 0 ? null : current.diagram().node(box);
         if (item != null && item.kind() == DiagramNode.Kind.OPERATOR) {
@@ -339,14 +424,16 @@ public final class DiagramViewModel {
                     layout = IncrementalLayout.expand(layout, diagram, "g:" + g.path(), DiagramLevel.ENGINE, cancelled);
                 }
             }
-            if (layout.diagram().itemOfNode(nodeIndex) < 0
-                    || layout.diagram().node(layout.diagram().itemOfNode(nodeIndex)).kind() != DiagramNode.Kind.OPERATOR) {
+            int shown = layout.diagram().itemOfNode(nodeIndex);
+            if (layout.diagram().frameOfCall(nodeIndex) == null
+                    && (shown < 0 || layout.diagram().node(shown).kind() != DiagramNode.Kind.OPERATOR)) {
                 return DiagramLevel.create(current.title(), current.builder(), grouping, cancelled);
             }
             return current.withLayout(layout);
         }, updated -> {
             replaceLevel(updated);
-            focus(updated.diagram().itemOfNode(nodeIndex));
+            var shownFrame = updated.diagram().frameOfCall(nodeIndex);
+            focus(shownFrame != null ? shownFrame.firstBox() : updated.diagram().itemOfNode(nodeIndex));
         });
     }
 

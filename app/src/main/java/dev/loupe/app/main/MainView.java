@@ -493,6 +493,16 @@ public final class MainView {
     }
 
     @FXML
+    private void onExpandCall() {
+        vm.diagram().expandSelectedCall();
+    }
+
+    @FXML
+    private void onCollapseCall() {
+        vm.diagram().collapseSelectedCall();
+    }
+
+    @FXML
     private void onBack() {
         vm.diagram().goTo(vm.diagram().levels().size() - 2);
     }

@@ -58,6 +58,7 @@ public final class DiagramPainter {
         int highlightColor = palette.color("neighbour");
         boolean arrows = zoom >= ARROW_ZOOM;
         boolean dots = zoom < DOT_ZOOM;
+        drawCallFrames(s, layout, zoom);
         s.setStroke(edgeColor, 1);
         s.setFill(edgeColor);
         for (int j = 0; j < edgeCount; j++) {
@@ -104,6 +105,42 @@ public final class DiagramPainter {
             }
             if (i < problems.length && problems[i]) {
                 drawProblemBadge(s, layout, i);
+            }
+        }
+    }
+
+    /// The frame around each call drawn expanded: the bounding box of its body's boxes, padded as
+    /// [dev.loupe.app.layout.IncrementalLayout#expandCall] leaves room for, with the function's name in a
+    /// title strip at the top; drawn under the edges and boxes, in the colour of function calls.
+    private void drawCallFrames(Surface s, GraphLayout layout, double zoom) {
+        var frames = layout.diagram().frames();
+        if (frames.isEmpty()) {
+            return;
+        }
+        int stroke = palette.category(dev.loupe.app.diagram.OpCatalog.FUNCTION_CLASS);
+        double pad = DiagramMetrics.FRAME_PADDING;
+        for (var f : frames) {
+            double x0 = Double.POSITIVE_INFINITY;
+            double y0 = Double.POSITIVE_INFINITY;
+            double x1 = Double.NEGATIVE_INFINITY;
+            double y1 = Double.NEGATIVE_INFINITY;
+            for (int i = f.firstBox(); i < f.firstBox() + f.boxCount(); i++) {
+                x0 = Math.min(x0, layout.x(i));
+                y0 = Math.min(y0, layout.y(i));
+                x1 = Math.max(x1, layout.x(i) + layout.width(i));
+                y1 = Math.max(y1, layout.y(i) + layout.height(i));
+            }
+            double left = x0 - pad;
+            double top = y0 - pad - DiagramMetrics.FRAME_TITLE_HEIGHT;
+            double w = x1 - x0 + 2 * pad;
+            double h = y1 - top + pad;
+            s.setFill(palette.color("frame-fill"));
+            s.fillRoundRect(left, top, w, h, ARC);
+            s.setStroke(stroke, 1.5);
+            s.strokeRoundRect(left, top, w, h, ARC);
+            if (zoom >= TEXT_ZOOM) {
+                s.setFill(palette.color("text"));
+                s.text("ƒ " + f.title(), left + pad, top + DiagramMetrics.FRAME_TITLE_HEIGHT - 2, DiagramMetrics.LINE_SIZE, true);
             }
         }
     }

@@ -54,4 +54,20 @@ class GroupingStateTest {
         assertThat(closed.reveal(0).representative(0)).isNull();
         assertThat(closed.reveal(0).isCollapsed(t.scope("c"))).isTrue();
     }
+
+    @Test
+    void expandedCallsAreKeptWhileGroupsOpenAndClose() {
+        var t = tree(List.of("/a/x", "/a/call", "/c/u", "/c/v"));
+        var state = GroupingState.expandedAll(t).expandCall(1);
+        assertThat(state.isCallExpanded(1)).isTrue();
+        assertThat(state.isCallExpanded(0)).isFalse();
+        var hidden = state.collapse(t.scope("a"));
+        assertThat(hidden.representative(1)).isSameAs(t.scope("a"));
+        assertThat(hidden.isCallExpanded(1)).isTrue();
+        assertThat(hidden.expand(t.scope("a")).isCallExpanded(1)).isTrue();
+        assertThat(hidden.reveal(1).expandedCalls()).containsExactly(1);
+        var closed = state.collapseCall(1);
+        assertThat(closed.isCallExpanded(1)).isFalse();
+        assertThat(state.isCallExpanded(1)).as("states are immutable").isTrue();
+    }
 }
