@@ -81,7 +81,12 @@ public final class Debugger implements AutoCloseable {
     /// pauses before the first node.
     ///
     /// @throws dev.loupe.executor.session.InputMismatchException when the inputs do not match the model
+    /// @throws IllegalArgumentException when `session` runs in [dev.loupe.executor.session.ExecutionMode#FAST],
+    ///                                  whose fused steps do not map one-to-one to the model's nodes
     public static Debugger start(Session session, Map<String, ? extends RuntimeValue> inputs, DebugOptions options) {
+        if (session.options().mode() != dev.loupe.executor.session.ExecutionMode.DEBUG) {
+            throw new IllegalArgumentException("the debugger steps through the model's nodes: create the session in DEBUG mode");
+        }
         session.checkInputs(inputs);
         var debugger = new Debugger(session, inputs, options);
         debugger.worker.start();

@@ -112,6 +112,14 @@ class DebuggerTest {
     }
 
     @Test
+    void refusesAFastModeSessionWhoseStepsAreNotTheModelsNodes() {
+        var options = dev.loupe.executor.session.SessionOptions.defaults().withMode(dev.loupe.executor.session.ExecutionMode.FAST);
+        var session = Session.create(TestModels.withLocalFunction(5f), dev.loupe.executor.kernels.BuiltinKernels.registry(), options);
+        assertThatThrownBy(() -> Debugger.start(session, Map.of("x", Tensor.ofFloats(new long[] {2}, 1, 2)), DebugOptions.defaults()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DEBUG mode");
+    }
+
+    @Test
     void stepsIntoAFunctionBody() throws Exception {
         var session = Session.create(TestModels.withLocalFunction(5f));
         try (var dbg = Debugger.start(session, Map.of("x", Tensor.ofFloats(new long[] {2}, 1, 2)), DebugOptions.defaults())) {
