@@ -65,7 +65,8 @@ class RecycledStorageTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"Conv", "MatMul", "Gemm", "Softmax", "LayerNormalization", "MaxPool", "BatchNormalization", "Clip"})
+    @ValueSource(strings = {"Conv", "MatMul", "Gemm", "Softmax", "LayerNormalization", "MaxPool", "BatchNormalization", "Clip",
+            "Transpose", "Gather", "Split"})
     void operatorsOfTheFastPath(String op) {
         var params = new LinkedHashMap<String, long[]>();
         long[] shape = {1, 3, 8, 8};
@@ -97,13 +98,20 @@ class RecycledStorageTest {
                 params.put("lo", new long[0]);
                 params.put("hi", new long[0]);
             }
+            case "Transpose" -> attributes = new Attribute[] {Attribute.ofInts("perm", 0, 2, 3, 1)};
+            case "Gather" -> {
+                params.put("indices", new long[] {8});
+                attributes = new Attribute[] {Attribute.ofInt("axis", 3)};
+            }
+            case "Split" -> attributes = new Attribute[] {Attribute.ofInt("axis", 1), Attribute.ofInt("num_outputs", 1)};
             default -> throw new IllegalArgumentException(op);
         }
         check(op, shape, params, attributes);
     }
 
-    /// `y = op(Neg(Neg(x)), params...)`; a parameter named `x` reads the input again, others are initializers
-    /// of the given shapes with values in (0.1, 0.9).
+    /// `y = op(Neg(Neg(x)), params...)`; a parameter named `x` reads the input again, `indices` is an int64
+    /// initializer permuting its length, others are float initializers of the given shapes with values in
+    /// (0.1, 0.9).
     private static void check(String op, long[] shape, Map<String, long[]> params, Attribute... attributes) {
         var g = new Graph(null, op);
         input(g, "x", ElementType.FLOAT, shape);
@@ -113,7 +121,13 @@ class RecycledStorageTest {
         int i = 1;
         for (var e : params.entrySet()) {
             inputs[i++] = e.getKey();
-            if (!e.getKey().equals("x")) {
+            if (e.getKey().equals("indices")) {
+                long[] indices = new long[(int) e.getValue()[0]];
+                for (int k = 0; k < indices.length; k++) {
+                    indices[k] = (k * 5L) % indices.length;
+                }
+                g.setInitializer(g.valueOrCreate("indices"), dev.loupe.model.TensorData.ofLongs("indices", e.getValue(), indices));
+            } else if (!e.getKey().equals("x")) {
                 var t = Tensor.allocate(ElementType.FLOAT, e.getValue());
                 for (int k = 0; k < t.size(); k++) {
                     t.floats()[k] = (float) random.nextDouble(0.1, 0.9);

@@ -1,6 +1,7 @@
 package dev.loupe.executor.kernels.shape;
 
 import dev.loupe.executor.tensor.Shapes;
+import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.tensor.Tensor;
 import dev.loupe.model.ElementType;
 
@@ -21,8 +22,9 @@ final class AxisPermutation {
     private AxisPermutation() {
     }
 
-    /// `x` with output axis `i` taken from input axis `perm[i]`.
-    static Tensor apply(Tensor x, int[] perm) {
+    /// `x` with output axis `i` taken from input axis `perm[i]`, in storage from `context` (every element
+    /// is written).
+    static Tensor apply(Tensor x, int[] perm, KernelContext context) {
         var shape = x.shape();
         var inStrides = Shapes.strides(shape);
         var outShape = new long[perm.length];
@@ -50,7 +52,7 @@ final class AxisPermutation {
         if (x.type().kind() == ElementType.Kind.COMPLEX || (r > 1 && strides[r - 1] != 1 && x.type() != ElementType.FLOAT)) {
             return Elements.permute(x, perm);
         }
-        var out = Tensor.allocate(x.type(), outShape);
+        var out = context.output(x.type(), outShape);
         if (x.size() == 0) {
             return out;
         }

@@ -1,13 +1,14 @@
 package dev.loupe.executor.kernels.shape;
 
+import dev.loupe.executor.kernel.Kernel;
+import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.KernelException;
 import dev.loupe.executor.kernel.NodeSpec;
 import dev.loupe.executor.tensor.RuntimeValue;
-import dev.loupe.executor.tensor.Tensor;
 
 /// `Gather` (versions 1, 11, 13), any element type, int32 or int64 indices (negative from version 11): picks
 /// slices of `data` along `axis`; the output shape is `data[:axis] + indices + data[axis+1:]`.
-final class GatherKernel extends SingleOutputKernel {
+final class GatherKernel implements Kernel {
 
     private final long axis;
 
@@ -16,7 +17,7 @@ final class GatherKernel extends SingleOutputKernel {
     }
 
     @Override
-    Tensor compute(RuntimeValue[] inputs) {
+    public RuntimeValue[] run(RuntimeValue[] inputs, KernelContext context) {
         var data = Operands.tensor(inputs, 0, "data");
         var indicesTensor = Operands.tensor(inputs, 1, "indices");
         var indices = Operands.longs(indicesTensor, "indices");
@@ -36,7 +37,7 @@ final class GatherKernel extends SingleOutputKernel {
         System.arraycopy(indicesTensor.shape(), 0, outShape, a, indicesTensor.rank());
         System.arraycopy(shape, a + 1, outShape, a + indicesTensor.rank(), shape.length - a - 1);
         Operands.checkOutputSize(data.type(), outShape);
-        var out = Tensor.allocate(data.type(), outShape);
+        var out = context.output(data.type(), outShape);
         int block = Math.toIntExact(inner * Elements.width(data.type()));
         int at = 0;
         for (long o = 0; o < outer; o++) {
@@ -46,7 +47,7 @@ final class GatherKernel extends SingleOutputKernel {
                 at += block;
             }
         }
-        return out;
+        return new RuntimeValue[] {out};
     }
 
     /// `idx` made non-negative, failing when it lies outside `[-dim, dim)`.

@@ -48,7 +48,7 @@ final class SplitKernel implements Kernel {
         long start = 0;
         for (int k = 0; k < sizes.length; k++) {
             shape[a] = sizes[k];
-            var out = Tensor.allocate(x.type(), shape);
+            var out = context.output(x.type(), shape);
             int row = (int) (sizes[k] * inner);
             for (int o = 0; o < outer; o++) {
                 System.arraycopy(x.data(), (int) ((o * dim + start) * inner), out.data(), o * row, row);

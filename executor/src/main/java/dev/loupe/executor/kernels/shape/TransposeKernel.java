@@ -1,15 +1,16 @@
 package dev.loupe.executor.kernels.shape;
 
+import dev.loupe.executor.kernel.Kernel;
+import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.KernelException;
 import dev.loupe.executor.kernel.NodeSpec;
 import dev.loupe.executor.tensor.RuntimeValue;
-import dev.loupe.executor.tensor.Tensor;
 
 import java.util.Arrays;
 
 /// `Transpose` (versions 1, 13, 21), any element type: output axis `i` is input axis `perm[i]`; without
 /// `perm`, the axes are reversed.
-final class TransposeKernel extends SingleOutputKernel {
+final class TransposeKernel implements Kernel {
 
     private final long[] perm;
 
@@ -18,7 +19,7 @@ final class TransposeKernel extends SingleOutputKernel {
     }
 
     @Override
-    Tensor compute(RuntimeValue[] inputs) {
+    public RuntimeValue[] run(RuntimeValue[] inputs, KernelContext context) {
         var x = Operands.tensor(inputs, 0, "data");
         int rank = x.rank();
         var p = new int[rank];
@@ -32,6 +33,6 @@ final class TransposeKernel extends SingleOutputKernel {
             }
             p = Operands.axes(perm, rank, "perm");
         }
-        return AxisPermutation.apply(x, p);
+        return new RuntimeValue[] {AxisPermutation.apply(x, p, context)};
     }
 }

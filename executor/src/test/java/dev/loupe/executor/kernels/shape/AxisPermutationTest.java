@@ -32,7 +32,7 @@ class AxisPermutationTest {
                             default -> ((String[]) x.data())[i] = "s" + i;
                         }
                     }
-                    var got = AxisPermutation.apply(x, perm);
+                    var got = AxisPermutation.apply(x, perm, KernelCall.CONTEXT);
                     var want = Elements.permute(x, perm);
                     assertThat(got.shape()).isEqualTo(want.shape());
                     assertThat(got.type()).isEqualTo(type);

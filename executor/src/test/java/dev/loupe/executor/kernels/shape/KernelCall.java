@@ -25,7 +25,8 @@ public final class KernelCall {
 
     private static final KernelRegistry REGISTRY = registry();
 
-    private static final KernelContext CONTEXT = new KernelContext() {
+    /// A context for kernels run outside a session: no subgraphs, one thread, fresh output storage.
+    static final KernelContext CONTEXT = new KernelContext() {
         @Override
         public void checkCancelled() {
         }
