@@ -1,7 +1,6 @@
 package dev.loupe.executor.kernels.rnn;
 
 import dev.loupe.executor.kernel.KernelException;
-import dev.loupe.executor.simd.Activations;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -65,12 +64,12 @@ record Activation(Kind kind, double alpha, double beta) {
         }
     }
 
-    /// Applies the function in place to `v[from, from + n)` in float: `Tanh` and `Sigmoid` on the vector
-    /// kernels, the others through [#value] in double.
+    /// Applies the function in place to `v[from, from + n)` in float: `Tanh` and `Sigmoid` with
+    /// [GateFunctions], the others through [#value] in double.
     void apply(float[] v, int from, int n) {
         switch (kind) {
-            case TANH -> Activations.tanh(v, from, v, from, n);
-            case SIGMOID -> Activations.sigmoid(v, from, v, from, n);
+            case TANH -> GateFunctions.tanh(v, from, n);
+            case SIGMOID -> GateFunctions.sigmoid(v, from, n);
             default -> {
                 for (int i = from; i < from + n; i++) {
                     v[i] = (float) value(v[i]);

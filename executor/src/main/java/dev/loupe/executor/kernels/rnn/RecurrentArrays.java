@@ -1,7 +1,7 @@
 package dev.loupe.executor.kernels.rnn;
 
 import dev.loupe.executor.kernel.KernelException;
-import dev.loupe.executor.simd.Sgemm;
+import dev.loupe.executor.simd.PackedMatrix;
 import dev.loupe.executor.tensor.Tensor;
 import dev.loupe.model.ElementType;
 
@@ -22,19 +22,18 @@ final class RecurrentArrays {
         return out;
     }
 
-    /// `out = x·Wᵀ + Wb + Rb` for all `rows` rows of `x` (`[rows, k]`), with `W` `[n, k]` at `wFrom` and the
-    /// biases `Wb`, `Rb` (`n` each, one after the other) at `bFrom` in `b` (`null`: no bias); only the first
-    /// `folded` columns get `Rb`.
-    static void inputProjection(float[] x, int rows, int k, float[] w, int wFrom, int n, float[] b, int bFrom, int folded,
-                                float[] out, int threads) {
-        if (b != null) {
-            for (int i = 0; i < rows; i++) {
-                for (int j = 0; j < n; j++) {
-                    out[i * n + j] = b[bFrom + j] + (j < folded ? b[bFrom + n + j] : 0f);
-                }
+    /// `out = x·Wᵀ + Wb + Rb` for all `rows` rows of `x` (`[rows, k]`), with `W` `[n, k]` packed and the biases
+    /// `Wb`, `Rb` (`n` each, one after the other) at `bFrom` in `b` (`null`: no bias); only the first `folded`
+    /// columns get `Rb`. On [PackedMatrix], fast from the first run, where a vector SGEMM is not until C2 has
+    /// compiled it (about twice as fast once warm).
+    static void inputProjection(float[] x, int rows, PackedMatrix w, float[] b, int bFrom, int folded, float[] out) {
+        int n = w.rows();
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < n; j++) {
+                out[i * n + j] = b == null ? 0f : b[bFrom + j] + (j < folded ? b[bFrom + n + j] : 0f);
             }
         }
-        Sgemm.multiply(rows, n, k, 1f, x, 0, k, 1, w, wFrom, 1, k, out, 0, n, b != null, threads);
+        w.multiplyAddAll(x, 0, out, 0, rows);
     }
 
     /// `v[from, from + n)` rounded to float.

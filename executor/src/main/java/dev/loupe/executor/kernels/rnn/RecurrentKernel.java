@@ -18,9 +18,10 @@ import java.util.List;
 /// per-sample sequence lengths, and assembles `Y`, `Y_h` (and `Y_c`); a subclass supplies one cell update.
 ///
 /// Inputs are float, double or float16 and computed in double, except float inputs of an operator with a
-/// float step ([#hasFloatStep()]), computed in float on the vector kernels. `X·Wᵀ + Wb` is computed for
-/// all steps up front; the subclass adds the recurrence. A sample's steps beyond its sequence length leave its state
-/// unchanged and its `Y` rows zero; the reverse direction walks each sample from its own last step.
+/// float step ([#hasFloatStep()]), computed in float with plain loops that are fast from the first run
+/// ([PackedMatrix], [GateFunctions]). `X·Wᵀ + Wb` is computed for all steps up front; the subclass adds the
+/// recurrence. A sample's steps beyond its sequence length leave its state unchanged and its `Y` rows zero;
+/// the reverse direction walks each sample from its own last step.
 abstract class RecurrentKernel implements Kernel {
 
     /// The recurrence weights of one direction, as flat arrays with offsets.
@@ -55,12 +56,14 @@ abstract class RecurrentKernel implements Kernel {
     private final boolean batchFirst;
     private final List<Activation> activations;
     private final int activationsPerDirection;
+    private final boolean constantInputWeights;
     private final boolean constantRecurrence;
-    /// The packed `R` of each direction and the array it came from, kept while a constant `R` stays the same
-    /// array (a record, so a concurrent run sees both or neither).
-    private volatile PackedRecurrence packed;
+    /// The packed `W` and `R` of each direction and the arrays they came from, each kept while a constant
+    /// weight stays the same array (records, so a concurrent run sees both parts or neither).
+    private volatile Packed packedInputWeights;
+    private volatile Packed packedRecurrence;
 
-    private record PackedRecurrence(float[] source, PackedMatrix[][] directions) {
+    private record Packed(float[] source, PackedMatrix[][] directions) {
     }
 
     RecurrentKernel(NodeSpec spec, int gates, List<String> defaultActivations) {
@@ -84,6 +87,7 @@ abstract class RecurrentKernel implements Kernel {
         if (names.size() != activationsPerDirection && names.size() != activationsPerDirection * directions) {
             throw new KernelException("activations lists " + names.size() + " functions, expected " + activationsPerDirection * directions);
         }
+        constantInputWeights = spec.isConstantInput(1);
         constantRecurrence = spec.isConstantInput(2);
         activations = Activation.parse(names, spec.floatsAttr("activation_alpha", null), spec.floatsAttr("activation_beta", null));
     }
@@ -199,11 +203,12 @@ abstract class RecurrentKernel implements Kernel {
         var yc = c0 == null ? null : new float[directions * batch * h];
         var g = new float[gh + h];
         var xw = new float[seq * batch * gh];
+        var packedW = packedInputWeights(w, gh, inputSize);
+        var packedR = packedRecurrence(r, gh, h);
         for (int d = 0; d < directions; d++) {
             context.checkCancelled();
-            RecurrentArrays.inputProjection(xs, seq * batch, inputSize, w, d * gh * inputSize, gh, b, d * 2 * gh,
-                    foldedRecurrenceBias() * h, xw, context.threads());
-            var weights = new FloatWeights(packedRecurrence(r, gh, h)[d], b, d * 2 * gh + gh, p, d * 3 * h, directionActivations(d));
+            RecurrentArrays.inputProjection(xs, seq * batch, packedW[d][0], b, d * 2 * gh, foldedRecurrenceBias() * h, xw);
+            var weights = new FloatWeights(packedR[d], b, d * 2 * gh + gh, p, d * 3 * h, directionActivations(d));
             boolean backwards = reverse || d == 1;
             var hs = RecurrentArrays.floats(h0, d * batch * h, batch * h);
             var cs = c0 == null ? null : RecurrentArrays.floats(c0, d * batch * h, batch * h);
@@ -229,22 +234,39 @@ abstract class RecurrentKernel implements Kernel {
         return yc == null ? new RuntimeValue[] {yT, yhT} : new RuntimeValue[] {yT, yhT, stateTensor(yc, batch, h)};
     }
 
+    private PackedMatrix[][] packedInputWeights(float[] w, int gh, int inputSize) {
+        var cached = packedInputWeights;
+        if (cached != null && cached.source() == w) {
+            return cached.directions();
+        }
+        var result = pack(w, gh, inputSize, new int[] {gh});
+        if (constantInputWeights) {
+            packedInputWeights = new Packed(w, result);
+        }
+        return result;
+    }
+
     private PackedMatrix[][] packedRecurrence(float[] r, int gh, int h) {
-        var cached = packed;
+        var cached = packedRecurrence;
         if (cached != null && cached.source() == r) {
             return cached.directions();
         }
-        var blocks = recurrenceBlocks();
-        var result = new PackedMatrix[directions][blocks.length];
+        var result = pack(r, gh, h, Arrays.stream(recurrenceBlocks()).map(gatesInBlock -> gatesInBlock * h).toArray());
+        if (constantRecurrence) {
+            packedRecurrence = new Packed(r, result);
+        }
+        return result;
+    }
+
+    /// Packs each direction's `[gh, cols]` block of `m` as matrices of the given row counts, in order.
+    private PackedMatrix[][] pack(float[] m, int gh, int cols, int[] blockRows) {
+        var result = new PackedMatrix[directions][blockRows.length];
         for (int d = 0; d < directions; d++) {
             int row = 0;
-            for (int k = 0; k < blocks.length; k++) {
-                result[d][k] = PackedMatrix.of(r, (d * gh + row) * h, blocks[k] * h, h);
-                row += blocks[k] * h;
+            for (int k = 0; k < blockRows.length; k++) {
+                result[d][k] = PackedMatrix.of(m, (d * gh + row) * cols, blockRows[k], cols);
+                row += blockRows[k];
             }
-        }
-        if (constantRecurrence) {
-            packed = new PackedRecurrence(r, result);
         }
         return result;
     }
