@@ -16,6 +16,7 @@ public final class DocumentJournal {
     private final RecoveryJournal journal;
     private final TaskRunner runner;
     private final Consumer<String> status;
+    private Path warnedFor;
 
     public DocumentJournal(RecoveryJournal journal, TaskRunner runner, Consumer<String> status) {
         this.journal = journal;
@@ -34,6 +35,11 @@ public final class DocumentJournal {
             return;
         }
         if (!RecoveryJournal.accepts(model)) {
+            if (!original.equals(warnedFor)) {
+                warnedFor = original;
+                status.accept("No crash-recovery copy for models with over " + (RecoveryJournal.MAX_BYTES >> 20)
+                        + " MiB of weights: save to keep your edits");
+            }
             return;
         }
         var edits = List.copyOf(appliedEdits);

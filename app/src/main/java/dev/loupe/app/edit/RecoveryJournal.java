@@ -34,7 +34,7 @@ import java.util.Properties;
 public final class RecoveryJournal {
 
     /// Models with more bytes of initializers than this are not journaled.
-    public static final long MAX_BYTES = 256L << 20;
+    public static final long MAX_BYTES = 64L << 20;
 
     /// An unsaved state of `original` found in the journal.
     ///
