@@ -444,35 +444,7 @@ public final class DiagramViewModel {
         if (current == null || selectedBox < 0) {
             return false;
         }
-        var layout = current.layout();
-        var index = current.index();
-        int target = -1;
-        switch (direction) {
-            case UP -> {
-                var in = index.inEdges(selectedBox);
-                target = in.length == 0 ? -1 : nearestX(layout, selectedBox, in, true);
-            }
-            case DOWN -> {
-                var out = index.outEdges(selectedBox);
-                target = out.length == 0 ? -1 : nearestX(layout, selectedBox, out, false);
-            }
-            case LEFT, RIGHT -> {
-                double cy = layout.centerY(selectedBox);
-                double cx = layout.centerX(selectedBox);
-                double best = Double.POSITIVE_INFINITY;
-                for (int i = 0; i < layout.nodeCount(); i++) {
-                    double dx = layout.centerX(i) - cx;
-                    if (i == selectedBox || Math.abs(layout.centerY(i) - cy) > layout.height(selectedBox)
-                            || (direction == Direction.LEFT ? dx >= 0 : dx <= 0)) {
-                        continue;
-                    }
-                    if (Math.abs(dx) < best) {
-                        best = Math.abs(dx);
-                        target = i;
-                    }
-                }
-            }
-        }
+        int target = DiagramNavigation.target(current, selectedBox, direction);
         if (target >= 0) {
             focus(target);
         }
@@ -481,21 +453,6 @@ public final class DiagramViewModel {
 
     /// Directions of keyboard traversal.
     public enum Direction { UP, DOWN, LEFT, RIGHT }
-
-    private static int nearestX(GraphLayout layout, int from, int[] edges, boolean upstream) {
-        int best = -1;
-        double bestDx = Double.POSITIVE_INFINITY;
-        for (int k : edges) {
-            var e = layout.diagram().edges().get(k);
-            int other = upstream ? e.from() : e.to();
-            double dx = Math.abs(layout.centerX(other) - layout.centerX(from));
-            if (dx < bestDx) {
-                bestDx = dx;
-                best = other;
-            }
-        }
-        return best;
-    }
 
     private void replaceLevel(DiagramLevel updated) {
         int at = levels.size() - 1;
