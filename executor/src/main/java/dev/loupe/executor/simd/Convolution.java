@@ -137,13 +137,9 @@ public final class Convolution {
             throw new IllegalArgumentException("weights of depth " + weights.depth() + " for " + channels + " channels x " + plan.taps + " taps");
         }
         int n = plan.outSize;
-        if (bias != null) {
-            for (int o = 0; o < m; o++) {
-                java.util.Arrays.fill(out, outOff + o * n, outOff + (o + 1) * n, bias[biasOff + o]);
-            }
-        }
         boolean accumulate = bias != null;
         if (plan.pointwise || !VectorSupport.ENABLED) {
+            fillBias(bias, biasOff, m, out, outOff, n, 0, n);
             if (plan.pointwise) {
                 Sgemm.multiply(weights, x, xOff, plan.inSize, 1, n, out, outOff, n, accumulate, threads);
             } else {
@@ -158,15 +154,27 @@ public final class Convolution {
         int blocks = (n + block - 1) / block;
         int parts = Math.min(wanted, blocks);
         if (parts == 1) {
-            blocks(plan, x, xOff, channels, weights, out, outOff, accumulate, block, 0, blocks, Workspace.current());
+            blocks(plan, x, xOff, channels, weights, bias, biasOff, out, outOff, block, 0, blocks, Workspace.current());
             return;
         }
-        WorkerPool.run(parts, part -> blocks(plan, x, xOff, channels, weights, out, outOff, accumulate, block,
+        WorkerPool.run(parts, part -> blocks(plan, x, xOff, channels, weights, bias, biasOff, out, outOff, block,
                 Sgemm.split(blocks, parts, part), Sgemm.split(blocks, parts, part + 1), Workspace.current()));
     }
 
-    private static void blocks(Plan plan, float[] x, int xOff, int channels, PackedA weights, float[] out, int outOff,
-                               boolean accumulate, int block, int first, int last, Workspace ws) {
+    /// Sets columns `[p0, p1)` of the `m` output rows (`n` apart from `outOff`) to their bias; no-op without one.
+    private static void fillBias(float[] bias, int biasOff, int m, float[] out, int outOff, int n, int p0, int p1) {
+        if (bias == null) {
+            return;
+        }
+        for (int o = 0; o < m; o++) {
+            java.util.Arrays.fill(out, outOff + o * n + p0, outOff + o * n + p1, bias[biasOff + o]);
+        }
+    }
+
+    /// Blocks `[first, last)` of `block` output positions: each block's bias, im2col panels and product, so
+    /// that parts running in parallel share no work.
+    private static void blocks(Plan plan, float[] x, int xOff, int channels, PackedA weights, float[] bias, int biasOff,
+                               float[] out, int outOff, int block, int first, int last, Workspace ws) {
         int m = weights.rows();
         int k = channels * plan.taps;
         int n = plan.outSize;
@@ -174,8 +182,9 @@ public final class Convolution {
         for (int b = first; b < last; b++) {
             int p0 = b * block;
             int width = Math.min(block, n - p0);
+            fillBias(bias, biasOff, m, out, outOff, n, p0, p0 + width);
             packColumns(plan, x, xOff, channels, p0, width, columns);
-            GemmDriver.packed(weights.data(), m, k, 0, m, columns, 0, 0, width, out, outOff + p0, n, accumulate, ws.tile());
+            GemmDriver.packed(weights.data(), m, k, 0, m, columns, 0, 0, width, out, outOff + p0, n, bias != null, ws.tile());
         }
     }
 
