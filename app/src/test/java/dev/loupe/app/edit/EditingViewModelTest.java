@@ -1,6 +1,6 @@
 package dev.loupe.app.edit;
 
-import static dev.loupe.app.OpenDocument.fx;
+import static dev.loupe.app.FxThread.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loupe.app.OpenDocument;
@@ -37,60 +37,60 @@ class EditingViewModelTest {
 
     @Test
     void anEditMakesTheDocumentDirtyAndUndoMakesItCleanAgain() throws Exception {
-        assertThat(fx(() -> vm.history().isDirty())).isFalse();
-        assertThat(fx(() -> {
+        assertThat(call(() -> vm.history().isDirty())).isFalse();
+        assertThat(call(() -> {
             select("dead");
             return vm.edits().deleteSelected();
         })).isTrue();
-        assertThat(fx(() -> vm.getDocument().model().graph().nodes().size())).isEqualTo(2);
-        assertThat(fx(() -> vm.history().isDirty())).isTrue();
-        assertThat(fx(() -> vm.history().canUndoProperty().get())).isTrue();
-        assertThat(fx(() -> vm.history().undoTextProperty().get())).startsWith("Undo Delete");
-        assertThat(fx(() -> vm.titleProperty().get())).isEqualTo("*model.onnx — Loupe");
+        assertThat(call(() -> vm.getDocument().model().graph().nodes().size())).isEqualTo(2);
+        assertThat(call(() -> vm.history().isDirty())).isTrue();
+        assertThat(call(() -> vm.history().canUndoProperty().get())).isTrue();
+        assertThat(call(() -> vm.history().undoTextProperty().get())).startsWith("Undo Delete");
+        assertThat(call(() -> vm.titleProperty().get())).isEqualTo("*model.onnx — Loupe");
         waitUntilIdle();
 
-        fx(() -> {
+        call(() -> {
             vm.undo();
             return null;
         });
-        assertThat(fx(() -> vm.getDocument().model().graph().nodes().size())).isEqualTo(3);
-        assertThat(fx(() -> vm.history().isDirty())).isFalse();
-        assertThat(fx(() -> vm.history().canRedoProperty().get())).isTrue();
-        assertThat(fx(() -> vm.titleProperty().get())).isEqualTo("model.onnx — Loupe");
+        assertThat(call(() -> vm.getDocument().model().graph().nodes().size())).isEqualTo(3);
+        assertThat(call(() -> vm.history().isDirty())).isFalse();
+        assertThat(call(() -> vm.history().canRedoProperty().get())).isTrue();
+        assertThat(call(() -> vm.titleProperty().get())).isEqualTo("model.onnx — Loupe");
         waitUntilIdle();
-        assertThat(fx(() -> vm.diagram().getLevel().diagram().nodes().stream()
+        assertThat(call(() -> vm.diagram().getLevel().diagram().nodes().stream()
                 .anyMatch(n -> n.node() != null && "dead".equals(n.node().name())))).isTrue();
     }
 
     @Test
     void aRefusedEditLeavesTheModelAndTheDirtyFlagAlone() throws Exception {
-        boolean deleted = fx(() -> {
+        boolean deleted = call(() -> {
             select("relu");
             return vm.edits().deleteSelected();
         });
         assertThat(deleted).isFalse();
-        assertThat(fx(() -> vm.getDocument().model().graph().nodes().size())).isEqualTo(3);
-        assertThat(fx(() -> vm.history().isDirty())).isFalse();
-        assertThat(fx(() -> vm.history().canUndoProperty().get())).isFalse();
-        assertThat(fx(() -> vm.statusProperty().get())).startsWith("Cannot delete").contains("used by").doesNotContain("\n");
+        assertThat(call(() -> vm.getDocument().model().graph().nodes().size())).isEqualTo(3);
+        assertThat(call(() -> vm.history().isDirty())).isFalse();
+        assertThat(call(() -> vm.history().canUndoProperty().get())).isFalse();
+        assertThat(call(() -> vm.statusProperty().get())).startsWith("Cannot delete").contains("used by").doesNotContain("\n");
     }
 
     @Test
     void anAttributeIsSetFromTextAndAnInvalidValueIsRefused() throws Exception {
-        fx(() -> {
+        call(() -> {
             select("dead");
             return null;
         });
-        assertThat(fx(() -> vm.edits().attributeText("axis"))).isEqualTo("-1");
-        assertThat(fx(() -> vm.edits().setAttribute("axis", "two"))).isFalse();
-        assertThat(fx(() -> vm.history().isDirty())).isFalse();
-        assertThat(fx(() -> vm.statusProperty().get())).contains("not a valid INT");
+        assertThat(call(() -> vm.edits().attributeText("axis"))).isEqualTo("-1");
+        assertThat(call(() -> vm.edits().setAttribute("axis", "two"))).isFalse();
+        assertThat(call(() -> vm.history().isDirty())).isFalse();
+        assertThat(call(() -> vm.statusProperty().get())).contains("not a valid INT");
 
-        assertThat(fx(() -> vm.edits().setAttribute("axis", " 1 "))).isTrue();
-        assertThat(fx(() -> vm.history().isDirty())).isTrue();
+        assertThat(call(() -> vm.edits().setAttribute("axis", " 1 "))).isTrue();
+        assertThat(call(() -> vm.history().isDirty())).isTrue();
         waitUntilIdle();
-        assertThat(fx(() -> vm.edits().attributeText("axis"))).isEqualTo("1");
-        assertThat(fx(() -> vm.properties().rows().stream().anyMatch(r -> r.name().startsWith("axis") && r.value().equals("1"))))
+        assertThat(call(() -> vm.edits().attributeText("axis"))).isEqualTo("1");
+        assertThat(call(() -> vm.properties().rows().stream().anyMatch(r -> r.name().startsWith("axis") && r.value().equals("1"))))
                 .isTrue();
     }
 
@@ -106,26 +106,26 @@ class EditingViewModelTest {
 
     @Test
     void saveWritesAFileThatReloadsWithTheEdit() throws Exception {
-        assertThat(fx(() -> {
+        assertThat(call(() -> {
             select("relu");
             return vm.edits().renameSelected("first");
         })).isTrue();
         waitUntilIdle();
-        assertThat(fx(vm::save)).isTrue();
-        assertThat(fx(() -> vm.history().isDirty())).isFalse();
+        assertThat(call(vm::save)).isTrue();
+        assertThat(call(() -> vm.history().isDirty())).isFalse();
         try (var reloaded = ModelReader.read(file)) {
             assertThat(reloaded.graph().nodes()).extracting(n -> n.name()).containsExactly("first", "swish", "dead");
         }
 
         var copy = dir.resolve("copy.onnx");
-        fx(() -> {
+        call(() -> {
             select("dead");
             return vm.edits().deleteSelected();
         });
         waitUntilIdle();
-        assertThat(fx(() -> vm.saveAs(copy))).isTrue();
-        assertThat(fx(() -> vm.getDocument().path())).isEqualTo(copy);
-        assertThat(fx(() -> vm.titleProperty().get())).isEqualTo("copy.onnx — Loupe");
+        assertThat(call(() -> vm.saveAs(copy))).isTrue();
+        assertThat(call(() -> vm.getDocument().path())).isEqualTo(copy);
+        assertThat(call(() -> vm.titleProperty().get())).isEqualTo("copy.onnx — Loupe");
         try (var reloaded = ModelReader.read(copy)) {
             assertThat(reloaded.graph().nodes()).extracting(n -> n.name()).containsExactly("first", "swish");
         }

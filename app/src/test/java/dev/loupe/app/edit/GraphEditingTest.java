@@ -1,6 +1,6 @@
 package dev.loupe.app.edit;
 
-import static dev.loupe.app.OpenDocument.fx;
+import static dev.loupe.app.FxThread.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loupe.app.OpenDocument;
@@ -47,31 +47,31 @@ class GraphEditingTest {
     void thePaletteAddsANodeReadingTheChosenValuesWithDefaultAttributes() throws Exception {
         open(TestModels.withDeadNode());
         doc.select("relu");
-        var palette = fx(() -> new PaletteViewModel(vm));
-        var entry = fx(() -> {
+        var palette = call(() -> new PaletteViewModel(vm));
+        var entry = call(() -> {
             palette.load();
             palette.queryProperty().set("leakyrel");
             return palette.entries().getFirst();
         });
-        assertThat(fx(() -> palette.entries().stream().map(PaletteViewModel.Entry::label).toList())).containsExactly("LeakyRelu");
-        assertThat(fx(palette::suggestedInput)).isEqualTo("r");
-        assertThat(fx(() -> palette.addNode(entry, List.of("r")))).isTrue();
-        var added = fx(() -> node("LeakyRelu"));
+        assertThat(call(() -> palette.entries().stream().map(PaletteViewModel.Entry::label).toList())).containsExactly("LeakyRelu");
+        assertThat(call(palette::suggestedInput)).isEqualTo("r");
+        assertThat(call(() -> palette.addNode(entry, List.of("r")))).isTrue();
+        var added = call(() -> node("LeakyRelu"));
         assertThat(added.inputs()).extracting(Value::name).containsExactly("r");
         assertThat(added.attribute("alpha")).hasValueSatisfying(a -> assertThat(a.value()).isEqualTo(new dev.loupe.model.AttributeValue.FloatValue(0.01f)));
         assertThat(added.outputs()).hasSize(1);
         doc.waitUntilIdle();
 
-        var cast = fx(() -> {
+        var cast = call(() -> {
             palette.queryProperty().set("Cast");
             return palette.entries().stream().filter(e -> e.label().equals("Cast")).findFirst().orElseThrow();
         });
-        assertThat(fx(() -> palette.addNode(cast, List.of(" ")))).isFalse();
-        assertThat(fx(() -> vm.statusProperty().get())).isEqualTo("Cannot add Cast: input 'input' is required");
-        assertThat(fx(() -> palette.addNode(cast, List.of("nothing")))).isFalse();
-        assertThat(fx(() -> vm.statusProperty().get())).contains("no value named 'nothing'");
-        assertThat(fx(() -> palette.addNode(cast, List.of("x")))).isTrue();
-        assertThat(fx(() -> node("Cast").attribute("to"))).as("required attribute without default gets a zero to edit")
+        assertThat(call(() -> palette.addNode(cast, List.of(" ")))).isFalse();
+        assertThat(call(() -> vm.statusProperty().get())).isEqualTo("Cannot add Cast: input 'input' is required");
+        assertThat(call(() -> palette.addNode(cast, List.of("nothing")))).isFalse();
+        assertThat(call(() -> vm.statusProperty().get())).contains("no value named 'nothing'");
+        assertThat(call(() -> palette.addNode(cast, List.of("x")))).isTrue();
+        assertThat(call(() -> node("Cast").attribute("to"))).as("required attribute without default gets a zero to edit")
                 .hasValueSatisfying(a -> assertThat(a.value()).isEqualTo(new dev.loupe.model.AttributeValue.IntValue(0)));
     }
 
@@ -79,32 +79,32 @@ class GraphEditingTest {
     void reconnectOffersOnlyValuesThatMakeNoCycleAndRewiresTheInput() throws Exception {
         open(TestModels.withDeadNode());
         doc.select("relu");
-        assertThat(fx(() -> vm.edits().connectableValues(0))).as("the dead branch's output is no descendant of relu")
+        assertThat(call(() -> vm.edits().connectableValues(0))).as("the dead branch's output is no descendant of relu")
                 .containsExactly("x", "unused");
         doc.select("dead");
-        assertThat(fx(() -> vm.edits().connectableValues(0))).contains("x", "r", "y");
-        assertThat(fx(() -> vm.edits().reconnect(0, "r"))).isTrue();
-        assertThat(fx(() -> node("Softmax").inputs().getFirst().name())).isEqualTo("r");
+        assertThat(call(() -> vm.edits().connectableValues(0))).contains("x", "r", "y");
+        assertThat(call(() -> vm.edits().reconnect(0, "r"))).isTrue();
+        assertThat(call(() -> node("Softmax").inputs().getFirst().name())).isEqualTo("r");
         doc.waitUntilIdle();
         doc.select("relu");
-        assertThat(fx(() -> vm.edits().reconnect(0, "y"))).isFalse();
-        assertThat(fx(() -> vm.statusProperty().get())).contains("cycle");
+        assertThat(call(() -> vm.edits().reconnect(0, "y"))).isFalse();
+        assertThat(call(() -> vm.statusProperty().get())).contains("cycle");
     }
 
     @Test
     void droppingAnEdgeOnAnotherBoxFeedsItsConsumerFromThere() throws Exception {
         open(TestModels.withDeadNode());
-        int x = fx(() -> boxOfInput("x"));
-        int dead = fx(() -> boxOf("dead"));
-        int relu = fx(() -> boxOf("relu"));
-        int edge = fx(() -> edgeBetween(x, dead));
-        assertThat(fx(() -> vm.edits().reconnectEdge(edge, relu))).isTrue();
-        assertThat(fx(() -> node("Softmax").inputs().getFirst().name())).isEqualTo("r");
+        int x = call(() -> boxOfInput("x"));
+        int dead = call(() -> boxOf("dead"));
+        int relu = call(() -> boxOf("relu"));
+        int edge = call(() -> edgeBetween(x, dead));
+        assertThat(call(() -> vm.edits().reconnectEdge(edge, relu))).isTrue();
+        assertThat(call(() -> node("Softmax").inputs().getFirst().name())).isEqualTo("r");
         doc.waitUntilIdle();
-        int swish = fx(() -> boxOf("swish"));
-        int intoRelu = fx(() -> edgeBetween(boxOfInput("x"), boxOf("relu")));
-        assertThat(fx(() -> vm.edits().reconnectEdge(intoRelu, swish))).as("a cycle").isFalse();
-        assertThat(fx(() -> vm.statusProperty().get())).startsWith("Cannot reconnect").contains("cycle");
+        int swish = call(() -> boxOf("swish"));
+        int intoRelu = call(() -> edgeBetween(boxOfInput("x"), boxOf("relu")));
+        assertThat(call(() -> vm.edits().reconnectEdge(intoRelu, swish))).as("a cycle").isFalse();
+        assertThat(call(() -> vm.statusProperty().get())).startsWith("Cannot reconnect").contains("cycle");
     }
 
     private int boxOfInput(String name) {
@@ -131,81 +131,81 @@ class GraphEditingTest {
     void promotingOutputsAndRenamingAValueAreUndoable() throws Exception {
         open(TestModels.withDeadNode());
         doc.select("relu");
-        assertThat(fx(vm.edits()::promoteOutputsToGraph)).isTrue();
-        assertThat(fx(() -> graph().outputs()).stream().map(Value::name)).containsExactly("y", "r");
+        assertThat(call(vm.edits()::promoteOutputsToGraph)).isTrue();
+        assertThat(call(() -> graph().outputs()).stream().map(Value::name)).containsExactly("y", "r");
         doc.waitUntilIdle();
-        assertThat(fx(vm.edits()::promoteOutputsToGraph)).isFalse();
-        assertThat(fx(() -> vm.statusProperty().get())).contains("already a graph output");
-        assertThat(fx(() -> vm.edits().renameValue("r", "hidden"))).isTrue();
-        assertThat(fx(() -> node("Relu").outputs().getFirst().name())).isEqualTo("hidden");
+        assertThat(call(vm.edits()::promoteOutputsToGraph)).isFalse();
+        assertThat(call(() -> vm.statusProperty().get())).contains("already a graph output");
+        assertThat(call(() -> vm.edits().renameValue("r", "hidden"))).isTrue();
+        assertThat(call(() -> node("Relu").outputs().getFirst().name())).isEqualTo("hidden");
         doc.waitUntilIdle();
-        fx(() -> {
+        call(() -> {
             vm.undo();
             return null;
         });
         doc.waitUntilIdle();
-        fx(() -> {
+        call(() -> {
             vm.undo();
             return null;
         });
-        assertThat(fx(() -> graph().outputs()).stream().map(Value::name)).containsExactly("y");
-        assertThat(fx(() -> node("Relu").outputs().getFirst().name())).isEqualTo("r");
+        assertThat(call(() -> graph().outputs()).stream().map(Value::name)).containsExactly("y");
+        assertThat(call(() -> node("Relu").outputs().getFirst().name())).isEqualTo("r");
     }
 
     @Test
     void aFunctionIsMadeOfTheSelectionAndInlinedBack() throws Exception {
         open(TestModels.withDeadNode());
         doc.select("swish");
-        assertThat(fx(vm.edits()::inlineSelected)).isTrue();
-        assertThat(fx(() -> graph().nodes().stream().map(Node::opType).toList())).containsExactlyInAnyOrder("Relu", "Sigmoid", "Mul", "Softmax");
-        assertThat(fx(() -> vm.getDocument().model().functions())).isEmpty();
+        assertThat(call(vm.edits()::inlineSelected)).isTrue();
+        assertThat(call(() -> graph().nodes().stream().map(Node::opType).toList())).containsExactlyInAnyOrder("Relu", "Sigmoid", "Mul", "Softmax");
+        assertThat(call(() -> vm.getDocument().model().functions())).isEmpty();
         doc.waitUntilIdle();
 
         doc.select("relu");
-        var plan = fx(() -> vm.edits().planFunction("", "local"));
+        var plan = call(() -> vm.edits().planFunction("", "local"));
         assertThat(plan).isNull();
-        assertThat(fx(() -> vm.statusProperty().get())).contains("needs a name");
-        var made = fx(() -> vm.edits().planFunction("JustRelu", "local"));
+        assertThat(call(() -> vm.statusProperty().get())).contains("needs a name");
+        var made = call(() -> vm.edits().planFunction("JustRelu", "local"));
         assertThat(made.otherOccurrences()).isZero();
-        assertThat(fx(() -> vm.edits().makeFunction(made, false))).isTrue();
-        assertThat(fx(() -> vm.getDocument().model().functions()).stream().map(f -> f.name())).containsExactly("JustRelu");
-        assertThat(fx(() -> graph().nodes().stream().map(Node::opType).toList())).contains("JustRelu").doesNotContain("Relu");
+        assertThat(call(() -> vm.edits().makeFunction(made, false))).isTrue();
+        assertThat(call(() -> vm.getDocument().model().functions()).stream().map(f -> f.name())).containsExactly("JustRelu");
+        assertThat(call(() -> graph().nodes().stream().map(Node::opType).toList())).contains("JustRelu").doesNotContain("Relu");
         doc.waitUntilIdle();
-        assertThat(fx(vm.edits()::flatten)).isTrue();
-        assertThat(fx(() -> graph().nodes().stream().map(Node::opType).toList())).contains("Relu").doesNotContain("JustRelu");
+        assertThat(call(vm.edits()::flatten)).isTrue();
+        assertThat(call(() -> graph().nodes().stream().map(Node::opType).toList())).contains("Relu").doesNotContain("JustRelu");
     }
 
     @Test
     void ctrlClickBuildsAMultipleSelectionThatBecomesOneFunction() throws Exception {
         open(TestModels.withDeadNode());
         doc.select("relu");
-        int dead = fx(() -> boxOf("dead"));
-        int relu = fx(() -> boxOf("relu"));
-        fx(() -> {
+        int dead = call(() -> boxOf("dead"));
+        int relu = call(() -> boxOf("relu"));
+        call(() -> {
             vm.diagram().toggle(dead);
             return null;
         });
-        assertThat(fx(() -> Selection.nodes(vm.diagram())).stream().map(Node::name)).containsExactly("relu", "dead");
-        var highlight = fx(() -> vm.diagram().highlightProperty().get());
+        assertThat(call(() -> Selection.nodes(vm.diagram())).stream().map(Node::name)).containsExactly("relu", "dead");
+        var highlight = call(() -> vm.diagram().highlightProperty().get());
         assertThat(highlight.marked()[relu]).isTrue();
         assertThat(highlight.marked()[dead]).isTrue();
-        var plan = fx(() -> vm.edits().planFunction("Pair", "local"));
+        var plan = call(() -> vm.edits().planFunction("Pair", "local"));
         assertThat(plan.function().body().nodes()).extracting(Node::opType).containsExactly("Relu", "Softmax");
-        assertThat(fx(() -> vm.edits().makeFunction(plan, false))).isTrue();
-        assertThat(fx(() -> graph().nodes().stream().map(Node::opType).toList())).containsExactlyInAnyOrder("Pair", "Swish");
+        assertThat(call(() -> vm.edits().makeFunction(plan, false))).isTrue();
+        assertThat(call(() -> graph().nodes().stream().map(Node::opType).toList())).containsExactlyInAnyOrder("Pair", "Swish");
         doc.waitUntilIdle();
 
-        fx(() -> {
+        call(() -> {
             vm.diagram().toggle(boxOf("swish"));
             vm.diagram().toggle(boxOf("swish"));
             return null;
         });
-        assertThat(fx(() -> vm.diagram().markedItems())).isEmpty();
-        fx(() -> {
+        assertThat(call(() -> vm.diagram().markedItems())).isEmpty();
+        call(() -> {
             vm.diagram().select(-1);
             return null;
         });
-        assertThat(fx(() -> Selection.nodes(vm.diagram()))).isEmpty();
+        assertThat(call(() -> Selection.nodes(vm.diagram()))).isEmpty();
     }
 
     private int boxOf(String nodeName) {
@@ -221,64 +221,64 @@ class GraphEditingTest {
     @Test
     void theFunctionLibraryListsFunctionsWithTheirCallsAndInlinesThem() throws Exception {
         open(TestModels.withDeadNode());
-        var library = fx(() -> new FunctionLibraryViewModel(vm));
-        fx(() -> {
+        var library = call(() -> new FunctionLibraryViewModel(vm));
+        call(() -> {
             library.refresh();
             return null;
         });
-        var row = fx(() -> library.rows().getFirst());
+        var row = call(() -> library.rows().getFirst());
         assertThat(row.toString()).isEqualTo("local.Swish  —  1 call(s), 2 node(s)");
-        assertThat(row.mainCalls()).containsExactly(fx(() -> graph().nodes().indexOf(node("Swish"))));
-        fx(() -> {
+        assertThat(row.mainCalls()).containsExactly(call(() -> graph().nodes().indexOf(node("Swish"))));
+        call(() -> {
             library.showBody(row);
             return null;
         });
         doc.waitFor(() -> vm.diagram().levels().size() == 2 && !vm.tasks().busyProperty().get());
-        assertThat(fx(() -> vm.diagram().getLevel().graph())).isSameAs(row.function().body());
-        assertThat(fx(() -> library.inlineAll(row))).isTrue();
+        assertThat(call(() -> vm.diagram().getLevel().graph())).isSameAs(row.function().body());
+        assertThat(call(() -> library.inlineAll(row))).isTrue();
         doc.waitUntilIdle();
-        assertThat(fx(() -> library.rows().isEmpty())).as("refreshed after the edit").isTrue();
+        assertThat(call(() -> library.rows().isEmpty())).as("refreshed after the edit").isTrue();
     }
 
     @Test
     void foldingConstantsKeepsTheResultsOfTheSavedFile() throws Exception {
         open(withConstantBranch());
-        fx(() -> {
+        call(() -> {
             vm.runInputs().randomizeAll();
             return null;
         });
         doc.waitFor(() -> vm.runInputs().isReady() && !vm.tasks().busyProperty().get());
-        fx(() -> {
+        call(() -> {
             vm.graphTools().foldConstants();
             return null;
         });
         doc.waitFor(() -> graph().nodes().size() == 1 && !vm.tasks().busyProperty().get());
-        assertThat(fx(() -> vm.statusProperty().get())).startsWith("Folded 1 nodes into 1 initializers");
-        assertThat(fx(() -> vm.history().isDirty())).isTrue();
+        assertThat(call(() -> vm.statusProperty().get())).startsWith("Folded 1 nodes into 1 initializers");
+        assertThat(call(() -> vm.history().isDirty())).isTrue();
 
-        fx(() -> {
+        call(() -> {
             vm.graphTools().verifyAgainstSaved();
             return null;
         });
         doc.waitFor(() -> vm.statusProperty().get().startsWith("Edited model"));
-        assertThat(fx(() -> vm.statusProperty().get())).isEqualTo("Edited model matches model.onnx on all 1 outputs");
+        assertThat(call(() -> vm.statusProperty().get())).isEqualTo("Edited model matches model.onnx on all 1 outputs");
 
         doc.select("mul");
-        assertThat(fx(() -> vm.edits().reconnect(1, "x"))).isTrue();
+        assertThat(call(() -> vm.edits().reconnect(1, "x"))).isTrue();
         doc.waitUntilIdle();
-        fx(() -> {
+        call(() -> {
             vm.graphTools().verifyAgainstSaved();
             return null;
         });
         doc.waitFor(() -> vm.statusProperty().get().startsWith("Edited model"));
-        assertThat(fx(() -> vm.statusProperty().get())).startsWith("Edited model differs from model.onnx: output 'y'");
+        assertThat(call(() -> vm.statusProperty().get())).startsWith("Edited model differs from model.onnx: output 'y'");
     }
 
     @Test
     void extractionWritesTheChosenPartAsANewModel() throws Exception {
         open(TestModels.withDeadNode());
         var part = dir.resolve("part.onnx");
-        fx(() -> {
+        call(() -> {
             vm.graphTools().extract(List.of("x"), List.of("r"), part);
             return null;
         });
@@ -287,7 +287,7 @@ class GraphEditingTest {
             assertThat(extracted.graph().nodes()).extracting(Node::opType).containsExactly("Relu");
             assertThat(extracted.graph().outputs()).extracting(Value::name).containsExactly("r");
         }
-        assertThat(fx(() -> vm.history().isDirty())).as("the open model is not changed").isFalse();
+        assertThat(call(() -> vm.history().isDirty())).as("the open model is not changed").isFalse();
     }
 
     @Test
@@ -297,7 +297,7 @@ class GraphEditingTest {
         dev.loupe.model.io.ModelWriter.write(withConstantBranch(), second);
         var target = dir.resolve("merged.onnx");
         var written = new java.util.concurrent.CompletableFuture<Path>();
-        fx(() -> {
+        call(() -> {
             vm.graphTools().merge(second, List.of("y=x"), "", "b_", target, written::complete);
             return null;
         });
@@ -307,15 +307,15 @@ class GraphEditingTest {
             assertThat(merged.graph().outputs()).extracting(Value::name).containsExactly("b_y");
             assertThat(merged.graph().nodes()).hasSize(5);
         }
-        assertThat(fx(() -> vm.history().isDirty())).isFalse();
+        assertThat(call(() -> vm.history().isDirty())).isFalse();
 
-        fx(() -> {
+        call(() -> {
             vm.graphTools().merge(second, List.of("y=nothing"), "", "b_", dir.resolve("bad.onnx"), written::complete);
             return null;
         });
         doc.waitFor(() -> vm.errorProperty().get() != null);
-        assertThat(fx(() -> vm.errorProperty().get().title())).isEqualTo("Merging failed");
-        assertThat(fx(() -> vm.errorProperty().get().message())).contains("nothing");
+        assertThat(call(() -> vm.errorProperty().get().title())).isEqualTo("Merging failed");
+        assertThat(call(() -> vm.errorProperty().get().message())).contains("nothing");
         assertThat(java.nio.file.Files.exists(dir.resolve("bad.onnx"))).isFalse();
     }
 
@@ -323,61 +323,61 @@ class GraphEditingTest {
     void theHistoryMovesBackAndForwardOverSeveralEdits() throws Exception {
         open(TestModels.withDeadNode());
         doc.select("dead");
-        assertThat(fx(vm.edits()::deleteSelected)).isTrue();
+        assertThat(call(vm.edits()::deleteSelected)).isTrue();
         doc.waitUntilIdle();
         doc.select("relu");
-        assertThat(fx(() -> vm.edits().renameSelected("first"))).isTrue();
+        assertThat(call(() -> vm.edits().renameSelected("first"))).isTrue();
         doc.waitUntilIdle();
-        assertThat(fx(() -> List.copyOf(vm.history().entries()))).containsExactly("Delete dead", "Rename node 'relu' to 'first'");
-        assertThat(fx(() -> vm.history().positionProperty().get())).isEqualTo(2);
+        assertThat(call(() -> List.copyOf(vm.history().entries()))).containsExactly("Delete dead", "Rename node 'relu' to 'first'");
+        assertThat(call(() -> vm.history().positionProperty().get())).isEqualTo(2);
 
-        fx(() -> {
+        call(() -> {
             vm.moveInHistory(0);
             return null;
         });
-        assertThat(fx(() -> graph().nodes().stream().map(Node::name).toList())).containsExactly("relu", "swish", "dead");
-        assertThat(fx(() -> vm.history().isDirty())).isFalse();
-        assertThat(fx(() -> vm.history().positionProperty().get())).isZero();
+        assertThat(call(() -> graph().nodes().stream().map(Node::name).toList())).containsExactly("relu", "swish", "dead");
+        assertThat(call(() -> vm.history().isDirty())).isFalse();
+        assertThat(call(() -> vm.history().positionProperty().get())).isZero();
         doc.waitUntilIdle();
-        fx(() -> {
+        call(() -> {
             vm.moveInHistory(2);
             return null;
         });
-        assertThat(fx(() -> graph().nodes().stream().map(Node::name).toList())).containsExactly("first", "swish");
-        assertThat(fx(() -> vm.history().entries().size())).isEqualTo(2);
+        assertThat(call(() -> graph().nodes().stream().map(Node::name).toList())).containsExactly("first", "swish");
+        assertThat(call(() -> vm.history().entries().size())).isEqualTo(2);
     }
 
     @Test
     void problemsOfAnEditShowAtOnceOnTheirNodeAndGoWithUndo() throws Exception {
         open(TestModels.withDeadNode());
-        assertThat(fx(() -> vm.problems().summaryProperty().get())).isEqualTo("No problems");
-        var add = fx(() -> {
+        assertThat(call(() -> vm.problems().summaryProperty().get())).isEqualTo("No problems");
+        var add = call(() -> {
             try {
                 return dev.loupe.model.edit.NodeEdits.add(graph(), "odd", "NoSuchOp", "", List.of(graph().value("x")), List.of("o"), List.of());
             } catch (dev.loupe.model.edit.EditException e) {
                 throw new AssertionError(e);
             }
         });
-        assertThat(fx(() -> vm.execute(add))).isTrue();
+        assertThat(call(() -> vm.execute(add))).isTrue();
         doc.waitUntilIdle();
-        var rows = fx(() -> List.copyOf(vm.problems().rows()));
+        var rows = call(() -> List.copyOf(vm.problems().rows()));
         assertThat(rows).isNotEmpty();
         var first = rows.getFirst();
         assertThat(first.problem().isError()).isTrue();
         assertThat(first.problem().message()).contains("NoSuchOp");
-        int index = fx(() -> graph().nodes().indexOf(node("NoSuchOp")));
+        int index = call(() -> graph().nodes().indexOf(node("NoSuchOp")));
         assertThat(first.nodeIndex()).isEqualTo(index);
-        var marked = fx(() -> vm.problems().boxesOf(vm.diagram().getLevel().diagram()));
-        int box = fx(() -> vm.diagram().getLevel().diagram().itemOfNode(index));
+        var marked = call(() -> vm.problems().boxesOf(vm.diagram().getLevel().diagram()));
+        int box = call(() -> vm.diagram().getLevel().diagram().itemOfNode(index));
         for (int i = 0; i < marked.length; i++) {
             assertThat(marked[i]).as("box " + i).isEqualTo(i == box);
         }
-        fx(() -> {
+        call(() -> {
             vm.undo();
             return null;
         });
         doc.waitUntilIdle();
-        assertThat(fx(() -> vm.problems().rows().isEmpty())).isTrue();
+        assertThat(call(() -> vm.problems().rows().isEmpty())).isTrue();
     }
 
     private Graph graph() {

@@ -1,6 +1,6 @@
 package dev.loupe.app.edit;
 
-import static dev.loupe.app.OpenDocument.fx;
+import static dev.loupe.app.FxThread.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loupe.app.OpenDocument;
@@ -27,7 +27,7 @@ class RecoveryJournalTest {
             var vm = doc.vm();
             assertThat(journal.pending()).isEmpty();
             doc.select("dead");
-            assertThat(fx(vm.edits()::deleteSelected)).isTrue();
+            assertThat(call(vm.edits()::deleteSelected)).isTrue();
             doc.waitUntilIdle();
             var entries = journal.pending();
             assertThat(entries).hasSize(1);
@@ -40,19 +40,19 @@ class RecoveryJournalTest {
                 assertThat(kept.graph().nodes()).extracting(Node::name).containsExactly("relu", "swish");
             }
 
-            fx(() -> {
+            call(() -> {
                 vm.undo();
                 return null;
             });
             doc.waitUntilIdle();
             assertThat(journal.pending()).as("undone to the file's state").isEmpty();
-            fx(() -> {
+            call(() -> {
                 vm.redo();
                 return null;
             });
             doc.waitUntilIdle();
             assertThat(journal.pending()).hasSize(1);
-            assertThat(fx(vm::save)).isTrue();
+            assertThat(call(vm::save)).isTrue();
             assertThat(journal.pending()).as("saved").isEmpty();
             assertThat(Files.list(journal.directory()).toList()).isEmpty();
         }
@@ -64,23 +64,23 @@ class RecoveryJournalTest {
         var file = dir.resolve("model.onnx");
         var crashed = OpenDocument.open(TestModels.withDeadNode(), file, journal);
         crashed.select("relu");
-        assertThat(fx(() -> crashed.vm().edits().renameSelected("first"))).isTrue();
+        assertThat(call(() -> crashed.vm().edits().renameSelected("first"))).isTrue();
         crashed.waitUntilIdle();
         // the session ends without saving or discarding: no close(), as after a crash
 
         var vm = OpenDocument.newViewModel(journal);
-        var pending = fx(vm::pendingRecovery);
+        var pending = call(vm::pendingRecovery);
         assertThat(pending).hasSize(1);
         try (var recovered = OpenDocument.open(vm, file, () -> vm.openRecovered(pending.getFirst()))) {
-            assertThat(fx(() -> vm.getDocument().path())).isEqualTo(file.toAbsolutePath().normalize());
-            assertThat(fx(() -> vm.history().isDirty())).isTrue();
-            assertThat(fx(() -> vm.titleProperty().get())).isEqualTo("*model.onnx — Loupe");
-            assertThat(fx(() -> vm.getDocument().model().graph().nodes().stream().map(Node::name).toList()))
+            assertThat(call(() -> vm.getDocument().path())).isEqualTo(file.toAbsolutePath().normalize());
+            assertThat(call(() -> vm.history().isDirty())).isTrue();
+            assertThat(call(() -> vm.titleProperty().get())).isEqualTo("*model.onnx — Loupe");
+            assertThat(call(() -> vm.getDocument().model().graph().nodes().stream().map(Node::name).toList()))
                     .containsExactly("first", "swish", "dead");
             try (var untouched = ModelReader.read(file)) {
                 assertThat(untouched.graph().nodes()).extracting(Node::name).first().isEqualTo("relu");
             }
-            assertThat(fx(vm::save)).isTrue();
+            assertThat(call(vm::save)).isTrue();
             try (var saved = ModelReader.read(file)) {
                 assertThat(saved.graph().nodes()).extracting(Node::name).containsExactly("first", "swish", "dead");
             }

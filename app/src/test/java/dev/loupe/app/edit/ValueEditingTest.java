@@ -1,6 +1,6 @@
 package dev.loupe.app.edit;
 
-import static dev.loupe.app.OpenDocument.fx;
+import static dev.loupe.app.FxThread.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loupe.app.OpenDocument;
@@ -39,93 +39,93 @@ class ValueEditingTest {
     @Test
     void graphInputsAreAddedRetypedReshapedAndRemoved() throws Exception {
         open(TestModels.withDeadNode());
-        assertThat(fx(() -> vm.values().addInput("mask", "int64", "batch,?"))).isTrue();
-        var mask = fx(() -> input("mask"));
+        assertThat(call(() -> vm.values().addInput("mask", "int64", "batch,?"))).isTrue();
+        var mask = call(() -> input("mask"));
         assertThat(mask.type().toString()).contains("int64").contains("batch").contains("?");
         doc.waitUntilIdle();
-        assertThat(fx(() -> vm.values().addInput("mask2", "floaty", "1"))).isFalse();
-        assertThat(fx(() -> vm.statusProperty().get())).contains("'floaty' is not an ONNX element type");
+        assertThat(call(() -> vm.values().addInput("mask2", "floaty", "1"))).isFalse();
+        assertThat(call(() -> vm.statusProperty().get())).contains("'floaty' is not an ONNX element type");
 
-        assertThat(fx(() -> vm.values().setInputShape("x", "N,4"))).isTrue();
-        assertThat(fx(() -> input("x").type().toString())).contains("N");
+        assertThat(call(() -> vm.values().setInputShape("x", "N,4"))).isTrue();
+        assertThat(call(() -> input("x").type().toString())).contains("N");
         doc.waitUntilIdle();
-        assertThat(fx(() -> vm.values().setInputType("mask", "int32"))).isTrue();
-        assertThat(fx(() -> input("mask").type().toString())).contains("int32");
+        assertThat(call(() -> vm.values().setInputType("mask", "int32"))).isTrue();
+        assertThat(call(() -> input("mask").type().toString())).contains("int32");
         doc.waitUntilIdle();
-        assertThat(fx(() -> vm.values().removeInput("x"))).as("nodes read x").isFalse();
-        assertThat(fx(() -> vm.values().removeInput("mask"))).isTrue();
-        assertThat(fx(() -> vm.values().graphInputs())).containsExactly("x");
+        assertThat(call(() -> vm.values().removeInput("x"))).as("nodes read x").isFalse();
+        assertThat(call(() -> vm.values().removeInput("mask"))).isTrue();
+        assertThat(call(() -> vm.values().graphInputs())).containsExactly("x");
     }
 
     @Test
     void aWeightBecomesAConstantNodeAndBackAndIsReplacedFromANpyFile() throws Exception {
         open(withWeight());
         doc.select("add");
-        assertThat(fx(() -> vm.values().initializersOfSelection())).containsExactly("w");
+        assertThat(call(() -> vm.values().initializersOfSelection())).containsExactly("w");
         var npy = dir.resolve("w.npy");
         NpyWriter.write(Tensor.ofFloats(new long[] {1, 4}, 9f, 8f, 7f, 6f), npy);
-        assertThat(fx(() -> vm.values().replaceInitializer("w", npy))).isTrue();
-        assertThat(fx(() -> graph().value("w").initializer().dims())).containsExactly(1, 4);
+        assertThat(call(() -> vm.values().replaceInitializer("w", npy))).isTrue();
+        assertThat(call(() -> graph().value("w").initializer().dims())).containsExactly(1, 4);
         doc.waitUntilIdle();
         var longs = dir.resolve("l.npy");
         NpyWriter.write(Tensor.ofLongs(new long[] {4}, 1, 2, 3, 4), longs);
-        assertThat(fx(() -> vm.values().replaceInitializer("w", longs))).isFalse();
-        assertThat(fx(() -> vm.statusProperty().get())).contains("holds float but l.npy holds int64");
+        assertThat(call(() -> vm.values().replaceInitializer("w", longs))).isFalse();
+        assertThat(call(() -> vm.statusProperty().get())).contains("holds float but l.npy holds int64");
 
-        assertThat(fx(() -> vm.values().initializerToConstant("w"))).isTrue();
-        assertThat(fx(() -> graph().nodes().stream().map(Node::opType).toList())).containsExactly("Constant", "Add");
+        assertThat(call(() -> vm.values().initializerToConstant("w"))).isTrue();
+        assertThat(call(() -> graph().nodes().stream().map(Node::opType).toList())).containsExactly("Constant", "Add");
         doc.waitUntilIdle();
         doc.select("add");
-        assertThat(fx(vm.values()::constantToInitializer)).as("the Constant is drawn inside its consumer").isTrue();
-        assertThat(fx(() -> graph().nodes().stream().map(Node::opType).toList())).containsExactly("Add");
-        assertThat(fx(() -> graph().value("w").isInitializer())).isTrue();
+        assertThat(call(vm.values()::constantToInitializer)).as("the Constant is drawn inside its consumer").isTrue();
+        assertThat(call(() -> graph().nodes().stream().map(Node::opType).toList())).containsExactly("Add");
+        assertThat(call(() -> graph().value("w").isInitializer())).isTrue();
     }
 
     @Test
     void aNodeIsDuplicatedAndItsOperatorReplaced() throws Exception {
         open(TestModels.withDeadNode());
         doc.select("relu");
-        assertThat(fx(vm.edits()::duplicateSelected)).isTrue();
-        assertThat(fx(() -> graph().nodes().stream().map(Node::name).toList())).contains("relu", "relu_copy");
+        assertThat(call(vm.edits()::duplicateSelected)).isTrue();
+        assertThat(call(() -> graph().nodes().stream().map(Node::name).toList())).contains("relu", "relu_copy");
         doc.waitUntilIdle();
         doc.select("relu");
-        assertThat(fx(() -> vm.edits().replaceSelectedOp("Sigmoid"))).isTrue();
-        assertThat(fx(() -> graph().nodes().stream().filter(n -> n.name().equals("relu")).findFirst().orElseThrow().opType()))
+        assertThat(call(() -> vm.edits().replaceSelectedOp("Sigmoid"))).isTrue();
+        assertThat(call(() -> graph().nodes().stream().filter(n -> n.name().equals("relu")).findFirst().orElseThrow().opType()))
                 .isEqualTo("Sigmoid");
         doc.waitUntilIdle();
         doc.select("relu");
-        assertThat(fx(() -> vm.edits().replaceSelectedOp("NoSuchOp"))).isFalse();
-        assertThat(fx(() -> vm.statusProperty().get())).startsWith("Cannot make relu a NoSuchOp");
+        assertThat(call(() -> vm.edits().replaceSelectedOp("NoSuchOp"))).isFalse();
+        assertThat(call(() -> vm.statusProperty().get())).startsWith("Cannot make relu a NoSuchOp");
     }
 
     @Test
     void valuesEditedInTheTensorViewerReplaceTheInitializerUndoably() throws Exception {
         open(withWeight());
         doc.select("add");
-        var viewer = fx(() -> {
+        var viewer = call(() -> {
             var t = new dev.loupe.app.inspect.TensorViewModel(graph().value("w").initializer());
             t.setEditor(vm.values().initializerEditor("w"));
             return t;
         });
         assertThat(viewer.isEditable()).isTrue();
-        assertThat(fx(() -> viewer.setValue(0, 1, " 42.5 "))).isNull();
-        assertThat(fx(() -> graph().value("w").initializer().toFloatArray())).containsExactly(1f, 42.5f, 3f, 4f);
+        assertThat(call(() -> viewer.setValue(0, 1, " 42.5 "))).isNull();
+        assertThat(call(() -> graph().value("w").initializer().toFloatArray())).containsExactly(1f, 42.5f, 3f, 4f);
         assertThat(viewer.value(0, 1)).isEqualTo(42.5f);
-        assertThat(fx(() -> viewer.statisticRows().stream().filter(r -> r[0].equals("max")).findFirst().orElseThrow()[1])).contains("42.5");
+        assertThat(call(() -> viewer.statisticRows().stream().filter(r -> r[0].equals("max")).findFirst().orElseThrow()[1])).contains("42.5");
         doc.waitUntilIdle();
-        assertThat(fx(() -> viewer.setValue(0, 0, "lots"))).isEqualTo("'lots' is not a float number");
-        assertThat(fx(() -> graph().value("w").initializer().toFloatArray())).containsExactly(1f, 42.5f, 3f, 4f);
-        fx(() -> {
+        assertThat(call(() -> viewer.setValue(0, 0, "lots"))).isEqualTo("'lots' is not a float number");
+        assertThat(call(() -> graph().value("w").initializer().toFloatArray())).containsExactly(1f, 42.5f, 3f, 4f);
+        call(() -> {
             vm.undo();
             return null;
         });
-        assertThat(fx(() -> graph().value("w").initializer().toFloatArray())).containsExactly(1f, 2f, 3f, 4f);
-        assertThat(fx(() -> vm.edits().tensorAttributeEditor("value"))).as("a node is selected").isNotNull();
-        fx(() -> {
+        assertThat(call(() -> graph().value("w").initializer().toFloatArray())).containsExactly(1f, 2f, 3f, 4f);
+        assertThat(call(() -> vm.edits().tensorAttributeEditor("value"))).as("a node is selected").isNotNull();
+        call(() -> {
             vm.diagram().select(-1);
             return null;
         });
-        assertThat(fx(() -> vm.values().initializerEditor("y"))).as("not an initializer").isNull();
+        assertThat(call(() -> vm.values().initializerEditor("y"))).as("not an initializer").isNull();
     }
 
     @Test
@@ -147,12 +147,12 @@ class ValueEditingTest {
         doc.select("fill");
         var npy = dir.resolve("v.npy");
         NpyWriter.write(Tensor.ofFloats(new long[] {1}, 2.5f), npy);
-        assertThat(fx(() -> vm.edits().setTensorAttribute("value", npy))).isTrue();
-        var value = fx(() -> graph().nodes().getFirst().attribute("value").orElseThrow().value());
+        assertThat(call(() -> vm.edits().setTensorAttribute("value", npy))).isTrue();
+        var value = call(() -> graph().nodes().getFirst().attribute("value").orElseThrow().value());
         assertThat(((dev.loupe.model.AttributeValue.TensorValue) value).value().toFloatArray()).containsExactly(2.5f);
         doc.waitUntilIdle();
-        assertThat(fx(() -> vm.edits().setTensorAttribute("value", dir.resolve("missing.npy")))).isFalse();
-        assertThat(fx(() -> vm.statusProperty().get())).startsWith("Cannot read missing.npy");
+        assertThat(call(() -> vm.edits().setTensorAttribute("value", dir.resolve("missing.npy")))).isFalse();
+        assertThat(call(() -> vm.statusProperty().get())).startsWith("Cannot read missing.npy");
     }
 
     private void open(dev.loupe.model.Model model) throws Exception {

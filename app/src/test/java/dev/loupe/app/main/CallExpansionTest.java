@@ -1,6 +1,6 @@
 package dev.loupe.app.main;
 
-import static dev.loupe.app.OpenDocument.fx;
+import static dev.loupe.app.FxThread.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loupe.app.OpenDocument;
@@ -35,46 +35,46 @@ class CallExpansionTest {
         var vm = doc.vm();
         var diagram = vm.diagram();
         doc.select("relu");
-        fx(() -> {
+        call(() -> {
             diagram.expandSelectedCall();
             return null;
         });
-        assertThat(fx(() -> vm.statusProperty().get())).isEqualTo("Select a call of a model-local function to expand it");
+        assertThat(call(() -> vm.statusProperty().get())).isEqualTo("Select a call of a model-local function to expand it");
 
         doc.select("swish");
-        fx(() -> {
+        call(() -> {
             diagram.expandSelectedCall();
             return null;
         });
         doc.waitFor(() -> !diagram.getLevel().diagram().frames().isEmpty());
         doc.waitUntilIdle();
-        var level = fx(diagram::getLevel);
+        var level = call(diagram::getLevel);
         assertThat(level.diagram().nodes()).extracting(DiagramNode::key).containsExactly("i:x", "n:0", "c:1/0", "c:1/1", "o:y");
-        assertThat(fx(() -> diagram.selectedItemProperty().get().key())).as("the body's first node is focused").isEqualTo("c:1/0");
+        assertThat(call(() -> diagram.selectedItemProperty().get().key())).as("the body's first node is focused").isEqualTo("c:1/0");
 
         doc.select("mul");
-        var mul = fx(() -> diagram.selectedItemProperty().get());
+        var mul = call(() -> diagram.selectedItemProperty().get());
         assertThat(mul.inCall()).isTrue();
-        assertThat(fx(() -> vm.properties().titleProperty().get())).isEqualTo("Mul");
-        assertThat(fx(() -> Selection.node(diagram))).isNull();
-        assertThat(fx(() -> Selection.nodes(diagram))).isEmpty();
-        assertThat(fx(() -> vm.edits().deleteSelected())).isFalse();
-        assertThat(fx(() -> vm.statusProperty().get())).isEqualTo("mul is in the body of swish shown in place. "
+        assertThat(call(() -> vm.properties().titleProperty().get())).isEqualTo("Mul");
+        assertThat(call(() -> Selection.node(diagram))).isNull();
+        assertThat(call(() -> Selection.nodes(diagram))).isEmpty();
+        assertThat(call(() -> vm.edits().deleteSelected())).isFalse();
+        assertThat(call(() -> vm.statusProperty().get())).isEqualTo("mul is in the body of swish shown in place. "
                 + Selection.IN_CALL + ".");
-        assertThat(fx(() -> vm.edits().renameSelected("renamed"))).isFalse();
-        var model = fx(() -> vm.getDocument().model());
+        assertThat(call(() -> vm.edits().renameSelected("renamed"))).isFalse();
+        var model = call(() -> vm.getDocument().model());
         assertThat(model.graph().nodes()).extracting(Node::name).containsExactly("relu", "swish");
         assertThat(model.functions().getFirst().body().nodes()).extracting(Node::name).containsExactly("sig", "mul");
 
-        fx(() -> {
+        call(() -> {
             diagram.collapseSelection();
             return null;
         });
         doc.waitFor(() -> diagram.getLevel().diagram().frames().isEmpty());
         doc.waitUntilIdle();
-        assertThat(fx(() -> diagram.getLevel().diagram().nodes().stream().map(DiagramNode::key).toList()))
+        assertThat(call(() -> diagram.getLevel().diagram().nodes().stream().map(DiagramNode::key).toList()))
                 .containsExactly("i:x", "n:0", "n:1", "o:y");
-        assertThat(fx(() -> diagram.selectedItemProperty().get().key())).isEqualTo("n:1");
-        assertThat(fx(() -> Selection.node(diagram).name())).isEqualTo("swish");
+        assertThat(call(() -> diagram.selectedItemProperty().get().key())).isEqualTo("n:1");
+        assertThat(call(() -> Selection.node(diagram).name())).isEqualTo("swish");
     }
 }

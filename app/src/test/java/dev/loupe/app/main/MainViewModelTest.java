@@ -2,15 +2,13 @@ package dev.loupe.app.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loupe.app.FxThread;
 import dev.loupe.app.TestModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.prefs.Preferences;
-import javafx.application.Platform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,46 +21,40 @@ class MainViewModelTest {
 
     @BeforeAll
     static void startFx() throws Exception {
-        var started = new CountDownLatch(1);
-        try {
-            Platform.startup(started::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            started.countDown();
-        }
-        started.await();
+        FxThread.start();
     }
 
     @Test
     void opensRemembersAndClosesAModel() throws Exception {
         var prefs = Preferences.userRoot().node("dev/loupe/test/vm" + System.nanoTime());
-        var vm = fx(() -> new MainViewModel(new RecentFiles(prefs)));
+        var vm = FxThread.call(() -> new MainViewModel(new RecentFiles(prefs)));
         var path = TestModels.path("node/test_loop11");
         var opened = new CompletableFuture<ModelDocument>();
-        fx(() -> {
+        FxThread.call(() -> {
             vm.documentProperty().addListener((o, a, d) -> opened.complete(d));
             vm.open(path);
             return null;
         });
         var doc = opened.get(60, TimeUnit.SECONDS);
         assertThat(doc.model().graph().nodes()).hasSize(1);
-        assertThat(fx(() -> vm.titleProperty().get())).isEqualTo("model.onnx — Loupe");
-        assertThat(fx(() -> vm.diagram().getLevel().layout().nodeCount())).isEqualTo(6);
+        assertThat(FxThread.call(() -> vm.titleProperty().get())).isEqualTo("model.onnx — Loupe");
+        assertThat(FxThread.call(() -> vm.diagram().getLevel().layout().nodeCount())).isEqualTo(6);
         assertThat(new RecentFiles(prefs).list()).containsExactly(path.toAbsolutePath().normalize());
-        fx(() -> {
+        FxThread.call(() -> {
             vm.close();
             return null;
         });
-        assertThat(fx(vm::getDocument)).isNull();
+        assertThat(FxThread.call(vm::getDocument)).isNull();
         prefs.removeNode();
     }
 
     @Test
     void aBrokenFileBecomesAnErrorReport() throws Exception {
-        var vm = fx(() -> new MainViewModel(new RecentFiles(Preferences.userRoot().node("dev/loupe/test/err" + System.nanoTime()))));
+        var vm = FxThread.call(() -> new MainViewModel(new RecentFiles(Preferences.userRoot().node("dev/loupe/test/err" + System.nanoTime()))));
         var bad = dir.resolve("bad.onnx");
         Files.writeString(bad, "this is not protobuf");
         var report = new CompletableFuture<MainViewModel.ErrorReport>();
-        fx(() -> {
+        FxThread.call(() -> {
             vm.errorProperty().addListener((o, a, r) -> report.complete(r));
             vm.open(bad);
             return null;
@@ -70,7 +62,7 @@ class MainViewModelTest {
         var r = report.get(60, TimeUnit.SECONDS);
         assertThat(r.title()).isEqualTo("Cannot open bad.onnx");
         assertThat(r.message()).isNotBlank().doesNotContain("\n");
-        assertThat(fx(vm::getDocument)).isNull();
+        assertThat(FxThread.call(vm::getDocument)).isNull();
     }
 
     @Test
@@ -85,17 +77,5 @@ class MainViewModelTest {
         assertThat(list).hasSize(RecentFiles.LIMIT).first().isEqualTo(Path.of("/m5.onnx"));
         assertThat(list).doesNotHaveDuplicates();
         prefs.removeNode();
-    }
-
-    private static <T> T fx(Supplier<T> work) throws Exception {
-        var f = new CompletableFuture<T>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.get());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.get(60, TimeUnit.SECONDS);
     }
 }
