@@ -31,11 +31,7 @@ class ConformanceTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"node", "simple", "pytorch-converted", "pytorch-operator"})
     void failuresAreExactlyTheKnownOnes(String suite) throws IOException {
-        var root = DATA.resolve(suite);
-        if (!Files.isDirectory(root)) {
-            fail("ONNX test data is missing: " + root + " does not exist; install it with `apt-get install -y libonnx-testdata`"
-                    + " (or point -Dconformance.data at a copy)");
-        }
+        var root = suiteRoot(suite);
         Report report = TestDataRunner.run(root, Tolerance.DEFAULT, r -> { });
         var actual = new TreeMap<String, String>();
         for (var r : report.cases()) {
@@ -95,5 +91,16 @@ class ConformanceTest {
                 + "# ConformanceTest fails when the failing set differs from this list.\n");
         failures.forEach((name, reason) -> sb.append(name).append("  ").append(reason.replace('\n', ' ')).append('\n'));
         Files.writeString(file, sb.toString());
+    }
+
+    /// The folder of test-data suite `suite` (`node`, `simple`...), failing the test with the install command
+    /// when the data is missing: a missing corpus must never pass as an empty one.
+    static Path suiteRoot(String suite) {
+        var root = DATA.resolve(suite);
+        if (!Files.isDirectory(root)) {
+            fail("ONNX test data is missing: " + root + " does not exist; install it with `apt-get install -y libonnx-testdata`"
+                    + " (or point -Dconformance.data at a copy)");
+        }
+        return root;
     }
 }

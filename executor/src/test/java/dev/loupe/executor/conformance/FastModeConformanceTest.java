@@ -8,8 +8,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -21,16 +19,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 /// Cases with several data sets run one session several times, so recycled storage is reused across runs.
 class FastModeConformanceTest {
 
-    private static final Path DATA = Path.of(System.getProperty("conformance.data", "/usr/share/libonnx-testdata/data"));
-
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"node", "simple", "pytorch-converted", "pytorch-operator"})
     void everyCasePassingInDebugPassesInFast(String suite) throws IOException {
-        var root = DATA.resolve(suite);
-        if (!Files.isDirectory(root)) {
-            fail("ONNX test data is missing: " + root + " does not exist; install it with `apt-get install -y libonnx-testdata`"
-                    + " (or point -Dconformance.data at a copy)");
-        }
+        var root = ConformanceTest.suiteRoot(suite);
         var defaults = TestDataRunner.Options.defaults();
         var options = new TestDataRunner.Options(defaults.tolerance(), defaults.session().withMode(ExecutionMode.FAST),
                 defaults.caseTimeout());
