@@ -81,18 +81,15 @@ public final class EditActions {
     }
 
     /// Sets the selected node's tensor attribute `name` to the tensor in `file` (`.npy`, `.npz` with one
-    /// array, or a `TensorProto` `.pb`).
+    /// array, or a `TensorProto` `.pb`), read in the background. Returns whether reading started.
     public boolean setTensorAttribute(String name, java.nio.file.Path file) {
         var node = requireNode("edit");
         var model = model();
         if (node == null) {
             return false;
         }
-        var data = TensorFiles.read(file, null, "", main.statusProperty()::set);
-        if (data == null) {
-            return false;
-        }
-        return run("Cannot set '" + name + "'", () -> NodeEdits.setAttribute(model, node, dev.loupe.model.Attribute.ofTensor(name, data)));
+        return TensorFiles.readThen(main, file, null, "", data -> run("Cannot set '" + name + "'",
+                () -> NodeEdits.setAttribute(model, node, dev.loupe.model.Attribute.ofTensor(name, data))));
     }
 
     /// Applies tensors edited in the viewer to the selected node's tensor attribute `name`; the editor returns

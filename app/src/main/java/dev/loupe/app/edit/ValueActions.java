@@ -115,7 +115,8 @@ public final class ValueActions {
     }
 
     /// Replaces initializer `name`'s constant by the tensor in `file` (`.npy`, `.npz` with one array, or a
-    /// `TensorProto` `.pb`). The element type must stay the same; the shape may change (the status says so).
+    /// `TensorProto` `.pb`), read in the background. The element type must stay the same; the shape may
+    /// change (the status says so). Returns whether reading started; the outcome is in the status line.
     public boolean replaceInitializer(String name, Path file) {
         var level = main.diagram().getLevel();
         if (level == null) {
@@ -126,21 +127,19 @@ public final class ValueActions {
             main.statusProperty().set("'" + name + "' is not an initializer");
             return false;
         }
-        var data = TensorFiles.read(file, value.bestType(), name, main.statusProperty()::set);
-        if (data == null) {
-            return false;
-        }
-        var old = value.initializer();
-        if (data.elementType() != old.elementType()) {
-            main.statusProperty().set("Cannot replace '" + name + "': it holds " + old.elementType().onnxName() + " but "
-                    + file.getFileName() + " holds " + data.elementType().onnxName());
-            return false;
-        }
-        boolean done = edits.run("Cannot replace '" + name + "'", () -> ValueEdits.replaceInitializer(value, data));
-        if (done && !Arrays.equals(old.dims(), data.dims())) {
-            main.statusProperty().set("Replaced '" + name + "': shape " + Arrays.toString(old.dims()) + " → " + Arrays.toString(data.dims()));
-        }
-        return done;
+        return TensorFiles.readThen(main, file, value.bestType(), name, data -> {
+            var old = value.initializer();
+            if (data.elementType() != old.elementType()) {
+                main.statusProperty().set("Cannot replace '" + name + "': it holds " + old.elementType().onnxName() + " but "
+                        + file.getFileName() + " holds " + data.elementType().onnxName());
+                return;
+            }
+            boolean done = edits.run("Cannot replace '" + name + "'", () -> ValueEdits.replaceInitializer(value, data));
+            if (done && !Arrays.equals(old.dims(), data.dims())) {
+                main.statusProperty().set("Replaced '" + name + "': shape " + Arrays.toString(old.dims()) + " → "
+                        + Arrays.toString(data.dims()));
+            }
+        });
     }
 
     /// Applies tensors edited in the viewer to initializer `name` of the current graph, each as one undoable
