@@ -88,7 +88,7 @@ public class ConvBenchmark {
 
     @Benchmark
     public float[] conv() {
-        Convolution.forward(plan, x, 0, channels, weights, bias, 0, out, 0, threads);
+        Convolution.forward(plan, x, 0, channels, weights, bias, 0, null, out, 0, threads);
         return out;
     }
 }

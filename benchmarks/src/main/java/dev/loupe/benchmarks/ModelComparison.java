@@ -12,6 +12,7 @@ import dev.loupe.executor.session.SessionOptions;
 import dev.loupe.executor.simd.VectorSupport;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Tensor;
+import dev.loupe.model.Node;
 import dev.loupe.model.io.ModelReader;
 
 import java.lang.management.ManagementFactory;
@@ -48,6 +49,7 @@ import java.util.TreeMap;
 public final class ModelComparison {
 
     private static final int PROFILE_RUNS = 5;
+    private static final int SLOWEST_NODES = 15;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private ModelComparison() {
@@ -199,16 +201,41 @@ public final class ModelComparison {
 
     private static void printProfile(Session session, Map<String, RuntimeValue> inputs) {
         var byOp = new HashMap<String, Long>();
+        var byNode = new LinkedHashMap<Node, Long>();
         for (int run = 0; run < PROFILE_RUNS; run++) {
             for (var s : session.run(inputs).nodeStats()) {
                 byOp.merge(s.node().opType(), s.nanos() / PROFILE_RUNS, Long::sum);
+                byNode.merge(s.node(), s.nanos() / PROFILE_RUNS, Long::sum);
             }
         }
+        printSlowestNodes(byNode);
         long total = byOp.values().stream().mapToLong(Long::longValue).sum();
         var sorted = new TreeMap<Long, List<String>>((x, y) -> Long.compare(y, x));
         byOp.forEach((op, nanos) -> sorted.computeIfAbsent(nanos, k -> new ArrayList<>()).add(op));
         System.out.printf(Locale.ROOT, "  Loupe time by operator (mean of %d runs, %.2f ms in kernels):%n", PROFILE_RUNS, total / 1e6);
         sorted.forEach((nanos, ops) -> System.out.printf(Locale.ROOT, "    %-24s %8.2f ms  %5.1f%%%n", String.join(", ", ops), nanos / 1e6, 100.0 * nanos / total));
+    }
+
+    /// The [#SLOWEST_NODES] nodes that took longest, with their input types and the attributes that shape
+    /// their work (kernel, strides, group), so that a profile points at layers rather than operators.
+    private static void printSlowestNodes(Map<Node, Long> byNode) {
+        System.out.printf(Locale.ROOT, "  slowest nodes (mean of %d runs):%n", PROFILE_RUNS);
+        byNode.entrySet().stream().sorted(Map.Entry.<Node, Long>comparingByValue().reversed()).limit(SLOWEST_NODES)
+                .forEach(e -> System.out.printf(Locale.ROOT, "    %8.3f ms  %-10s %s%n", e.getValue() / 1e6, e.getKey().opType(), describe(e.getKey())));
+    }
+
+    private static String describe(Node node) {
+        var text = new StringBuilder(node.displayName()).append(' ');
+        for (var input : node.inputs()) {
+            if (input != null && input.bestType() != null) {
+                text.append(input.bestType()).append(' ');
+            }
+        }
+        for (var name : List.of("kernel_shape", "strides")) {
+            node.attribute(name).ifPresent(a -> text.append(name).append('=').append(Arrays.toString(node.intsAttr(name))).append(' '));
+        }
+        node.attribute("group").ifPresent(a -> text.append("group=").append(node.intAttr("group", 1)));
+        return text.toString().strip();
     }
 
     private interface Action {

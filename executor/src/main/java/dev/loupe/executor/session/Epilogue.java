@@ -14,12 +14,23 @@ sealed interface Epilogue {
     /// its slot). Returns `false`, having changed nothing, when it cannot.
     boolean applyInPlace(Tensor y, RuntimeValue[] inputs);
 
+    /// The node as `Clip` bounds `{lo, hi}` that a [dev.loupe.executor.kernel.ClampingKernel] can apply while
+    /// writing `y`, or `null` when it is not such a bound (or its bounds are not known from `inputs`).
+    default float[] bounds(RuntimeValue[] inputs) {
+        return null;
+    }
+
     /// `Relu`.
     record Relu() implements Epilogue {
         @Override
         public boolean applyInPlace(Tensor y, RuntimeValue[] inputs) {
             VectorLoops.relu(y.floats(), y.floats());
             return true;
+        }
+
+        @Override
+        public float[] bounds(RuntimeValue[] inputs) {
+            return new float[] {0f, Float.POSITIVE_INFINITY};
         }
     }
 
@@ -36,19 +47,25 @@ sealed interface Epilogue {
     record Clip(boolean boundsAsInputs, float minAttr, float maxAttr) implements Epilogue {
         @Override
         public boolean applyInPlace(Tensor y, RuntimeValue[] inputs) {
-            float lo = minAttr;
-            float hi = maxAttr;
-            if (boundsAsInputs) {
-                var min = bound(inputs, 1);
-                var max = bound(inputs, 2);
-                if (min == null || max == null) {
-                    return false;
-                }
-                lo = min.length == 0 ? Float.NEGATIVE_INFINITY : min[0];
-                hi = max.length == 0 ? Float.POSITIVE_INFINITY : max[0];
+            var bounds = bounds(inputs);
+            if (bounds == null) {
+                return false;
             }
-            VectorLoops.clip(y.floats(), lo, hi, y.floats());
+            VectorLoops.clip(y.floats(), bounds[0], bounds[1], y.floats());
             return true;
+        }
+
+        @Override
+        public float[] bounds(RuntimeValue[] inputs) {
+            if (!boundsAsInputs) {
+                return new float[] {minAttr, maxAttr};
+            }
+            var min = bound(inputs, 1);
+            var max = bound(inputs, 2);
+            if (min == null || max == null) {
+                return null;
+            }
+            return new float[] {min.length == 0 ? Float.NEGATIVE_INFINITY : min[0], max.length == 0 ? Float.POSITIVE_INFINITY : max[0]};
         }
 
         /// The bound in slot `i` (empty when absent), or `null` when it is not one float32 value.

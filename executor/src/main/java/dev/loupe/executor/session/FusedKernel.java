@@ -1,5 +1,6 @@
 package dev.loupe.executor.session;
 
+import dev.loupe.executor.kernel.ClampingKernel;
 import dev.loupe.executor.kernel.Kernel;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.KernelException;
@@ -14,7 +15,8 @@ import java.util.List;
 /// `headInputs` inputs, then each following node on the previous result. A following node is applied in
 /// place ([Epilogue]) when the previous result is float32 storage the step made itself (shared with none of
 /// the step's inputs) and the node's other inputs allow it; otherwise its own kernel runs, so the result is
-/// always what the nodes compute one by one.
+/// always what the nodes compute one by one. When the first kernel is a [ClampingKernel] and the node after it a
+/// `Relu` or `Clip`, that node is applied as the kernel writes its result instead of in a pass after it.
 final class FusedKernel implements Kernel {
 
     /// A node after the first: its kernel, its in-place form, and for each of its input slots the index of
@@ -34,19 +36,38 @@ final class FusedKernel implements Kernel {
 
     @Override
     public RuntimeValue[] run(RuntimeValue[] inputs, KernelContext context) {
-        var y = first(head.run(Arrays.copyOf(inputs, headInputs), context));
-        for (var stage : stages) {
-            var in = new RuntimeValue[stage.sources().length];
-            for (int i = 0; i < in.length; i++) {
-                int s = stage.sources()[i];
-                in[i] = s < 0 ? y : inputs[s];
-            }
+        var headIn = Arrays.copyOf(inputs, headInputs);
+        var clamped = clamped(headIn, inputs, context);
+        var y = first(clamped != null ? clamped : head.run(headIn, context));
+        for (int st = clamped != null ? 1 : 0; st < stages.length; st++) {
+            var stage = stages[st];
+            var in = stageInputs(stage, y, inputs);
             if (!(y instanceof Tensor t && t.type() == ElementType.FLOAT && owned(t, inputs)
                     && stage.epilogue().applyInPlace(t, in))) {
                 y = first(stage.kernel().run(in, context));
             }
         }
         return new RuntimeValue[] {y};
+    }
+
+    /// The head's outputs with the first stage applied as it wrote them, when the head is a [ClampingKernel]
+    /// and that stage a bound it can apply; otherwise `null`, nothing computed.
+    private RuntimeValue[] clamped(RuntimeValue[] headIn, RuntimeValue[] inputs, KernelContext context) {
+        if (!(head instanceof ClampingKernel clamping) || stages.length == 0) {
+            return null;
+        }
+        var bounds = stages[0].epilogue().bounds(stageInputs(stages[0], null, inputs));
+        return bounds == null ? null : clamping.runClamped(headIn, context, bounds[0], bounds[1]);
+    }
+
+    /// The inputs of `stage`: the previous result `y` in its slot, the step's inputs in the others.
+    private static RuntimeValue[] stageInputs(Stage stage, RuntimeValue y, RuntimeValue[] inputs) {
+        var in = new RuntimeValue[stage.sources().length];
+        for (int i = 0; i < in.length; i++) {
+            int s = stage.sources()[i];
+            in[i] = s < 0 ? y : inputs[s];
+        }
+        return in;
     }
 
     private static RuntimeValue first(RuntimeValue[] outputs) {

@@ -13,7 +13,10 @@ import static dev.loupe.executor.simd.MicroKernels.NR;
 /// - Pointwise (one tap reading position `p` for output `p`): the input is the right operand as it is.
 /// - Otherwise im2col, written straight into the packed panel layout block by block of output positions;
 ///   runs of a panel that read contiguous inputs are copied as vectors.
-/// - Depthwise (one input and one output channel per group): a direct vector loop per channel.
+/// - Depthwise (one input and one output channel per group): a direct vector loop per channel (2-D layers
+///   with a horizontal stride of 1 or 2 have their own kernel, [DepthwiseConvolution]).
+///
+/// Each output starts from its bias and an optional [Clamp] (a fused `Relu` or `Clip`) applies as it is stored.
 ///
 /// Thread-safe; a [Plan] is immutable and may be shared.
 public final class Convolution {
@@ -126,25 +129,30 @@ public final class Convolution {
         return new Plan(table, taps, inSize, outSize);
     }
 
-    /// `out[o, p] = bias[biasOff + o] + sum over c, t of W[o, c * taps + t] * x[xOff + c * inSize + table[t, p]]`
+    /// `out[o, p] = clamp(bias[biasOff + o] + sum over c, t of W[o, c * taps + t] * x[xOff + c * inSize + table[t, p]])`
     /// for `o < weights.rows()` and `c < channels`, `weights` being `[outChannels, channels * taps]`. `out`
-    /// rows are `outSize` apart from `outOff`; `bias` may be `null`.
+    /// rows are `outSize` apart from `outOff`; `bias` and `clamp` may be `null`. The bias is where each sum
+    /// starts and the clamp applies as the sums are stored, so neither costs a pass over the output.
     public static void forward(Plan plan, float[] x, int xOff, int channels, PackedA weights, float[] bias, int biasOff,
-                               float[] out, int outOff, int threads) {
+                               Clamp clamp, float[] out, int outOff, int threads) {
         int m = weights.rows();
         int k = channels * plan.taps;
         if (weights.depth() != k) {
             throw new IllegalArgumentException("weights of depth " + weights.depth() + " for " + channels + " channels x " + plan.taps + " taps");
         }
         int n = plan.outSize;
-        boolean accumulate = bias != null;
-        if (plan.pointwise || !VectorSupport.ENABLED) {
-            fillBias(bias, biasOff, m, out, outOff, n, 0, n);
+        if (!VectorSupport.ENABLED || k == 0) {
+            fillBias(bias, biasOff, m, out, outOff, n);
             if (plan.pointwise) {
-                Sgemm.multiply(weights, x, xOff, plan.inSize, 1, n, out, outOff, n, accumulate, threads);
+                Sgemm.multiply(weights, x, xOff, plan.inSize, 1, n, out, outOff, n, bias != null, threads);
             } else {
-                scalar(plan, x, xOff, channels, weights, out, outOff, accumulate);
+                scalar(plan, x, xOff, channels, weights, out, outOff, bias != null);
             }
+            clampRows(clamp, m, out, outOff, n);
+            return;
+        }
+        if (plan.pointwise) {
+            Sgemm.multiplyBiased(weights, x, xOff, plan.inSize, n, out, outOff, n, bias, biasOff, clamp, threads);
             return;
         }
         int panels = Packing.panelsB(n);
@@ -154,27 +162,35 @@ public final class Convolution {
         int blocks = (n + block - 1) / block;
         int parts = Math.min(wanted, blocks);
         if (parts == 1) {
-            blocks(plan, x, xOff, channels, weights, bias, biasOff, out, outOff, block, 0, blocks, Workspace.current());
+            blocks(plan, x, xOff, channels, weights, bias, biasOff, clamp, out, outOff, block, 0, blocks, Workspace.current());
             return;
         }
-        WorkerPool.run(parts, part -> blocks(plan, x, xOff, channels, weights, bias, biasOff, out, outOff, block,
+        WorkerPool.run(parts, part -> blocks(plan, x, xOff, channels, weights, bias, biasOff, clamp, out, outOff, block,
                 Sgemm.split(blocks, parts, part), Sgemm.split(blocks, parts, part + 1), Workspace.current()));
     }
 
-    /// Sets columns `[p0, p1)` of the `m` output rows (`n` apart from `outOff`) to their bias; no-op without one.
-    private static void fillBias(float[] bias, int biasOff, int m, float[] out, int outOff, int n, int p0, int p1) {
+    /// Sets the `m` output rows (`n` apart from `outOff`) to their bias; no-op without one.
+    private static void fillBias(float[] bias, int biasOff, int m, float[] out, int outOff, int n) {
         if (bias == null) {
             return;
         }
         for (int o = 0; o < m; o++) {
-            java.util.Arrays.fill(out, outOff + o * n + p0, outOff + o * n + p1, bias[biasOff + o]);
+            java.util.Arrays.fill(out, outOff + o * n, outOff + (o + 1) * n, bias[biasOff + o]);
         }
     }
 
-    /// Blocks `[first, last)` of `block` output positions: each block's bias, im2col panels and product, so
-    /// that parts running in parallel share no work.
+    /// Applies `clamp` to the `m` output rows (`n` apart from `outOff`); no-op without one.
+    private static void clampRows(Clamp clamp, int m, float[] out, int outOff, int n) {
+        if (clamp == null) {
+            return;
+        }
+        clamp.applyTo(out, outOff, outOff + m * n);
+    }
+
+    /// Blocks `[first, last)` of `block` output positions: each block's im2col panels and product (from the
+    /// bias, clamped as stored), so that parts running in parallel share no work.
     private static void blocks(Plan plan, float[] x, int xOff, int channels, PackedA weights, float[] bias, int biasOff,
-                               float[] out, int outOff, int block, int first, int last, Workspace ws) {
+                               Clamp clamp, float[] out, int outOff, int block, int first, int last, Workspace ws) {
         int m = weights.rows();
         int k = channels * plan.taps;
         int n = plan.outSize;
@@ -182,9 +198,9 @@ public final class Convolution {
         for (int b = first; b < last; b++) {
             int p0 = b * block;
             int width = Math.min(block, n - p0);
-            fillBias(bias, biasOff, m, out, outOff, n, p0, p0 + width);
             packColumns(plan, x, xOff, channels, p0, width, columns);
-            GemmDriver.packed(weights.data(), m, k, 0, m, columns, 0, 0, width, out, outOff + p0, n, bias != null, ws.tile());
+            GemmDriver.packed(weights.data(), m, k, 0, m, columns, 0, 0, width, out, outOff + p0, n, false, bias, biasOff,
+                    clamp, ws.tile());
         }
     }
 
@@ -231,16 +247,20 @@ public final class Convolution {
     }
 
     /// Depthwise convolution of `channels` channels, each with its own `taps` weights at `w[wOff + c * taps]`
-    /// and bias `bias[biasOff + c]` (`bias` may be `null`): `out[c, p] = bias[c] + sum over t of
-    /// w[c, t] * x[c, table[t, p]]`.
+    /// and bias `bias[biasOff + c]` (`bias` and `clamp` may be `null`): `out[c, p] = clamp(bias[c] + sum over t
+    /// of w[c, t] * x[c, table[t, p]])`.
     public static void depthwise(Plan plan, float[] x, int xOff, int channels, float[] w, int wOff, float[] bias, int biasOff,
-                                 float[] out, int outOff, int threads) {
+                                 Clamp clamp, float[] out, int outOff, int threads) {
         int parts = WorkerPool.parts(2.0 * channels * plan.taps * plan.outSize, Sgemm.MIN_FLOPS_PER_PART, threads, channels);
         WorkerPool.run(parts, part -> {
             var scratch = Workspace.current().tile();
             for (int c = Sgemm.split(channels, parts, part), end = Sgemm.split(channels, parts, part + 1); c < end; c++) {
+                int o = outOff + c * plan.outSize;
                 depthwiseChannel(plan, x, xOff + c * plan.inSize, w, wOff + c * plan.taps, bias == null ? 0f : bias[biasOff + c],
-                        out, outOff + c * plan.outSize, scratch);
+                        out, o, scratch);
+                if (clamp != null) {
+                    clamp.applyTo(out, o, o + plan.outSize);
+                }
             }
         });
     }

@@ -7,6 +7,10 @@ import static dev.loupe.executor.simd.MicroKernels.NR;
 /// packed per block unless it already is), `k` in blocks of `KC` (one `KC x NR` panel of `B` stays in L1
 /// while the row panels of `A` stream past it), rows in blocks of `MC` (one `MC x KC` block of `A` stays in
 /// L2 while the column panels of the block go by).
+///
+/// The first K block starts each row from `bias[biasOff + row]` (when there is a bias and `C` is not
+/// accumulated into) and the last applies `clamp` (when not `null`) as it stores, so that a convolution's bias
+/// and a fused `Relu` or `Clip` cost no pass over the output of their own.
 final class GemmDriver {
 
     static final int KC = 256;
@@ -28,23 +32,25 @@ final class GemmDriver {
     /// packed (`bp`, the panel of column `col` at `bpOff + (col / NR) * k * NR`). `row0` and `col0` are panel
     /// boundaries.
     static void packed(float[] ap, int m, int k, int row0, int row1, float[] bp, int bpOff, int col0, int col1,
-                       float[] c, int cOff, int ldc, boolean accumulate, float[] tile) {
+                       float[] c, int cOff, int ldc, boolean accumulate, float[] bias, int biasOff, Clamp clamp, float[] tile) {
         for (int jc = col0; jc < col1; jc += NC) {
             int end = Math.min(col1, jc + NC);
-            block(ap, m, k, row0, row1, bp, bpOff + jc / NR * k * NR, jc, end, c, cOff, ldc, accumulate, tile);
+            block(ap, m, k, row0, row1, bp, bpOff + jc / NR * k * NR, jc, end, c, cOff, ldc, accumulate, bias, biasOff, clamp,
+                    tile);
         }
     }
 
     /// As [#packed], with `B` given as a strided `k x n` matrix and packed here block by block into the
     /// calling thread's workspace.
     static void strided(float[] ap, int m, int k, int row0, int row1, float[] b, int bOff, int bRowStride, int bColStride,
-                        int col0, int col1, float[] c, int cOff, int ldc, boolean accumulate, Workspace ws) {
+                        int col0, int col1, float[] c, int cOff, int ldc, boolean accumulate, float[] bias, int biasOff,
+                        Clamp clamp, Workspace ws) {
         int nc = columnBlock(k);
         var bp = ws.packedB(Packing.sizeB(k, Math.min(nc, col1 - col0)));
         for (int jc = col0; jc < col1; jc += nc) {
             int end = Math.min(col1, jc + nc);
             Packing.packB(b, bOff, bRowStride, bColStride, k, jc, end - jc, bp, 0);
-            block(ap, m, k, row0, row1, bp, 0, jc, end, c, cOff, ldc, accumulate, ws.tile());
+            block(ap, m, k, row0, row1, bp, 0, jc, end, c, cOff, ldc, accumulate, bias, biasOff, clamp, ws.tile());
         }
     }
 
@@ -57,21 +63,24 @@ final class GemmDriver {
 
     /// One column block: `bp` at `bpOff` holds the panels of columns `[col0, col1)` over all of `k`.
     private static void block(float[] ap, int m, int k, int row0, int row1, float[] bp, int bpOff, int col0, int col1,
-                              float[] c, int cOff, int ldc, boolean accumulate, float[] tile) {
+                              float[] c, int cOff, int ldc, boolean accumulate, float[] bias, int biasOff, Clamp clamp,
+                              float[] tile) {
         int panelStrideA = k * MR;
         int panelStrideB = k * NR;
         int step = depthStep(k);
         for (int pc = 0; pc < k; pc += step) {
             int kc = Math.min(step, k - pc);
             boolean load = accumulate || pc > 0;
+            float[] start = load ? null : bias;
+            Clamp last = pc + kc == k ? clamp : null;
             for (int ic = row0; ic < row1; ic += MC) {
                 int icEnd = Math.min(row1, ic + MC);
                 for (int col = col0, bi = bpOff + pc * NR; col < col1; col += NR, bi += panelStrideB) {
                     int nr = Math.min(NR, col1 - col);
                     for (int row = ic; row < icEnd; row += MR) {
                         int ai = row / MR * panelStrideA + pc * MR;
-                        MicroKernels.tile(ap, ai, bp, bi, kc, c, cOff + row * ldc + col, ldc, load,
-                                Math.min(MR, m - row), nr, tile);
+                        MicroKernels.tile(ap, ai, bp, bi, kc, c, cOff + row * ldc + col, ldc, load, start, biasOff + row,
+                                last, Math.min(MR, m - row), nr, tile);
                     }
                 }
             }

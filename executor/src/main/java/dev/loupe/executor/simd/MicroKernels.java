@@ -8,8 +8,10 @@ import jdk.incubator.vector.VectorSpecies;
 /// per `p`). Every accumulator is a named local so that the JIT keeps them all in registers: 16 vectors for
 /// the 8-row tile, leaving room for the two `B` vectors and the broadcast of `A`.
 ///
-/// `load` starts the accumulators from `C` (accumulation across K blocks), otherwise from zero. Tiles write
-/// whole rows of `NR` floats; partial tiles go through a scratch tile ([#tile]).
+/// `load` starts the accumulators from `C` (accumulation across K blocks), otherwise from each row's `bias`
+/// (`bias[bo + r]` for row `r`) or, without one, from zero. A `clamp` is applied to a tile right after it is
+/// stored (the last K block of a product with a fused `Relu` or `Clip`). Tiles write whole rows of `NR`
+/// floats; partial tiles go through a scratch tile ([#tile]).
 final class MicroKernels {
 
     static final int MR = 8;
@@ -23,37 +25,57 @@ final class MicroKernels {
     /// One `mr x nr` tile of `C` at `ci` (`mr <= MR`, `nr <= NR`), from the panels at `ai` (row `0` of the
     /// panel) and `bi`. Full-width tiles are written in place; narrower ones go through `scratch` (`MR * NR`).
     static void tile(float[] a, int ai, float[] b, int bi, int kc, float[] c, int ci, int ldc, boolean load,
-                     int mr, int nr, float[] scratch) {
+                     float[] bias, int bo, Clamp clamp, int mr, int nr, float[] scratch) {
         if (nr == NR) {
-            rows(a, ai, b, bi, kc, c, ci, ldc, load, mr);
+            rows(a, ai, b, bi, kc, c, ci, ldc, load, bias, bo, mr);
+            if (clamp != null) {
+                clampRows(c, ci, ldc, mr, clamp);
+            }
             return;
         }
-        rows(a, ai, b, bi, kc, scratch, 0, NR, false, mr);
+        rows(a, ai, b, bi, kc, scratch, 0, NR, false, load ? null : bias, bo, mr);
         for (int r = 0; r < mr; r++) {
             int row = ci + r * ldc;
             int s = r * NR;
             for (int q = 0; q < nr; q++) {
-                c[row + q] = load ? c[row + q] + scratch[s + q] : scratch[s + q];
+                float v = load ? c[row + q] + scratch[s + q] : scratch[s + q];
+                c[row + q] = clamp == null ? v : clamp.apply(v);
             }
         }
     }
 
-    private static void rows(float[] a, int ai, float[] b, int bi, int kc, float[] c, int ci, int ldc, boolean load, int mr) {
+    /// Applies `clamp` to the `mr` full-width rows just stored at `ci` (still in L1). Kept out of the register
+    /// tiles so that they stay small enough for the JIT to keep every vector in a register.
+    private static void clampRows(float[] c, int ci, int ldc, int mr, Clamp clamp) {
+        for (int r = 0, row = ci; r < mr; r++, row += ldc) {
+            clamp.applyTo(c, row, row + NR);
+        }
+    }
+
+    private static void rows(float[] a, int ai, float[] b, int bi, int kc, float[] c, int ci, int ldc, boolean load,
+                             float[] bias, int bo, int mr) {
         if (mr == MR) {
-            eight(a, ai, b, bi, kc, c, ci, ldc, load);
+            eight(a, ai, b, bi, kc, c, ci, ldc, load, bias, bo);
             return;
         }
         int r = 0;
         if (mr >= 4) {
-            four(a, ai, b, bi, kc, c, ci, ldc, load);
+            four(a, ai, b, bi, kc, c, ci, ldc, load, bias, bo);
             r = 4;
         }
         for (; r < mr; r++) {
-            one(a, ai + r, b, bi, kc, c, ci + r * ldc, load);
+            one(a, ai + r, b, bi, kc, c, ci + r * ldc, load, bias, bo + r);
         }
     }
 
-    static void eight(float[] a, int ai, float[] b, int bi, int kc, float[] c, int ci, int ldc, boolean load) {
+    /// The starting value of the accumulators of row `r` when not loading `C`: its bias, or zero. (A float, not a
+    /// vector: a vector returned from a call the JIT does not inline is allocated.)
+    private static float start(float[] bias, int bo, int r) {
+        return bias == null ? 0f : bias[bo + r];
+    }
+
+    static void eight(float[] a, int ai, float[] b, int bi, int kc, float[] c, int ci, int ldc, boolean load,
+                      float[] bias, int bo) {
         FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
         if (load) {
             c00 = FloatVector.fromArray(S, c, ci);
@@ -73,8 +95,14 @@ final class MicroKernels {
             c70 = FloatVector.fromArray(S, c, ci + 7 * ldc);
             c71 = FloatVector.fromArray(S, c, ci + 7 * ldc + L);
         } else {
-            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = FloatVector.zero(S);
-            c40 = c41 = c50 = c51 = c60 = c61 = c70 = c71 = FloatVector.zero(S);
+            c00 = c01 = FloatVector.broadcast(S, start(bias, bo, 0));
+            c10 = c11 = FloatVector.broadcast(S, start(bias, bo, 1));
+            c20 = c21 = FloatVector.broadcast(S, start(bias, bo, 2));
+            c30 = c31 = FloatVector.broadcast(S, start(bias, bo, 3));
+            c40 = c41 = FloatVector.broadcast(S, start(bias, bo, 4));
+            c50 = c51 = FloatVector.broadcast(S, start(bias, bo, 5));
+            c60 = c61 = FloatVector.broadcast(S, start(bias, bo, 6));
+            c70 = c71 = FloatVector.broadcast(S, start(bias, bo, 7));
         }
         for (int p = 0; p < kc; p++, ai += MR, bi += NR) {
             var b0 = FloatVector.fromArray(S, b, bi);
@@ -122,7 +150,8 @@ final class MicroKernels {
         c71.intoArray(c, ci + 7 * ldc + L);
     }
 
-    static void four(float[] a, int ai, float[] b, int bi, int kc, float[] c, int ci, int ldc, boolean load) {
+    static void four(float[] a, int ai, float[] b, int bi, int kc, float[] c, int ci, int ldc, boolean load,
+                     float[] bias, int bo) {
         FloatVector c00, c01, c10, c11, c20, c21, c30, c31;
         if (load) {
             c00 = FloatVector.fromArray(S, c, ci);
@@ -134,7 +163,10 @@ final class MicroKernels {
             c30 = FloatVector.fromArray(S, c, ci + 3 * ldc);
             c31 = FloatVector.fromArray(S, c, ci + 3 * ldc + L);
         } else {
-            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = FloatVector.zero(S);
+            c00 = c01 = FloatVector.broadcast(S, start(bias, bo, 0));
+            c10 = c11 = FloatVector.broadcast(S, start(bias, bo, 1));
+            c20 = c21 = FloatVector.broadcast(S, start(bias, bo, 2));
+            c30 = c31 = FloatVector.broadcast(S, start(bias, bo, 3));
         }
         for (int p = 0; p < kc; p++, ai += MR, bi += NR) {
             var b0 = FloatVector.fromArray(S, b, bi);
@@ -163,9 +195,9 @@ final class MicroKernels {
     }
 
     /// One row; even and odd `p` go to separate accumulators so four FMA chains are in flight.
-    static void one(float[] a, int ai, float[] b, int bi, int kc, float[] c, int ci, boolean load) {
-        var e0 = load ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
-        var e1 = load ? FloatVector.fromArray(S, c, ci + L) : FloatVector.zero(S);
+    static void one(float[] a, int ai, float[] b, int bi, int kc, float[] c, int ci, boolean load, float[] bias, int bo) {
+        var e0 = load ? FloatVector.fromArray(S, c, ci) : FloatVector.broadcast(S, start(bias, bo, 0));
+        var e1 = load ? FloatVector.fromArray(S, c, ci + L) : FloatVector.broadcast(S, start(bias, bo, 0));
         var o0 = FloatVector.zero(S);
         var o1 = FloatVector.zero(S);
         int p = 0;

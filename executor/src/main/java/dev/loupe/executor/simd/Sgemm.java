@@ -41,7 +41,7 @@ public final class Sgemm {
         var ws = Workspace.current();
         var ap = ws.packedA(Packing.sizeA(m, k));
         Packing.packA(a, aOff, aRowStride, aColStride, m, k, alpha, ap);
-        stridedB(ap, m, k, b, bOff, bRowStride, bColStride, n, c, cOff, ldc, accumulate, threads, ws);
+        stridedB(ap, m, k, b, bOff, bRowStride, bColStride, n, c, cOff, ldc, accumulate, null, 0, null, threads, ws);
     }
 
     /// `C = alpha * A * B (+ C)` for a strided `A` (`m x b.depth()`) and a packed `B`.
@@ -58,7 +58,7 @@ public final class Sgemm {
         }
         var ap = Workspace.current().packedA(Packing.sizeA(m, k));
         Packing.packA(a, aOff, aRowStride, aColStride, m, k, alpha, ap);
-        packedB(ap, m, k, b.data(), n, c, cOff, ldc, accumulate, threads);
+        packedB(ap, m, k, b.data(), n, c, cOff, ldc, accumulate, null, 0, null, threads);
     }
 
     /// `C = A * B (+ C)` for a packed `A` (`a.rows() x a.depth()`) and a strided `B` (`a.depth() x n`).
@@ -73,7 +73,22 @@ public final class Sgemm {
             ScalarGemm.multiply(m, n, k, 1f, a.data(), 0, k, 1, b, bOff, bRowStride, bColStride, c, cOff, ldc, accumulate);
             return;
         }
-        stridedB(a.data(), m, k, b, bOff, bRowStride, bColStride, n, c, cOff, ldc, accumulate, threads, Workspace.current());
+        stridedB(a.data(), m, k, b, bOff, bRowStride, bColStride, n, c, cOff, ldc, accumulate, null, 0, null, threads,
+                Workspace.current());
+    }
+
+    /// `C = A * B + bias`, clamped: as the packed-`A` [#multiply] without accumulation, each row `i` starting
+    /// from `bias[biasOff + i]` (`bias` may be `null`) and every result passed through `clamp` (may be `null`)
+    /// as it is stored. For convolutions with a fused activation; needs the vector kernels ([VectorSupport#enabled()]).
+    static void multiplyBiased(PackedA a, float[] b, int bOff, int bRowStride, int n, float[] c, int cOff, int ldc,
+                               float[] bias, int biasOff, Clamp clamp, int threads) {
+        int m = a.rows();
+        int k = a.depth();
+        if (m <= 0 || n <= 0) {
+            return;
+        }
+        stridedB(a.data(), m, k, b, bOff, bRowStride, 1, n, c, cOff, ldc, false, bias, biasOff, clamp, threads,
+                Workspace.current());
     }
 
     /// The parts a product of this size is split into on `threads` threads.
@@ -83,10 +98,12 @@ public final class Sgemm {
     }
 
     private static void stridedB(float[] ap, int m, int k, float[] b, int bOff, int bRowStride, int bColStride, int n,
-                                 float[] c, int cOff, int ldc, boolean accumulate, int threads, Workspace ws) {
+                                 float[] c, int cOff, int ldc, boolean accumulate, float[] bias, int biasOff, Clamp clamp,
+                                 int threads, Workspace ws) {
         int parts = parts(m, n, k, threads);
         if (parts == 1) {
-            GemmDriver.strided(ap, m, k, 0, m, b, bOff, bRowStride, bColStride, 0, n, c, cOff, ldc, accumulate, ws);
+            GemmDriver.strided(ap, m, k, 0, m, b, bOff, bRowStride, bColStride, 0, n, c, cOff, ldc, accumulate, bias, biasOff,
+                    clamp, ws);
             return;
         }
         int colPanels = Packing.panelsB(n);
@@ -96,20 +113,21 @@ public final class Sgemm {
                 int c0 = split(colPanels, parts, part) * NR;
                 int c1 = Math.min(n, split(colPanels, parts, part + 1) * NR);
                 GemmDriver.strided(ap, m, k, 0, m, b, bOff, bRowStride, bColStride, c0, c1, c, cOff, ldc, accumulate,
-                        Workspace.current());
+                        bias, biasOff, clamp, Workspace.current());
             });
             return;
         }
         var bp = ws.packedB(Packing.sizeB(k, n));
         Packing.packB(b, bOff, bRowStride, bColStride, k, 0, n, bp, 0);
-        packedB(ap, m, k, bp, n, c, cOff, ldc, accumulate, threads);
+        packedB(ap, m, k, bp, n, c, cOff, ldc, accumulate, bias, biasOff, clamp, threads);
     }
 
     private static void packedB(float[] ap, int m, int k, float[] bp, int n, float[] c, int cOff, int ldc,
-                                boolean accumulate, int threads) {
+                                boolean accumulate, float[] bias, int biasOff, Clamp clamp, int threads) {
         int parts = parts(m, n, k, threads);
         if (parts == 1) {
-            GemmDriver.packed(ap, m, k, 0, m, bp, 0, 0, n, c, cOff, ldc, accumulate, Workspace.current().tile());
+            GemmDriver.packed(ap, m, k, 0, m, bp, 0, 0, n, c, cOff, ldc, accumulate, bias, biasOff, clamp,
+                    Workspace.current().tile());
             return;
         }
         int colPanels = Packing.panelsB(n);
@@ -120,11 +138,11 @@ public final class Sgemm {
             if (byColumns) {
                 int c0 = split(colPanels, parts, part) * NR;
                 int c1 = Math.min(n, split(colPanels, parts, part + 1) * NR);
-                GemmDriver.packed(ap, m, k, 0, m, bp, 0, c0, c1, c, cOff, ldc, accumulate, tile);
+                GemmDriver.packed(ap, m, k, 0, m, bp, 0, c0, c1, c, cOff, ldc, accumulate, bias, biasOff, clamp, tile);
             } else {
                 int r0 = split(rowPanels, parts, part) * MR;
                 int r1 = Math.min(m, split(rowPanels, parts, part + 1) * MR);
-                GemmDriver.packed(ap, m, k, r0, r1, bp, 0, 0, n, c, cOff, ldc, accumulate, tile);
+                GemmDriver.packed(ap, m, k, r0, r1, bp, 0, 0, n, c, cOff, ldc, accumulate, bias, biasOff, clamp, tile);
             }
         });
     }

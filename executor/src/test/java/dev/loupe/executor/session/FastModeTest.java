@@ -37,6 +37,31 @@ class FastModeTest {
         assertThat(ops(fast)).containsExactly("Conv");
     }
 
+    /// A MobileNet block: pointwise Conv + Clip(0, 6) then a stride-2 depthwise Conv + Clip, the bounds as
+    /// inputs; each Clip is applied by the convolution as it writes its result ([dev.loupe.executor.kernel.ClampingKernel]).
+    @Test
+    void convolutionsApplyAFollowingClipAsTheyWrite() {
+        var g = new Graph(null, "block");
+        input(g, "x", ElementType.FLOAT, 1, 8, 21, 23);
+        var random = new SplittableRandom(11);
+        init(g, "w1", random, -1, 1, 24, 8, 1, 1);
+        init(g, "b1", random, -1, 1, 24);
+        init(g, "w2", random, -1, 1, 24, 1, 3, 3);
+        init(g, "b2", random, -1, 1, 24);
+        init(g, "zero", random, 0, 0);
+        init(g, "six", random, 1.5f, 1.5f);
+        node(g, "expand", "Conv", names("x", "w1", "b1"), names("e"));
+        node(g, "clip1", "Clip", names("e", "zero", "six"), names("c1"));
+        node(g, "dw", "Conv", names("c1", "w2", "b2"), names("d"), Attribute.ofInts("pads", 1, 1, 1, 1),
+                Attribute.ofInts("strides", 2, 2), Attribute.ofInt("group", 24));
+        node(g, "clip2", "Clip", names("d", "zero", "six"), names("y"));
+        output(g, "y");
+        var fast = compare(TestModels.model(g, 13));
+        assertThat(ops(fast)).containsExactly("Conv", "Conv");
+        var y = ((Tensor) fast.output("y")).floats();
+        assertThat(y).contains(0f, 1.5f);
+    }
+
     @Test
     void noFusionWhenTheIntermediateIsAGraphOutput() {
         var g = convGraph(true);

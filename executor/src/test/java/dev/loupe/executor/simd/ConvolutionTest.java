@@ -25,10 +25,13 @@ class ConvolutionTest {
         var bias = SgemmTest.random(r, m + 1);
         var expected = direct(x, 2, c, size, w, bias, 1, m, taps, table, out * out);
         for (int threads : new int[] {1, 2}) {
-            var y = new float[m * out * out + 3];
-            Convolution.forward(plan, x, 2, c, PackedA.of(w, 0, m, c * taps, c * taps, 1, 1f), bias, 1, y, 3, threads);
-            for (int i = 0; i < expected.length; i++) {
-                assertThat((double) y[3 + i]).isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-4));
+            for (var clamp : new Clamp[] {null, new Clamp(-0.25f, 0.5f)}) {
+                var y = new float[m * out * out + 3];
+                Convolution.forward(plan, x, 2, c, PackedA.of(w, 0, m, c * taps, c * taps, 1, 1f), bias, 1, clamp, y, 3, threads);
+                for (int i = 0; i < expected.length; i++) {
+                    double want = clamp == null ? expected[i] : Math.min(clamp.hi(), Math.max(clamp.lo(), expected[i]));
+                    assertThat((double) y[3 + i]).isCloseTo(want, org.assertj.core.data.Offset.offset(1e-4));
+                }
             }
         }
     }
@@ -46,7 +49,7 @@ class ConvolutionTest {
         var w = SgemmTest.random(r, channels * taps);
         var bias = SgemmTest.random(r, channels);
         var y = new float[channels * out * out];
-        Convolution.depthwise(plan, x, 0, channels, w, 0, bias, 0, y, 0, 2);
+        Convolution.depthwise(plan, x, 0, channels, w, 0, bias, 0, null, y, 0, 2);
         for (int ch = 0; ch < channels; ch++) {
             var expected = direct(x, ch * size * size, 1, size, java.util.Arrays.copyOfRange(w, ch * taps, (ch + 1) * taps),
                     bias, ch, 1, taps, table, out * out);

@@ -1,11 +1,14 @@
 package dev.loupe.executor.kernels.nn;
 
+import dev.loupe.executor.kernel.ClampingKernel;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.KernelException;
 import dev.loupe.executor.kernel.NodeSpec;
 import dev.loupe.executor.kernels.shape.Numbers;
 import dev.loupe.executor.kernels.shape.Operands;
+import dev.loupe.executor.simd.Clamp;
 import dev.loupe.executor.simd.Convolution;
+import dev.loupe.executor.simd.DepthwiseConvolution;
 import dev.loupe.executor.simd.PackedA;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Tensor;
@@ -17,11 +20,11 @@ import java.util.Arrays;
 /// k...)` plus the optional bias `B (M)`, with `group`, `strides`, `dilations`, `pads` and `auto_pad`.
 ///
 /// float32 runs on [Convolution] (SIMD im2col and SGEMM, pointwise as a plain product, depthwise as a direct
-/// vector loop) in `float`; the gather table is kept while the spatial shapes repeat, and constant weights are
+/// vector loop, 2-D depthwise with a horizontal stride of 1 or 2 on [DepthwiseConvolution]) in `float`; the gather table is kept while the spatial shapes repeat, and constant weights are
 /// packed once; the output comes from [KernelContext#output] (every element is written). Other float types are computed as im2col and a matrix product in `double`: the input
 /// windows of a block of output positions are copied into columns (zeros for padding), then every output
 /// channel is a row of weights times those columns.
-final class ConvKernel extends NnKernel {
+final class ConvKernel extends NnKernel implements ClampingKernel {
 
     /// Column buffer budget in elements; output positions are processed in blocks that fit it.
     private static final int COLUMN_BUDGET = 1 << 22;
@@ -33,6 +36,8 @@ final class ConvKernel extends NnKernel {
     private long[] planShapes;
     private Convolution.Plan plan;
     private long[] planOutput;
+    /// The direct depthwise geometry of the plan's shapes, or `null` when they are not a supported 2-D window.
+    private DepthwiseConvolution.Geometry planDepthwise;
     private float[] packedSource;
     private PackedA[] packed;
 
@@ -45,6 +50,21 @@ final class ConvKernel extends NnKernel {
 
     @Override
     RuntimeValue[] compute(Tensor x, RuntimeValue[] inputs, KernelContext context) {
+        return compute(x, inputs, context, null);
+    }
+
+    /// Bounds the float32 path's result as it is stored; other types are left to the caller.
+    @Override
+    public RuntimeValue[] runClamped(RuntimeValue[] inputs, KernelContext context, float lo, float hi) {
+        if (!(inputs.length > 1 && inputs[0] instanceof Tensor x && x.type() == ElementType.FLOAT
+                && inputs[1] instanceof Tensor w && w.type() == ElementType.FLOAT
+                && (inputs.length < 3 || inputs[2] == null || inputs[2] instanceof Tensor b && b.type() == ElementType.FLOAT))) {
+            return null;
+        }
+        return compute(firstInput(inputs), inputs, context, new Clamp(lo, hi));
+    }
+
+    private RuntimeValue[] compute(Tensor x, RuntimeValue[] inputs, KernelContext context, Clamp clamp) {
         var w = Operands.tensor(inputs, 1, "W", Operands.FLOATS);
         var b = Operands.optional(inputs, 2, "B");
         var xs = x.shape();
@@ -60,7 +80,10 @@ final class ConvKernel extends NnKernel {
             throw new KernelException("B must have shape [" + m + "], got " + b.describe());
         }
         if (x.type() == ElementType.FLOAT && w.type() == ElementType.FLOAT && (b == null || b.type() == ElementType.FLOAT)) {
-            return new RuntimeValue[] {floats(x, w, b, context)};
+            return new RuntimeValue[] {floats(x, w, b, clamp, context)};
+        }
+        if (clamp != null) {
+            throw new IllegalStateException("a clamp reached the non-float32 path");
         }
         var geometry = window.geometry(Arrays.copyOfRange(xs, 2, xs.length), Arrays.copyOfRange(ws, 2, ws.length));
         int inSize = geometry.inputSize();
@@ -120,8 +143,9 @@ final class ConvKernel extends NnKernel {
         return new RuntimeValue[] {Numbers.fromDoubles(x.type(), outShape, out)};
     }
 
-    /// The float32 path: one [Convolution] call per image and group.
-    private Tensor floats(Tensor x, Tensor w, Tensor b, KernelContext context) {
+    /// The float32 path: one [Convolution] call per image and group, each output bounded by `clamp` (may be
+    /// `null`) as it is stored.
+    private Tensor floats(Tensor x, Tensor w, Tensor b, Clamp clamp, KernelContext context) {
         var xs = x.shape();
         var ws = w.shape();
         int n = (int) xs[0];
@@ -148,12 +172,17 @@ final class ConvKernel extends NnKernel {
         var weights = depthwise ? null : packedWeights(wv, m, cg * plan.taps());
         for (int img = 0; img < n; img++) {
             context.checkCancelled();
+            if (depthwise && planDepthwise != null) {
+                DepthwiseConvolution.forward(planDepthwise, xv, img * c * inSize, c, wv, 0, bias, 0, clamp, o, img * m * outSize,
+                        context.threads());
+                continue;
+            }
             if (depthwise) {
-                Convolution.depthwise(plan, xv, img * c * inSize, c, wv, 0, bias, 0, o, img * m * outSize, context.threads());
+                Convolution.depthwise(plan, xv, img * c * inSize, c, wv, 0, bias, 0, clamp, o, img * m * outSize, context.threads());
                 continue;
             }
             for (int g = 0; g < group; g++) {
-                Convolution.forward(plan, xv, (img * c + g * cg) * inSize, cg, weights[g], bias, g * mg, o,
+                Convolution.forward(plan, xv, (img * c + g * cg) * inSize, cg, weights[g], bias, g * mg, clamp, o,
                         (img * m + g * mg) * outSize, context.threads());
             }
         }
@@ -169,6 +198,7 @@ final class ConvKernel extends NnKernel {
             var geometry = window.geometry(Arrays.copyOfRange(xs, 2, xs.length), Arrays.copyOfRange(ws, 2, ws.length));
             plan = Convolution.plan(geometry.gatherTable(), geometry.kernelSize(), geometry.inputSize(), geometry.outputSize());
             planOutput = geometry.output();
+            planDepthwise = geometry.depthwise2d();
             planShapes = shapes;
         }
         return plan;

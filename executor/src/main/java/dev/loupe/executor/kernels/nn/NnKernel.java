@@ -32,11 +32,16 @@ abstract class NnKernel implements Kernel {
 
     @Override
     public final RuntimeValue[] run(RuntimeValue[] inputs, KernelContext context) {
+        return compute(firstInput(inputs), inputs, context);
+    }
+
+    /// The first input, checked for type and rank.
+    final Tensor firstInput(RuntimeValue[] inputs) {
         var x = Operands.tensor(inputs, 0, inputName, types);
         if (x.rank() < minRank) {
             throw new KernelException(inputName + " must have rank " + minRank + " or more, got " + x.describe());
         }
-        return compute(x, inputs, context);
+        return x;
     }
 
     /// The outputs, from the checked first input `x` and all inputs (absent optional ones are `null`).
