@@ -162,6 +162,9 @@ public final class ModelComparison {
         options.setInterOpNumThreads(1);
         options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
         options.setOptimizationLevel(level);
+        // ORT's intra-op threads otherwise keep spinning after a run, on the core the next contender (Loupe,
+        // alternating with it) needs: two-thread runs then measure Loupe on one core.
+        options.addConfigEntry("session.intra_op.allow_spinning", "0");
         return options;
     }
 

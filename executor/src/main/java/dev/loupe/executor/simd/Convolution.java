@@ -156,7 +156,13 @@ public final class Convolution {
             return;
         }
         int panels = Packing.panelsB(n);
-        int wanted = WorkerPool.parts(2.0 * m * k * n, Sgemm.MIN_FLOPS_PER_PART, threads, panels);
+        int rowPanels = Packing.panelsA(m);
+        int wanted = WorkerPool.parts(2.0 * m * k * n, Sgemm.MIN_FLOPS_PER_PART, threads, Math.max(panels, rowPanels));
+        if (wanted > 1 && panels < 4 * wanted && rowPanels >= 4 * wanted) {
+            splitRows(plan, x, xOff, channels, weights, bias, biasOff, clamp, out, outOff, wanted);
+            return;
+        }
+        wanted = Math.min(wanted, panels);
         int blockPanels = Math.max(MIN_BLOCK_PANELS, COLUMN_BUDGET / Math.max(1, k) / NR);
         int block = Math.max(1, Math.min(blockPanels, (panels + wanted - 1) / wanted)) * NR;
         int blocks = (n + block - 1) / block;
@@ -167,6 +173,25 @@ public final class Convolution {
         }
         WorkerPool.run(parts, part -> blocks(plan, x, xOff, channels, weights, bias, biasOff, clamp, out, outOff, block,
                 Sgemm.split(blocks, parts, part), Sgemm.split(blocks, parts, part + 1), Workspace.current()));
+    }
+
+    /// A layer with few output positions and many output channels (the deep layers of a CNN, whose weights
+    /// outweigh their inputs): the columns are packed once and each part multiplies its own output channels,
+    /// so that every part reads only its share of the weights.
+    private static void splitRows(Plan plan, float[] x, int xOff, int channels, PackedA weights, float[] bias, int biasOff,
+                                  Clamp clamp, float[] out, int outOff, int parts) {
+        int m = weights.rows();
+        int k = channels * plan.taps;
+        int n = plan.outSize;
+        var columns = Workspace.current().columns(Packing.sizeB(k, n));
+        packColumns(plan, x, xOff, channels, 0, n, columns);
+        int rowPanels = Packing.panelsA(m);
+        WorkerPool.run(parts, part -> {
+            int r0 = Sgemm.split(rowPanels, parts, part) * MicroKernels.MR;
+            int r1 = Math.min(m, Sgemm.split(rowPanels, parts, part + 1) * MicroKernels.MR);
+            GemmDriver.packed(weights.data(), m, k, r0, r1, columns, 0, 0, n, out, outOff, n, false, bias, biasOff, clamp,
+                    Workspace.current().tile());
+        });
     }
 
     /// Sets the `m` output rows (`n` apart from `outOff`) to their bias; no-op without one.

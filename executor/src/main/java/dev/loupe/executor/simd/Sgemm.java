@@ -107,8 +107,8 @@ public final class Sgemm {
             return;
         }
         int colPanels = Packing.panelsB(n);
-        if (colPanels >= parts) {
-            // Each part packs and multiplies its own columns.
+        if (colPanels >= parts && (colPanels >= Packing.panelsA(m) || colPanels >= 4 * parts)) {
+            // Each part packs and multiplies its own columns (each reads all of A: worth it for a wide B).
             WorkerPool.run(parts, part -> {
                 int c0 = split(colPanels, parts, part) * NR;
                 int c1 = Math.min(n, split(colPanels, parts, part + 1) * NR);

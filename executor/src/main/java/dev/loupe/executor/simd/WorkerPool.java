@@ -1,17 +1,28 @@
 package dev.loupe.executor.simd;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 
-/// The shared pool for intra-op parallelism: daemon threads, as many as the machine has cores, created on
-/// first use. A parallel call runs part 0 on the calling thread and the other parts on the pool, and returns
-/// when all are done.
+/// The shared workers for intra-op parallelism: one daemon thread per core besides the caller, created on first
+/// use. A parallel call runs part 0 on the calling thread and hands the other parts to the workers, and
+/// returns when all are done.
+///
+/// A worker that finishes a part spins for [#SPIN_NANOS] before it parks. A model calls parallel kernels back
+/// to back, a few microseconds apart, and waking a parked thread costs tens of microseconds (more in a virtual
+/// machine) — as much as a small convolution's share of work — so without the spin a second thread made whole
+/// models slower. The spin is bounded: between runs the workers sleep.
+///
+/// One call at a time uses the workers; a call made while another holds them (a second session running at the
+/// same time, or a part that itself asks for parts) runs its parts one after another on its own thread.
 final class WorkerPool {
 
     private static final int SIZE = Runtime.getRuntime().availableProcessors();
-    private static final AtomicInteger THREAD_IDS = new AtomicInteger();
+    /// How long an idle worker keeps polling for the next part before parking.
+    private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+    private static final ReentrantLock IN_USE = new ReentrantLock();
 
     private WorkerPool() {
     }
@@ -35,38 +46,143 @@ final class WorkerPool {
             body.accept(0);
             return;
         }
-        var pool = Holder.POOL;
-        var tasks = new ForkJoinTask<?>[parts - 1];
-        for (int i = 1; i < parts; i++) {
-            int part = i;
-            tasks[i - 1] = pool.submit(() -> body.accept(part));
-        }
-        RuntimeException failure = null;
-        try {
-            body.accept(0);
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        for (var t : tasks) {
-            try {
-                t.join();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                }
+        if (parts > SIZE || IN_USE.isHeldByCurrentThread() || !IN_USE.tryLock()) {
+            for (int part = 0; part < parts; part++) {
+                body.accept(part);
             }
+            return;
         }
-        if (failure != null) {
-            throw failure;
+        try {
+            var call = new Call(body, parts - 1);
+            var workers = Workers.ALL;
+            for (int part = 1; part < parts; part++) {
+                workers[part - 1].hand(call, part);
+            }
+            try {
+                body.accept(0);
+            } catch (RuntimeException | Error e) {
+                call.fail(e);
+            }
+            call.awaitWorkers();
+            call.rethrow();
+        } finally {
+            IN_USE.unlock();
         }
     }
 
-    private static final class Holder {
-        static final ForkJoinPool POOL = new ForkJoinPool(SIZE, pool -> {
-            var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-            t.setName("loupe-simd-" + THREAD_IDS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }, null, false);
+    /// One parallel call: its body, the parts still running on workers and the first failure.
+    private static final class Call {
+        private final IntConsumer body;
+        private final AtomicInteger running;
+        private final Thread caller = Thread.currentThread();
+        private volatile Throwable failure;
+
+        Call(IntConsumer body, int workerParts) {
+            this.body = body;
+            this.running = new AtomicInteger(workerParts);
+        }
+
+        void runPart(int part) {
+            try {
+                body.accept(part);
+            } catch (RuntimeException | Error e) {
+                fail(e);
+            } finally {
+                if (running.decrementAndGet() == 0) {
+                    LockSupport.unpark(caller);
+                }
+            }
+        }
+
+        void fail(Throwable e) {
+            if (failure == null) {
+                failure = e;
+            }
+        }
+
+        /// Spins briefly (the workers usually finish within microseconds of the caller), then parks.
+        void awaitWorkers() {
+            long deadline = System.nanoTime() + SPIN_NANOS;
+            while (running.get() > 0) {
+                if (System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.parkNanos(this, SPIN_NANOS);
+                }
+            }
+        }
+
+        void rethrow() {
+            switch (failure) {
+                case null -> {
+                }
+                case RuntimeException e -> throw e;
+                case Error e -> throw e;
+                default -> throw new IllegalStateException(failure);
+            }
+        }
+    }
+
+    /// A thread that runs the parts handed to it.
+    private static final class Worker extends Thread {
+        private volatile Call call;
+        private volatile int part;
+        private volatile boolean parked;
+
+        Worker(int id) {
+            super("loupe-simd-" + id);
+            setDaemon(true);
+        }
+
+        void hand(Call next, int nextPart) {
+            part = nextPart;
+            call = next;
+            if (parked) {
+                LockSupport.unpark(this);
+            }
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                var next = awaitCall();
+                call = null;
+                next.runPart(part);
+            }
+        }
+
+        /// Polls for a call for [#SPIN_NANOS], then parks until one is handed over. (The handing thread writes
+        /// `call` before reading `parked`, this thread writes `parked` before reading `call`: one of them sees
+        /// the other's write, so a call is never left waiting.)
+        private Call awaitCall() {
+            long deadline = System.nanoTime() + SPIN_NANOS;
+            Call next;
+            while ((next = call) == null) {
+                if (System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                    continue;
+                }
+                parked = true;
+                if (call == null) {
+                    LockSupport.park(this);
+                }
+                parked = false;
+                deadline = System.nanoTime() + SPIN_NANOS;
+            }
+            return next;
+        }
+    }
+
+    private static final class Workers {
+        static final Worker[] ALL = start();
+
+        private static Worker[] start() {
+            var workers = new Worker[Math.max(0, SIZE - 1)];
+            for (int i = 0; i < workers.length; i++) {
+                workers[i] = new Worker(i + 1);
+                workers[i].start();
+            }
+            return workers;
+        }
     }
 }

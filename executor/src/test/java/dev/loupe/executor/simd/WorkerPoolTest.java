@@ -1,0 +1,97 @@
+package dev.loupe.executor.simd;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class WorkerPoolTest {
+
+    @Test
+    void everyPartRunsOnceAndTheCallerRunsPartZero() {
+        int parts = WorkerPool.size();
+        for (int round = 0; round < 1000; round++) {
+            var runs = new AtomicIntegerArray(parts);
+            var zeroThread = new Thread[1];
+            WorkerPool.run(parts, part -> {
+                runs.incrementAndGet(part);
+                if (part == 0) {
+                    zeroThread[0] = Thread.currentThread();
+                }
+            });
+            for (int p = 0; p < parts; p++) {
+                assertThat(runs.get(p)).as("round %d part %d", round, p).isEqualTo(1);
+            }
+            assertThat(zeroThread[0]).isSameAs(Thread.currentThread());
+        }
+    }
+
+    @Test
+    void otherPartsRunOnWorkerThreads() {
+        var threads = ConcurrentHashMap.<String>newKeySet();
+        WorkerPool.run(WorkerPool.size(), part -> threads.add(Thread.currentThread().getName()));
+        assertThat(threads).hasSize(WorkerPool.size());
+    }
+
+    @Test
+    void aFailingPartIsRethrownAfterTheOthersFinishAndThePoolKeepsWorking() {
+        int parts = Math.max(2, WorkerPool.size());
+        var finished = new AtomicIntegerArray(parts);
+        assertThatThrownBy(() -> WorkerPool.run(parts, part -> {
+            if (part == parts - 1) {
+                throw new IllegalStateException("part failed");
+            }
+            finished.incrementAndGet(part);
+        })).isInstanceOf(IllegalStateException.class).hasMessage("part failed");
+        for (int p = 0; p < parts - 1; p++) {
+            assertThat(finished.get(p)).isEqualTo(1);
+        }
+        var again = new AtomicIntegerArray(parts);
+        WorkerPool.run(parts, again::incrementAndGet);
+        assertThat(again.get(parts - 1)).isEqualTo(1);
+    }
+
+    @Test
+    void aCallInsideAPartAndCallsFromTwoThreadsAllComplete() throws Exception {
+        int parts = Math.max(2, WorkerPool.size());
+        var inner = new AtomicIntegerArray(parts * parts);
+        WorkerPool.run(parts, outer -> WorkerPool.run(parts, part -> inner.incrementAndGet(outer * parts + part)));
+        for (int i = 0; i < parts * parts; i++) {
+            assertThat(inner.get(i)).isEqualTo(1);
+        }
+        var start = new CountDownLatch(1);
+        var totals = new long[2];
+        Set<Throwable> failures = ConcurrentHashMap.newKeySet();
+        var callers = new Thread[2];
+        for (int c = 0; c < 2; c++) {
+            int caller = c;
+            callers[c] = new Thread(() -> {
+                try {
+                    start.await();
+                    for (int round = 0; round < 500; round++) {
+                        var sums = new long[parts];
+                        WorkerPool.run(parts, part -> sums[part] += part + 1);
+                        for (long s : sums) {
+                            totals[caller] += s;
+                        }
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            callers[c].start();
+        }
+        start.countDown();
+        for (var t : callers) {
+            t.join(30_000);
+        }
+        assertThat(failures).isEmpty();
+        long expected = 500L * parts * (parts + 1) / 2;
+        assertThat(totals).containsExactly(expected, expected);
+    }
+}
