@@ -2,6 +2,7 @@ package dev.loupe.executor.simd;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 import static dev.loupe.executor.simd.MicroKernels.NR;
@@ -28,19 +29,21 @@ public final class Convolution {
     private static final int COLUMN_BUDGET = 1 << 17;
     /// Fewest panels per block, so that deep layers (few positions, many weights) stream their weights few times.
     private static final int MIN_BLOCK_PANELS = 4;
-    /// The mask of a panel whose every lane is inside the input.
-    private static final long FULL = NR == 64 ? -1L : (1L << NR) - 1;
+    /// Picks the even lanes of two consecutive vectors: the inputs of a stride-2 window.
+    private static final VectorShuffle<Float> EVEN = VectorShuffle.fromOp(S, i -> 2 * i);
 
     private Convolution() {
     }
 
     /// A gather table prepared for repeated use: whether it is pointwise and, for every tap and panel of `NR`
-    /// output positions, how to load the panel's inputs: the lanes inside the input (a bit mask) and, when
-    /// those read consecutive input positions, the position lane 0 would read (so the panel is one or two
-    /// masked vector loads); otherwise the panel is gathered through the table.
+    /// output positions, how to load the panel's inputs: the lanes inside the input (a bit mask) and, for each
+    /// vector-wide half of the panel, whether its lanes read evenly spaced input positions (`step` 1, a
+    /// contiguous run, or 2, the run of a stride-2 window) and where lane 0 of the half would read. Regular
+    /// halves are one or two vector loads (and a de-interleave for step 2); the others are gathered through
+    /// the table. A half crossing an output row is irregular, but its neighbour usually is not.
     public static final class Plan {
-        /// Marks a panel whose inputs are not consecutive.
-        private static final int SCATTERED = Integer.MIN_VALUE;
+        /// The step of a half whose inputs are not evenly spaced.
+        private static final byte SCATTERED = 0;
 
         private final int[] table;
         /// The table with padding entries as 0, for vector gathers (which check every lane's index).
@@ -50,7 +53,10 @@ public final class Convolution {
         private final int outSize;
         private final boolean pointwise;
         private final int panels;
+        /// Per tap, panel and half (`(t * panels + jj) * 2 + h`): the position lane 0 of the half would read.
         private final int[] starts;
+        /// Per tap, panel and half: 1 or 2 for evenly spaced reads, [#SCATTERED] otherwise.
+        private final byte[] steps;
         /// Per tap and panel, bit `q` set when lane `q` reads an input position (not padding, not past the end).
         final long[] masks;
 
@@ -69,7 +75,8 @@ public final class Convolution {
             }
             this.pointwise = identity;
             this.panels = Packing.panelsB(outSize);
-            this.starts = new int[taps * panels];
+            this.starts = new int[taps * panels * 2];
+            this.steps = new byte[taps * panels * 2];
             this.masks = new long[taps * panels];
             for (int t = 0; t < taps; t++) {
                 for (int jj = 0; jj < panels; jj++) {
@@ -79,24 +86,41 @@ public final class Convolution {
         }
 
         private void describe(int t, int jj) {
-            int pos0 = jj * NR;
             long mask = 0;
-            int start = SCATTERED;
-            boolean consecutive = true;
-            for (int q = 0; q < NR && pos0 + q < outSize; q++) {
+            for (int q = 0; q < NR && jj * NR + q < outSize; q++) {
+                if (table[t * outSize + jj * NR + q] >= 0) {
+                    mask |= 1L << q;
+                }
+            }
+            masks[t * panels + jj] = mask;
+            for (int h = 0; h < 2; h++) {
+                int key = (t * panels + jj) * 2 + h;
+                for (byte step = 1; step <= 2 && steps[key] == SCATTERED; step++) {
+                    int start = evenStart(t, jj * NR + h * L, step);
+                    if (start != Integer.MIN_VALUE) {
+                        starts[key] = start;
+                        steps[key] = step;
+                    }
+                }
+            }
+        }
+
+        /// Where lane 0 of the `L` positions from `pos0` would read if every lane inside the input reads
+        /// `step` positions after the previous lane; `Integer.MIN_VALUE` when they do not (or none is inside).
+        private int evenStart(int t, int pos0, int step) {
+            int start = Integer.MIN_VALUE;
+            for (int q = 0; q < L && pos0 + q < outSize; q++) {
                 int off = table[t * outSize + pos0 + q];
                 if (off < 0) {
                     continue;
                 }
-                mask |= 1L << q;
-                if (start == SCATTERED) {
-                    start = off - q;
-                } else {
-                    consecutive &= off == start + q;
+                if (start == Integer.MIN_VALUE) {
+                    start = off - step * q;
+                } else if (off != start + step * q) {
+                    return Integer.MIN_VALUE;
                 }
             }
-            starts[t * panels + jj] = consecutive ? start : SCATTERED;
-            masks[t * panels + jj] = mask;
+            return start;
         }
 
         public int taps() {
@@ -247,26 +271,40 @@ public final class Convolution {
     /// The `NR` inputs of tap `t` for the output positions of `panel`, from the channel at `src`, into `dst`
     /// at `d` (zeros in the padding and past the last position).
     static void loadPanel(Plan plan, float[] x, int src, int t, int panel, float[] dst, int d) {
-        int key = t * plan.panels + panel;
-        long mask = plan.masks[key];
-        int start = plan.starts[key];
-        if (start != Plan.SCATTERED && mask == FULL) {
-            FloatVector.fromArray(S, x, src + start).intoArray(dst, d);
-            FloatVector.fromArray(S, x, src + start + L).intoArray(dst, d + L);
-        } else if (mask == 0) {
+        long mask = plan.masks[t * plan.panels + panel];
+        if (mask == 0) {
             FloatVector.zero(S).intoArray(dst, d);
             FloatVector.zero(S).intoArray(dst, d + L);
-        } else if (start != Plan.SCATTERED) {
-            FloatVector.fromArray(S, x, src + start, VectorMask.fromLong(S, mask)).intoArray(dst, d);
-            FloatVector.fromArray(S, x, src + start + L, VectorMask.fromLong(S, mask >>> L)).intoArray(dst, d + L);
-        } else if ((panel + 1) * NR <= plan.outSize) {
-            int tBase = t * plan.outSize + panel * NR;
-            FloatVector.fromArray(S, x, src, plan.gatherIndex, tBase, VectorMask.fromLong(S, mask)).intoArray(dst, d);
-            FloatVector.fromArray(S, x, src, plan.gatherIndex, tBase + L, VectorMask.fromLong(S, mask >>> L)).intoArray(dst, d + L);
+            return;
+        }
+        int key = (t * plan.panels + panel) * 2;
+        loadHalf(plan, x, src, t, panel, 0, plan.steps[key], plan.starts[key], mask, dst, d);
+        loadHalf(plan, x, src, t, panel, 1, plan.steps[key + 1], plan.starts[key + 1], mask >>> L, dst, d + L);
+    }
+
+    /// Half `h` of [#loadPanel]: its `L` lanes, `bits` marking those inside the input.
+    private static void loadHalf(Plan plan, float[] x, int src, int t, int panel, int h, byte step, int start, long bits,
+                                 float[] dst, int d) {
+        long full = (1L << L) - 1;
+        bits &= full;
+        int base = src + start;
+        if (bits == 0) {
+            FloatVector.zero(S).intoArray(dst, d);
+        } else if (step == 1 && bits == full) {
+            FloatVector.fromArray(S, x, base).intoArray(dst, d);
+        } else if (step == 1) {
+            FloatVector.fromArray(S, x, base, VectorMask.fromLong(S, bits)).intoArray(dst, d);
+        } else if (step == 2 && base >= 0 && base + 2 * L <= x.length) {
+            // Always blended: a choice between two vectors would make the JIT allocate them.
+            var even = FloatVector.fromArray(S, x, base).rearrange(EVEN, FloatVector.fromArray(S, x, base + L));
+            FloatVector.zero(S).blend(even, VectorMask.fromLong(S, bits)).intoArray(dst, d);
+        } else if ((panel * NR) + (h + 1) * L <= plan.outSize) {
+            int tBase = t * plan.outSize + panel * NR + h * L;
+            FloatVector.fromArray(S, x, src, plan.gatherIndex, tBase, VectorMask.fromLong(S, bits)).intoArray(dst, d);
         } else {
-            int tBase = t * plan.outSize + panel * NR;
-            for (int q = 0; q < NR; q++) {
-                dst[d + q] = (mask >>> q & 1) != 0 ? x[src + plan.table[tBase + q]] : 0f;
+            int tBase = t * plan.outSize + panel * NR + h * L;
+            for (int q = 0; q < L; q++) {
+                dst[d + q] = (bits >>> q & 1) != 0 ? x[src + plan.table[tBase + q]] : 0f;
             }
         }
     }
