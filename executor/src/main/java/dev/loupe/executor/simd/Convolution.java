@@ -200,15 +200,21 @@ public final class Convolution {
     }
 
     /// A layer with few output positions and many output channels (the deep layers of a CNN, whose weights
-    /// outweigh their inputs): the columns are packed once and each part multiplies its own output channels,
-    /// so that every part reads only its share of the weights.
+    /// outweigh their inputs): the parts first pack the columns together (each its own panels), then each
+    /// multiplies its own output channels, so that every part reads only its share of the weights.
     private static void splitRows(Plan plan, float[] x, int xOff, int channels, PackedA weights, float[] bias, int biasOff,
                                   Clamp clamp, float[] out, int outOff, int parts) {
         int m = weights.rows();
         int k = channels * plan.taps;
         int n = plan.outSize;
         var columns = Workspace.current().columns(Packing.sizeB(k, n));
-        packColumns(plan, x, xOff, channels, 0, n, columns);
+        int panels = Packing.panelsB(n);
+        int packParts = Math.min(parts, panels);
+        WorkerPool.run(packParts, part -> {
+            int first = Sgemm.split(panels, packParts, part);
+            int last = Sgemm.split(panels, packParts, part + 1);
+            packColumns(plan, x, xOff, channels, first * NR, Math.min(n, last * NR) - first * NR, columns, first * k * NR);
+        });
         int rowPanels = Packing.panelsA(m);
         WorkerPool.run(parts, part -> {
             int r0 = Sgemm.split(rowPanels, parts, part) * MicroKernels.MR;
@@ -247,19 +253,20 @@ public final class Convolution {
         for (int b = first; b < last; b++) {
             int p0 = b * block;
             int width = Math.min(block, n - p0);
-            packColumns(plan, x, xOff, channels, p0, width, columns);
+            packColumns(plan, x, xOff, channels, p0, width, columns, 0);
             GemmDriver.packed(weights.data(), m, k, 0, m, columns, 0, 0, width, out, outOff + p0, n, false, bias, biasOff,
                     clamp, ws.tile());
         }
     }
 
-    /// im2col of positions `[p0, p0 + width)` straight into packed panels (`p0` a multiple of `NR`).
-    private static void packColumns(Plan plan, float[] x, int xOff, int channels, int p0, int width, float[] dst) {
+    /// im2col of positions `[p0, p0 + width)` straight into packed panels (`p0` a multiple of `NR`), the first
+    /// at `dstOff`.
+    private static void packColumns(Plan plan, float[] x, int xOff, int channels, int p0, int width, float[] dst, int dstOff) {
         int taps = plan.taps;
         int k = channels * taps;
         for (int jj = 0, blockPanels = Packing.panelsB(width); jj < blockPanels; jj++) {
             int panel = p0 / NR + jj;
-            int base = jj * k * NR;
+            int base = dstOff + jj * k * NR;
             for (int t = 0; t < taps; t++) {
                 for (int ch = 0, d = base + t * NR, src = xOff; ch < channels; ch++, d += taps * NR, src += plan.inSize) {
                     loadPanel(plan, x, src, t, panel, dst, d);

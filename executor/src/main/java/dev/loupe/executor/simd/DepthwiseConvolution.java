@@ -2,19 +2,14 @@ package dev.loupe.executor.simd;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /// Direct 2-D depthwise convolution (one input and one output channel per group) with a horizontal stride of
 /// 1 or 2, computed a vector of output columns at a time.
 ///
-/// Each channel's input rows are first copied into a per-thread scratch plane with the horizontal padding as
-/// zeros, so that every tap of a vector of outputs is one unmasked load:
-///
-/// - stride 1: the padded row itself; output column `ox`, tap `kx` reads padded column `ox + kx * dilationX`;
-/// - stride 2: the padded row split into its even and odd columns (two "phases"); output column `ox`, tap `kx`
-///   reads phase `(kx * dilationX) % 2` at `ox + (kx * dilationX) / 2`, so strided reads become contiguous
-///   ones, without gathers.
+/// Each channel's input rows are first copied into a per-thread scratch plane ([Window2d#fillScratch]) with
+/// the horizontal padding as zeros, so that every tap of a vector of outputs is one unmasked load, also for a
+/// stride of 2.
 ///
 /// Vertical padding is handled by skipping the taps whose input row lies outside the image. The arithmetic per
 /// output is the same fused multiply-add chain over the taps in row-major order, starting from the bias.
@@ -24,39 +19,9 @@ public final class DepthwiseConvolution {
 
     private static final VectorSpecies<Float> S = VectorSupport.SPECIES;
     private static final int L = VectorSupport.LANES;
-    private static final VectorShuffle<Float> EVEN = VectorShuffle.fromOp(S, i -> 2 * i);
-    private static final VectorShuffle<Float> ODD = VectorShuffle.fromOp(S, i -> 2 * i + 1);
     /// Fewest multiply-adds worth a part of a parallel call: about 30 µs at this kernel's speed, which is
     /// bound by loads rather than by the FMA units, so far fewer than a matrix product's share.
     private static final double MIN_TAPS_PER_PART = 1 << 19;
-
-    /// The spatial arrangement of one channel: input `height x width`, output `outHeight x outWidth`, kernel,
-    /// strides, dilations and the padding before the first row and column.
-    public record Geometry(int height, int width, int outHeight, int outWidth, int kernelHeight, int kernelWidth,
-                           int strideY, int strideX, int dilationY, int dilationX, int padTop, int padLeft) {
-
-        /// Whether [DepthwiseConvolution#forward] computes this geometry (vector kernels on, stride 1 or 2 across).
-        public boolean supported() {
-            return VectorSupport.ENABLED && (strideX == 1 || strideX == 2) && padLeft >= 0 && padTop >= 0;
-        }
-
-        /// Floats per scratch row: the padded row (stride 1) or its two phases (stride 2), long enough for
-        /// the last vector of outputs and the widest tap.
-        int scratchRow() {
-            int vectorsWide = (outWidth + L - 1) / L * L;
-            int reach = (kernelWidth - 1) * dilationX;
-            if (strideX == 1) {
-                return Math.max(padLeft + width, vectorsWide + reach);
-            }
-            return 2 * phaseLength();
-        }
-
-        /// Floats per phase of a stride-2 scratch row.
-        int phaseLength() {
-            int vectorsWide = (outWidth + L - 1) / L * L;
-            return Math.max((padLeft + width + 1) / 2, vectorsWide + (kernelWidth - 1) * dilationX / 2 + 1);
-        }
-    }
 
     private DepthwiseConvolution() {
     }
@@ -65,21 +30,20 @@ public final class DepthwiseConvolution {
     /// padLeft + kx * dx]` (zero outside the input), passed through `clamp` as stored, for `c < channels`; channel
     /// planes are contiguous from `xOff` and `outOff`, weights `kernelHeight * kernelWidth` per channel from
     /// `wOff`; `bias` and `clamp` may be `null`.
-    public static void forward(Geometry g, float[] x, int xOff, int channels, float[] w, int wOff, float[] bias, int biasOff,
+    public static void forward(Window2d g, float[] x, int xOff, int channels, float[] w, int wOff, float[] bias, int biasOff,
                                Clamp clamp, float[] out, int outOff, int threads) {
         if (!g.supported()) {
             throw new IllegalArgumentException("unsupported depthwise geometry " + g);
         }
-        int taps = g.kernelHeight * g.kernelWidth;
-        int inSize = g.height * g.width;
-        int outSize = g.outHeight * g.outWidth;
+        int taps = g.kernelHeight() * g.kernelWidth();
+        int inSize = g.height() * g.width();
+        int outSize = g.outHeight() * g.outWidth();
         int parts = WorkerPool.parts((double) channels * taps * outSize, MIN_TAPS_PER_PART, threads, channels);
-        var offsets = tapOffsets(g);
+        var offsets = g.tapOffsets();
         WorkerPool.run(parts, part -> {
-            var scratch = Workspace.current().columns(g.height * g.scratchRow());
-            java.util.Arrays.fill(scratch, 0, g.height * g.scratchRow(), 0f);
+            var scratch = g.scratch();
             for (int c = Sgemm.split(channels, parts, part), end = Sgemm.split(channels, parts, part + 1); c < end; c++) {
-                fillScratch(g, x, xOff + c * inSize, scratch);
+                g.fillScratch(x, xOff + c * inSize, scratch);
                 int o = outOff + c * outSize;
                 channel(g, offsets, scratch, w, wOff + c * taps, bias == null ? 0f : bias[biasOff + c], out, o);
                 if (clamp != null) {
@@ -89,72 +53,23 @@ public final class DepthwiseConvolution {
         });
     }
 
-    /// Copies the channel at `xi` into `scratch`, row by row, in the layout of the stride (the padding columns
-    /// stay zero: they are never written).
-    private static void fillScratch(Geometry g, float[] x, int xi, float[] scratch) {
-        int row = g.scratchRow();
-        for (int y = 0; y < g.height; y++) {
-            int src = xi + y * g.width;
-            int dst = y * row;
-            if (g.strideX == 1) {
-                System.arraycopy(x, src, scratch, dst + g.padLeft, g.width);
-            } else {
-                splitPhases(x, src, g.width, g.padLeft, scratch, dst, g.phaseLength());
-            }
-        }
-    }
-
-    /// Writes input column `i` of the row at `src` to padded column `q = padLeft + i`, i.e. to phase `q % 2`
-    /// (at `dst`, or `dst + phase` for odd columns) at index `q / 2`.
-    private static void splitPhases(float[] x, int src, int width, int padLeft, float[] scratch, int dst, int phase) {
-        int i = 0;
-        for (; i + 2 * L <= width; i += 2 * L) {
-            var a = FloatVector.fromArray(S, x, src + i);
-            var b = FloatVector.fromArray(S, x, src + i + L);
-            var even = a.rearrange(EVEN, b);
-            var odd = a.rearrange(ODD, b);
-            int q = padLeft + i;
-            if ((q & 1) == 0) {
-                even.intoArray(scratch, dst + q / 2);
-                odd.intoArray(scratch, dst + phase + q / 2);
-            } else {
-                even.intoArray(scratch, dst + phase + q / 2);
-                odd.intoArray(scratch, dst + (q + 1) / 2);
-            }
-        }
-        for (; i < width; i++) {
-            int q = padLeft + i;
-            scratch[dst + (q & 1) * phase + q / 2] = x[src + i];
-        }
-    }
-
-    /// For each tap column `kx`, where in a scratch row the input of output column 0 lies.
-    private static int[] tapOffsets(Geometry g) {
-        var offsets = new int[g.kernelWidth];
-        for (int kx = 0; kx < offsets.length; kx++) {
-            int reach = kx * g.dilationX;
-            offsets[kx] = g.strideX == 1 ? reach : (reach & 1) * g.phaseLength() + reach / 2;
-        }
-        return offsets;
-    }
-
     /// One channel from its scratch plane into the output plane at `oi`.
-    private static void channel(Geometry g, int[] offsets, float[] scratch, float[] w, int wi, float bias, float[] out, int oi) {
+    private static void channel(Window2d g, int[] offsets, float[] scratch, float[] w, int wi, float bias, float[] out, int oi) {
         int row = g.scratchRow();
-        int kw = g.kernelWidth;
+        int kw = g.kernelWidth();
         var biasVector = FloatVector.broadcast(S, bias);
-        for (int oy = 0; oy < g.outHeight; oy++) {
-            int o = oi + oy * g.outWidth;
-            int top = oy * g.strideY - g.padTop;
-            if (kw == 3 && g.kernelHeight == 3 && top >= 0 && top + 2 * g.dilationY < g.height) {
-                row3x3(g, offsets, scratch, top * row, g.dilationY * row, w, wi, bias, out, o);
+        for (int oy = 0; oy < g.outHeight(); oy++) {
+            int o = oi + oy * g.outWidth();
+            int top = oy * g.strideY() - g.padTop();
+            if (kw == 3 && g.kernelHeight() == 3 && top >= 0 && top + 2 * g.dilationY() < g.height()) {
+                row3x3(g, offsets, scratch, top * row, g.dilationY() * row, w, wi, bias, out, o);
                 continue;
             }
-            for (int ox = 0; ox < g.outWidth; ox += L) {
+            for (int ox = 0; ox < g.outWidth(); ox += L) {
                 var acc = biasVector;
-                for (int ky = 0; ky < g.kernelHeight; ky++) {
-                    int iy = oy * g.strideY - g.padTop + ky * g.dilationY;
-                    if (iy < 0 || iy >= g.height) {
+                for (int ky = 0; ky < g.kernelHeight(); ky++) {
+                    int iy = oy * g.strideY() - g.padTop() + ky * g.dilationY();
+                    if (iy < 0 || iy >= g.height()) {
                         continue;
                     }
                     int base = iy * row + ox;
@@ -163,10 +78,10 @@ public final class DepthwiseConvolution {
                         acc = FloatVector.broadcast(S, w[wk + kx]).fma(FloatVector.fromArray(S, scratch, base + offsets[kx]), acc);
                     }
                 }
-                if (ox + L <= g.outWidth) {
+                if (ox + L <= g.outWidth()) {
                     acc.intoArray(out, o + ox);
                 } else {
-                    acc.intoArray(out, o + ox, VectorMask.fromLong(S, (1L << (g.outWidth - ox)) - 1));
+                    acc.intoArray(out, o + ox, VectorMask.fromLong(S, (1L << (g.outWidth() - ox)) - 1));
                 }
             }
         }
@@ -174,7 +89,7 @@ public final class DepthwiseConvolution {
 
     /// One output row of a 3x3 kernel whose three input rows (from `base`, `step` apart in the scratch) are
     /// all inside the image: the nine weights stay in registers.
-    private static void row3x3(Geometry g, int[] offsets, float[] scratch, int base, int step, float[] w, int wi,
+    private static void row3x3(Window2d g, int[] offsets, float[] scratch, int base, int step, float[] w, int wi,
                                float biasValue, float[] out, int o) {
         var bias = FloatVector.broadcast(S, biasValue);
         var w0 = FloatVector.broadcast(S, w[wi]);
@@ -190,7 +105,7 @@ public final class DepthwiseConvolution {
         int b = offsets[1];
         int c = offsets[2];
         int ox = 0;
-        for (; ox + 2 * L <= g.outWidth; ox += 2 * L) {
+        for (; ox + 2 * L <= g.outWidth(); ox += 2 * L) {
             // Two independent chains, so that the FMA latency overlaps.
             int r0 = base + ox;
             int r1 = r0 + step;
@@ -216,7 +131,7 @@ public final class DepthwiseConvolution {
             acc.intoArray(out, o + ox);
             acd.intoArray(out, o + ox + L);
         }
-        for (; ox < g.outWidth; ox += L) {
+        for (; ox < g.outWidth(); ox += L) {
             int r0 = base + ox;
             int r1 = r0 + step;
             int r2 = r1 + step;
@@ -229,10 +144,10 @@ public final class DepthwiseConvolution {
             acc = w6.fma(FloatVector.fromArray(S, scratch, r2 + a), acc);
             acc = w7.fma(FloatVector.fromArray(S, scratch, r2 + b), acc);
             acc = w8.fma(FloatVector.fromArray(S, scratch, r2 + c), acc);
-            if (ox + L <= g.outWidth) {
+            if (ox + L <= g.outWidth()) {
                 acc.intoArray(out, o + ox);
             } else {
-                acc.intoArray(out, o + ox, VectorMask.fromLong(S, (1L << (g.outWidth - ox)) - 1));
+                acc.intoArray(out, o + ox, VectorMask.fromLong(S, (1L << (g.outWidth() - ox)) - 1));
             }
         }
     }

@@ -32,7 +32,7 @@ class DepthwiseConvolutionTest {
         assumeTrue(VectorSupport.ENABLED, "the direct depthwise kernel needs the vector kernels on");
         int outH = (height + padTop + padBottom - dy * (kh - 1) - 1) / sy + 1;
         int outW = (width + padLeft + padRight - dx * (kw - 1) - 1) / sx + 1;
-        var g = new DepthwiseConvolution.Geometry(height, width, outH, outW, kh, kw, sy, sx, dy, dx, padTop, padLeft);
+        var g = new Window2d(height, width, outH, outW, kh, kw, sy, sx, dy, dx, padTop, padLeft);
         assertThat(g.supported()).isTrue();
         var r = new Random(channels * 7919L + height * 31L + width);
         var x = SgemmTest.random(r, 3 + channels * height * width);
@@ -74,7 +74,7 @@ class DepthwiseConvolutionTest {
 
     @Test
     void refusesStridesAcrossOverTwo() {
-        var g = new DepthwiseConvolution.Geometry(9, 9, 3, 3, 3, 3, 3, 3, 1, 1, 0, 0);
+        var g = new Window2d(9, 9, 3, 3, 3, 3, 3, 3, 1, 1, 0, 0);
         assertThat(g.supported()).isFalse();
         assertThatThrownBy(() -> DepthwiseConvolution.forward(g, new float[81], 0, 1, new float[9], 0, null, 0, null, new float[9], 0, 1))
                 .isInstanceOf(IllegalArgumentException.class);

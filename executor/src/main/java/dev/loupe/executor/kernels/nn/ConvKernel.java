@@ -10,6 +10,7 @@ import dev.loupe.executor.simd.Clamp;
 import dev.loupe.executor.simd.Convolution;
 import dev.loupe.executor.simd.DepthwiseConvolution;
 import dev.loupe.executor.simd.PackedA;
+import dev.loupe.executor.simd.Window2d;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Tensor;
 import dev.loupe.model.ElementType;
@@ -37,7 +38,7 @@ final class ConvKernel extends NnKernel implements ClampingKernel {
     private Convolution.Plan plan;
     private long[] planOutput;
     /// The direct depthwise geometry of the plan's shapes, or `null` when they are not a supported 2-D window.
-    private DepthwiseConvolution.Geometry planDepthwise;
+    private Window2d planDepthwise;
     private float[] packedSource;
     private PackedA[] packed;
 
@@ -198,7 +199,7 @@ final class ConvKernel extends NnKernel implements ClampingKernel {
             var geometry = window.geometry(Arrays.copyOfRange(xs, 2, xs.length), Arrays.copyOfRange(ws, 2, ws.length));
             plan = Convolution.plan(geometry.gatherTable(), geometry.kernelSize(), geometry.inputSize(), geometry.outputSize());
             planOutput = geometry.output();
-            planDepthwise = geometry.depthwise2d();
+            planDepthwise = geometry.window2d();
             planShapes = shapes;
         }
         return plan;

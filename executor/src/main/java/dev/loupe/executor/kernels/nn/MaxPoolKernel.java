@@ -4,7 +4,9 @@ import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.NodeSpec;
 import dev.loupe.executor.kernels.shape.Numbers;
 import dev.loupe.executor.simd.Convolution;
+import dev.loupe.executor.simd.MaxPooling2d;
 import dev.loupe.executor.simd.Pooling;
+import dev.loupe.executor.simd.Window2d;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Shapes;
 import dev.loupe.executor.tensor.Tensor;
@@ -33,6 +35,8 @@ final class MaxPoolKernel extends NnKernel {
     private long[] tableShape;
     private WindowGeometry tableGeometry;
     private Convolution.Plan plan;
+    /// The direct kernel's window for 2-D planes it supports, else `null`.
+    private Window2d direct;
 
     MaxPoolKernel(NodeSpec node) {
         super("X", TYPES, 3);
@@ -90,6 +94,7 @@ final class MaxPoolKernel extends NnKernel {
             tableGeometry = window.geometry(spatialShape, null);
             plan = Convolution.plan(tableGeometry.gatherTable(), tableGeometry.kernelSize(), tableGeometry.inputSize(),
                     tableGeometry.outputSize());
+            direct = tableGeometry.window2d();
             tableShape = spatialShape;
         }
         var outShape = x.shape();
@@ -97,7 +102,11 @@ final class MaxPoolKernel extends NnKernel {
         var out = context.output(ElementType.FLOAT, outShape);
         int planes = (int) (outShape[0] * outShape[1]);
         context.checkCancelled();
-        Pooling.max(plan, x.floats(), 0, planes, out.floats(), 0);
+        if (direct != null) {
+            MaxPooling2d.forward(direct, x.floats(), 0, planes, out.floats(), 0, context.threads());
+        } else {
+            Pooling.max(plan, x.floats(), 0, planes, out.floats(), 0);
+        }
         return out;
     }
 

@@ -1,6 +1,6 @@
 package dev.loupe.executor.kernels.nn;
 
-import dev.loupe.executor.simd.DepthwiseConvolution;
+import dev.loupe.executor.simd.Window2d;
 import dev.loupe.executor.tensor.Shapes;
 
 /// A sliding window over the spatial axes of an input: the output position `o` on axis `i` covers the input
@@ -20,13 +20,13 @@ record WindowGeometry(long[] input, long[] kernel, long[] strides, long[] dilati
         return Shapes.checkedSize(kernel);
     }
 
-    /// This window as a 2-D [DepthwiseConvolution.Geometry], or `null` when it has another rank or the direct
-    /// kernel does not support it.
-    DepthwiseConvolution.Geometry depthwise2d() {
+    /// This window as a [Window2d] for the direct kernels, or `null` when it has another rank or they do not
+    /// support it.
+    Window2d window2d() {
         if (input.length != 2) {
             return null;
         }
-        var g = new DepthwiseConvolution.Geometry((int) input[0], (int) input[1], (int) output[0], (int) output[1],
+        var g = new Window2d((int) input[0], (int) input[1], (int) output[0], (int) output[1],
                 (int) kernel[0], (int) kernel[1], (int) strides[0], (int) strides[1], (int) dilations[0], (int) dilations[1],
                 (int) padBegin[0], (int) padBegin[1]);
         return g.supported() ? g : null;

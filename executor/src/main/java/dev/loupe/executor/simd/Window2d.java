@@ -1,0 +1,105 @@
+package dev.loupe.executor.simd;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+/// A 2-D sliding window over one plane, as the direct kernels ([DepthwiseConvolution], [MaxPooling2d]) compute
+/// it: input `height x width`, output `outHeight x outWidth`, kernel, strides, dilations and the padding before
+/// the first row and column. Output `(oy, ox)`, tap `(ky, kx)` reads input `(oy * strideY - padTop + ky *
+/// dilationY, ox * strideX - padLeft + kx * dilationX)`.
+///
+/// The kernels first copy each plane into a per-thread scratch plane ([#fillScratch]), row by row, with the
+/// horizontal padding as zeros, so that every tap of a vector of outputs is one unmasked load:
+///
+/// - stride 1: the padded row itself; output column `ox`, tap `kx` reads padded column `ox + kx * dilationX`;
+/// - stride 2: the padded row split into its even and odd columns (two "phases"); output column `ox`, tap `kx`
+///   reads phase `(kx * dilationX) % 2` at `ox + (kx * dilationX) / 2`, so strided reads become contiguous
+///   ones, without gathers.
+public record Window2d(int height, int width, int outHeight, int outWidth, int kernelHeight, int kernelWidth,
+                       int strideY, int strideX, int dilationY, int dilationX, int padTop, int padLeft) {
+
+    private static final VectorSpecies<Float> S = VectorSupport.SPECIES;
+    private static final int L = VectorSupport.LANES;
+    private static final VectorShuffle<Float> EVEN = VectorShuffle.fromOp(S, i -> 2 * i);
+    private static final VectorShuffle<Float> ODD = VectorShuffle.fromOp(S, i -> 2 * i + 1);
+
+    /// Whether the direct kernels compute this window (vector kernels on, stride 1 or 2 across).
+    public boolean supported() {
+        return VectorSupport.ENABLED && (strideX == 1 || strideX == 2) && padLeft >= 0 && padTop >= 0;
+    }
+
+    /// Floats per scratch row: the padded row (stride 1) or its two phases (stride 2), long enough for a vector
+    /// of outputs starting at any output column and the widest tap.
+    int scratchRow() {
+        int vectorsWide = outWidth + L;
+        int reach = (kernelWidth - 1) * dilationX;
+        if (strideX == 1) {
+            return Math.max(padLeft + width, vectorsWide + reach);
+        }
+        return 2 * phaseLength();
+    }
+
+    /// Floats per phase of a stride-2 scratch row.
+    int phaseLength() {
+        int vectorsWide = outWidth + L;
+        return Math.max((padLeft + width + 1) / 2, vectorsWide + (kernelWidth - 1) * dilationX / 2 + 1);
+    }
+
+    /// This thread's scratch plane, zeroed (padding columns are never written afterwards, so they stay zero
+    /// across the planes a call copies in).
+    float[] scratch() {
+        int size = height * scratchRow();
+        var scratch = Workspace.current().columns(size);
+        java.util.Arrays.fill(scratch, 0, size, 0f);
+        return scratch;
+    }
+
+    /// For each tap column `kx`, where in a scratch row the input of output column 0 lies.
+    int[] tapOffsets() {
+        var offsets = new int[kernelWidth];
+        for (int kx = 0; kx < offsets.length; kx++) {
+            int reach = kx * dilationX;
+            offsets[kx] = strideX == 1 ? reach : (reach & 1) * phaseLength() + reach / 2;
+        }
+        return offsets;
+    }
+
+    /// Copies the plane at `xi` into `scratch`, row by row, in the layout of the stride.
+    void fillScratch(float[] x, int xi, float[] scratch) {
+        int row = scratchRow();
+        for (int y = 0; y < height; y++) {
+            int src = xi + y * width;
+            int dst = y * row;
+            if (strideX == 1) {
+                System.arraycopy(x, src, scratch, dst + padLeft, width);
+            } else {
+                splitPhases(x, src, scratch, dst, phaseLength());
+            }
+        }
+    }
+
+    /// Writes input column `i` of the row at `src` to padded column `q = padLeft + i`, i.e. to phase `q % 2`
+    /// (at `dst`, or `dst + phase` for odd columns) at index `q / 2`.
+    private void splitPhases(float[] x, int src, float[] scratch, int dst, int phase) {
+        int i = 0;
+        for (; i + 2 * L <= width; i += 2 * L) {
+            var a = FloatVector.fromArray(S, x, src + i);
+            var b = FloatVector.fromArray(S, x, src + i + L);
+            var even = a.rearrange(EVEN, b);
+            var odd = a.rearrange(ODD, b);
+            int q = padLeft + i;
+            if ((q & 1) == 0) {
+                even.intoArray(scratch, dst + q / 2);
+                odd.intoArray(scratch, dst + phase + q / 2);
+            } else {
+                even.intoArray(scratch, dst + phase + q / 2);
+                odd.intoArray(scratch, dst + (q + 1) / 2);
+            }
+        }
+        for (; i < width; i++) {
+            int q = padLeft + i;
+            scratch[dst + (q & 1) * phase + q / 2] = x[src + i];
+        }
+    }
+}
