@@ -268,9 +268,47 @@ public final class Convolution {
             int panel = p0 / NR + jj;
             int base = dstOff + jj * k * NR;
             for (int t = 0; t < taps; t++) {
-                for (int ch = 0, d = base + t * NR, src = xOff; ch < channels; ch++, d += taps * NR, src += plan.inSize) {
-                    loadPanel(plan, x, src, t, panel, dst, d);
+                long mask = plan.masks[t * plan.panels + panel];
+                int key = (t * plan.panels + panel) * 2;
+                for (int h = 0; h < 2; h++) {
+                    packHalf(plan, x, xOff, channels, t, panel, h, plan.steps[key + h], plan.starts[key + h],
+                            (mask >>> (h * L)) & ((1L << L) - 1), dst, base + t * NR + h * L);
                 }
+            }
+        }
+    }
+
+    /// Half `h` of the panel's rows for tap `t` in every channel (`taps * NR` apart from `d`), as
+    /// [#loadHalf] loads it for one: the kind of load is chosen once, then repeated down the channels.
+    private static void packHalf(Plan plan, float[] x, int xOff, int channels, int t, int panel, int h, byte step,
+                                 int start, long bits, float[] dst, int d) {
+        int stride = plan.taps * NR;
+        int inSize = plan.inSize;
+        long full = (1L << L) - 1;
+        if (bits == 0) {
+            var zero = FloatVector.zero(S);
+            for (int ch = 0; ch < channels; ch++, d += stride) {
+                zero.intoArray(dst, d);
+            }
+        } else if (step == 1 && bits == full) {
+            for (int ch = 0, src = xOff + start; ch < channels; ch++, d += stride, src += inSize) {
+                FloatVector.fromArray(S, x, src).intoArray(dst, d);
+            }
+        } else if (step == 1) {
+            var m = VectorMask.fromLong(S, bits);
+            for (int ch = 0, src = xOff + start; ch < channels; ch++, d += stride, src += inSize) {
+                FloatVector.fromArray(S, x, src, m).intoArray(dst, d);
+            }
+        } else if (step == 2 && xOff + start >= 0 && xOff + start + (channels - 1) * inSize + 2 * L <= x.length) {
+            var m = VectorMask.fromLong(S, bits);
+            var zero = FloatVector.zero(S);
+            for (int ch = 0, src = xOff + start; ch < channels; ch++, d += stride, src += inSize) {
+                var even = FloatVector.fromArray(S, x, src).rearrange(EVEN, FloatVector.fromArray(S, x, src + L));
+                zero.blend(even, m).intoArray(dst, d);
+            }
+        } else {
+            for (int ch = 0, src = xOff; ch < channels; ch++, d += stride, src += inSize) {
+                loadHalf(plan, x, src, t, panel, h, Plan.SCATTERED, 0, bits, dst, d);
             }
         }
     }
