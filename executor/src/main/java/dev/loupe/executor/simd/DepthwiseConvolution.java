@@ -2,6 +2,7 @@ package dev.loupe.executor.simd;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /// Direct 2-D depthwise convolution (one input and one output channel per group) with a horizontal stride of
@@ -40,21 +41,24 @@ public final class DepthwiseConvolution {
         int outSize = g.outHeight() * g.outWidth();
         int parts = WorkerPool.parts((double) channels * taps * outSize, MIN_TAPS_PER_PART, threads, channels);
         var offsets = g.tapOffsets();
+        // Without a clamp the bounds are infinite and the blend before each store changes nothing.
+        float lo = clamp == null ? Float.NEGATIVE_INFINITY : clamp.lo();
+        float hi = clamp == null ? Float.POSITIVE_INFINITY : clamp.hi();
         WorkerPool.run(parts, part -> {
             var scratch = g.scratch();
             for (int c = Sgemm.split(channels, parts, part), end = Sgemm.split(channels, parts, part + 1); c < end; c++) {
                 g.fillScratch(x, xOff + c * inSize, scratch);
                 int o = outOff + c * outSize;
-                channel(g, offsets, scratch, w, wOff + c * taps, bias == null ? 0f : bias[biasOff + c], out, o);
-                if (clamp != null) {
-                    clamp.applyTo(out, o, o + outSize);
-                }
+                channel(g, offsets, scratch, w, wOff + c * taps, bias == null ? 0f : bias[biasOff + c], lo, hi, out, o);
             }
         });
     }
 
     /// One channel from its scratch plane into the output plane at `oi`.
-    private static void channel(Window2d g, int[] offsets, float[] scratch, float[] w, int wi, float bias, float[] out, int oi) {
+    private static void channel(Window2d g, int[] offsets, float[] scratch, float[] w, int wi, float bias, float lo, float hi,
+                                float[] out, int oi) {
+        var low = FloatVector.broadcast(S, lo);
+        var high = FloatVector.broadcast(S, hi);
         int row = g.scratchRow();
         int kw = g.kernelWidth();
         var biasVector = FloatVector.broadcast(S, bias);
@@ -62,7 +66,7 @@ public final class DepthwiseConvolution {
             int o = oi + oy * g.outWidth();
             int top = oy * g.strideY() - g.padTop();
             if (kw == 3 && g.kernelHeight() == 3 && top >= 0 && top + 2 * g.dilationY() < g.height()) {
-                row3x3(g, offsets, scratch, top * row, g.dilationY() * row, w, wi, bias, out, o);
+                row3x3(g, offsets, scratch, top * row, g.dilationY() * row, w, wi, bias, lo, hi, out, o);
                 continue;
             }
             for (int ox = 0; ox < g.outWidth(); ox += L) {
@@ -78,10 +82,11 @@ public final class DepthwiseConvolution {
                         acc = FloatVector.broadcast(S, w[wk + kx]).fma(FloatVector.fromArray(S, scratch, base + offsets[kx]), acc);
                     }
                 }
+                var bounded = acc.blend(high, acc.compare(VectorOperators.GT, high)).blend(low, acc.compare(VectorOperators.LT, low));
                 if (ox + L <= g.outWidth()) {
-                    acc.intoArray(out, o + ox);
+                    bounded.intoArray(out, o + ox);
                 } else {
-                    acc.intoArray(out, o + ox, VectorMask.fromLong(S, (1L << (g.outWidth() - ox)) - 1));
+                    bounded.intoArray(out, o + ox, VectorMask.fromLong(S, (1L << (g.outWidth() - ox)) - 1));
                 }
             }
         }
@@ -90,8 +95,10 @@ public final class DepthwiseConvolution {
     /// One output row of a 3x3 kernel whose three input rows (from `base`, `step` apart in the scratch) are
     /// all inside the image: the nine weights stay in registers.
     private static void row3x3(Window2d g, int[] offsets, float[] scratch, int base, int step, float[] w, int wi,
-                               float biasValue, float[] out, int o) {
+                               float biasValue, float lo, float hi, float[] out, int o) {
         var bias = FloatVector.broadcast(S, biasValue);
+        var low = FloatVector.broadcast(S, lo);
+        var high = FloatVector.broadcast(S, hi);
         var w0 = FloatVector.broadcast(S, w[wi]);
         var w1 = FloatVector.broadcast(S, w[wi + 1]);
         var w2 = FloatVector.broadcast(S, w[wi + 2]);
@@ -128,8 +135,10 @@ public final class DepthwiseConvolution {
             acd = w7.fma(FloatVector.fromArray(S, scratch, r2 + b + L), acd);
             acc = w8.fma(FloatVector.fromArray(S, scratch, r2 + c), acc);
             acd = w8.fma(FloatVector.fromArray(S, scratch, r2 + c + L), acd);
-            acc.intoArray(out, o + ox);
-            acd.intoArray(out, o + ox + L);
+            acc.blend(high, acc.compare(VectorOperators.GT, high)).blend(low, acc.compare(VectorOperators.LT, low))
+                    .intoArray(out, o + ox);
+            acd.blend(high, acd.compare(VectorOperators.GT, high)).blend(low, acd.compare(VectorOperators.LT, low))
+                    .intoArray(out, o + ox + L);
         }
         for (; ox < g.outWidth(); ox += L) {
             int r0 = base + ox;
@@ -144,10 +153,11 @@ public final class DepthwiseConvolution {
             acc = w6.fma(FloatVector.fromArray(S, scratch, r2 + a), acc);
             acc = w7.fma(FloatVector.fromArray(S, scratch, r2 + b), acc);
             acc = w8.fma(FloatVector.fromArray(S, scratch, r2 + c), acc);
+            var bounded = acc.blend(high, acc.compare(VectorOperators.GT, high)).blend(low, acc.compare(VectorOperators.LT, low));
             if (ox + L <= g.outWidth()) {
-                acc.intoArray(out, o + ox);
+                bounded.intoArray(out, o + ox);
             } else {
-                acc.intoArray(out, o + ox, VectorMask.fromLong(S, (1L << (g.outWidth() - ox)) - 1));
+                bounded.intoArray(out, o + ox, VectorMask.fromLong(S, (1L << (g.outWidth() - ox)) - 1));
             }
         }
     }
