@@ -11,8 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
 /// the 8-row tile, leaving room for the two `B` vectors and the broadcast of `A`.
 ///
 /// `load` starts the accumulators from `C` (accumulation across K blocks), otherwise from each row's `bias`
-/// (`bias[bo + r]` for row `r`) or, without one, from zero. A `clamp` is applied to a tile right after it is
-/// stored (the last K block of a product with a fused `Relu` or `Clip`). Tiles write whole rows of `NR`
+/// (`bias[bo + r]` for row `r`) or, without one, from zero. The values are bounded by `[lo, hi]` as they are
+/// stored (a fused `Relu` or `Clip` in the last K block of a product; infinite bounds otherwise, which change
+/// nothing, NaN included). Tiles write whole rows of `NR`
 /// floats; partial tiles go through a scratch tile ([#tile]).
 final class MicroKernels {
 
@@ -29,13 +30,12 @@ final class MicroKernels {
     static void tile(float[] a, int ai, float[] b, int bi, int kc, float[] c, int ci, int ldc, boolean load,
                      float[] bias, int bo, Clamp clamp, int mr, int nr, float[] scratch) {
         if (nr == NR) {
-            rows(a, ai, b, bi, kc, c, ci, ldc, load, bias, bo, mr);
-            if (clamp != null) {
-                clampRows(c, ci, ldc, mr, clamp);
-            }
+            float lo = clamp == null ? Float.NEGATIVE_INFINITY : clamp.lo();
+            float hi = clamp == null ? Float.POSITIVE_INFINITY : clamp.hi();
+            rows(a, ai, b, bi, kc, c, ci, ldc, load, bias, bo, lo, hi, mr);
             return;
         }
-        rows(a, ai, b, bi, kc, scratch, 0, NR, false, load ? null : bias, bo, mr);
+        rows(a, ai, b, bi, kc, scratch, 0, NR, false, load ? null : bias, bo, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, mr);
         copyPartial(scratch, c, ci, ldc, load, clamp, mr, nr);
     }
 
@@ -62,27 +62,19 @@ final class MicroKernels {
         }
     }
 
-    /// Applies `clamp` to the `mr` full-width rows just stored at `ci` (still in L1). Kept out of the register
-    /// tiles so that they stay small enough for the JIT to keep every vector in a register.
-    private static void clampRows(float[] c, int ci, int ldc, int mr, Clamp clamp) {
-        for (int r = 0, row = ci; r < mr; r++, row += ldc) {
-            clamp.applyTo(c, row, row + NR);
-        }
-    }
-
     private static void rows(float[] a, int ai, float[] b, int bi, int kc, float[] c, int ci, int ldc, boolean load,
-                             float[] bias, int bo, int mr) {
+                             float[] bias, int bo, float lo, float hi, int mr) {
         if (mr == MR) {
-            eight(a, ai, b, bi, kc, c, ci, ldc, load, bias, bo);
+            eight(a, ai, b, bi, kc, c, ci, ldc, load, bias, bo, lo, hi);
             return;
         }
         int r = 0;
         if (mr >= 4) {
-            four(a, ai, b, bi, kc, c, ci, ldc, load, bias, bo);
+            four(a, ai, b, bi, kc, c, ci, ldc, load, bias, bo, lo, hi);
             r = 4;
         }
         for (; r < mr; r++) {
-            one(a, ai + r, b, bi, kc, c, ci + r * ldc, load, bias, bo + r);
+            one(a, ai + r, b, bi, kc, c, ci + r * ldc, load, bias, bo + r, lo, hi);
         }
     }
 
@@ -93,7 +85,7 @@ final class MicroKernels {
     }
 
     static void eight(float[] a, int ai, float[] b, int bi, int kc, float[] c, int ci, int ldc, boolean load,
-                      float[] bias, int bo) {
+                      float[] bias, int bo, float lo, float hi) {
         FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
         if (load) {
             c00 = FloatVector.fromArray(S, c, ci);
@@ -150,26 +142,28 @@ final class MicroKernels {
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
         }
-        c00.intoArray(c, ci);
-        c01.intoArray(c, ci + L);
-        c10.intoArray(c, ci + ldc);
-        c11.intoArray(c, ci + ldc + L);
-        c20.intoArray(c, ci + 2 * ldc);
-        c21.intoArray(c, ci + 2 * ldc + L);
-        c30.intoArray(c, ci + 3 * ldc);
-        c31.intoArray(c, ci + 3 * ldc + L);
-        c40.intoArray(c, ci + 4 * ldc);
-        c41.intoArray(c, ci + 4 * ldc + L);
-        c50.intoArray(c, ci + 5 * ldc);
-        c51.intoArray(c, ci + 5 * ldc + L);
-        c60.intoArray(c, ci + 6 * ldc);
-        c61.intoArray(c, ci + 6 * ldc + L);
-        c70.intoArray(c, ci + 7 * ldc);
-        c71.intoArray(c, ci + 7 * ldc + L);
+        var high = FloatVector.broadcast(S, hi);
+        var low = FloatVector.broadcast(S, lo);
+        c00.blend(high, c00.compare(VectorOperators.GT, high)).blend(low, c00.compare(VectorOperators.LT, low)).intoArray(c, ci);
+        c01.blend(high, c01.compare(VectorOperators.GT, high)).blend(low, c01.compare(VectorOperators.LT, low)).intoArray(c, ci + L);
+        c10.blend(high, c10.compare(VectorOperators.GT, high)).blend(low, c10.compare(VectorOperators.LT, low)).intoArray(c, ci + ldc);
+        c11.blend(high, c11.compare(VectorOperators.GT, high)).blend(low, c11.compare(VectorOperators.LT, low)).intoArray(c, ci + ldc + L);
+        c20.blend(high, c20.compare(VectorOperators.GT, high)).blend(low, c20.compare(VectorOperators.LT, low)).intoArray(c, ci + 2 * ldc);
+        c21.blend(high, c21.compare(VectorOperators.GT, high)).blend(low, c21.compare(VectorOperators.LT, low)).intoArray(c, ci + 2 * ldc + L);
+        c30.blend(high, c30.compare(VectorOperators.GT, high)).blend(low, c30.compare(VectorOperators.LT, low)).intoArray(c, ci + 3 * ldc);
+        c31.blend(high, c31.compare(VectorOperators.GT, high)).blend(low, c31.compare(VectorOperators.LT, low)).intoArray(c, ci + 3 * ldc + L);
+        c40.blend(high, c40.compare(VectorOperators.GT, high)).blend(low, c40.compare(VectorOperators.LT, low)).intoArray(c, ci + 4 * ldc);
+        c41.blend(high, c41.compare(VectorOperators.GT, high)).blend(low, c41.compare(VectorOperators.LT, low)).intoArray(c, ci + 4 * ldc + L);
+        c50.blend(high, c50.compare(VectorOperators.GT, high)).blend(low, c50.compare(VectorOperators.LT, low)).intoArray(c, ci + 5 * ldc);
+        c51.blend(high, c51.compare(VectorOperators.GT, high)).blend(low, c51.compare(VectorOperators.LT, low)).intoArray(c, ci + 5 * ldc + L);
+        c60.blend(high, c60.compare(VectorOperators.GT, high)).blend(low, c60.compare(VectorOperators.LT, low)).intoArray(c, ci + 6 * ldc);
+        c61.blend(high, c61.compare(VectorOperators.GT, high)).blend(low, c61.compare(VectorOperators.LT, low)).intoArray(c, ci + 6 * ldc + L);
+        c70.blend(high, c70.compare(VectorOperators.GT, high)).blend(low, c70.compare(VectorOperators.LT, low)).intoArray(c, ci + 7 * ldc);
+        c71.blend(high, c71.compare(VectorOperators.GT, high)).blend(low, c71.compare(VectorOperators.LT, low)).intoArray(c, ci + 7 * ldc + L);
     }
 
     static void four(float[] a, int ai, float[] b, int bi, int kc, float[] c, int ci, int ldc, boolean load,
-                     float[] bias, int bo) {
+                     float[] bias, int bo, float lo, float hi) {
         FloatVector c00, c01, c10, c11, c20, c21, c30, c31;
         if (load) {
             c00 = FloatVector.fromArray(S, c, ci);
@@ -202,18 +196,21 @@ final class MicroKernels {
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
         }
-        c00.intoArray(c, ci);
-        c01.intoArray(c, ci + L);
-        c10.intoArray(c, ci + ldc);
-        c11.intoArray(c, ci + ldc + L);
-        c20.intoArray(c, ci + 2 * ldc);
-        c21.intoArray(c, ci + 2 * ldc + L);
-        c30.intoArray(c, ci + 3 * ldc);
-        c31.intoArray(c, ci + 3 * ldc + L);
+        var high = FloatVector.broadcast(S, hi);
+        var low = FloatVector.broadcast(S, lo);
+        c00.blend(high, c00.compare(VectorOperators.GT, high)).blend(low, c00.compare(VectorOperators.LT, low)).intoArray(c, ci);
+        c01.blend(high, c01.compare(VectorOperators.GT, high)).blend(low, c01.compare(VectorOperators.LT, low)).intoArray(c, ci + L);
+        c10.blend(high, c10.compare(VectorOperators.GT, high)).blend(low, c10.compare(VectorOperators.LT, low)).intoArray(c, ci + ldc);
+        c11.blend(high, c11.compare(VectorOperators.GT, high)).blend(low, c11.compare(VectorOperators.LT, low)).intoArray(c, ci + ldc + L);
+        c20.blend(high, c20.compare(VectorOperators.GT, high)).blend(low, c20.compare(VectorOperators.LT, low)).intoArray(c, ci + 2 * ldc);
+        c21.blend(high, c21.compare(VectorOperators.GT, high)).blend(low, c21.compare(VectorOperators.LT, low)).intoArray(c, ci + 2 * ldc + L);
+        c30.blend(high, c30.compare(VectorOperators.GT, high)).blend(low, c30.compare(VectorOperators.LT, low)).intoArray(c, ci + 3 * ldc);
+        c31.blend(high, c31.compare(VectorOperators.GT, high)).blend(low, c31.compare(VectorOperators.LT, low)).intoArray(c, ci + 3 * ldc + L);
     }
 
     /// One row; even and odd `p` go to separate accumulators so four FMA chains are in flight.
-    static void one(float[] a, int ai, float[] b, int bi, int kc, float[] c, int ci, boolean load, float[] bias, int bo) {
+    static void one(float[] a, int ai, float[] b, int bi, int kc, float[] c, int ci, boolean load, float[] bias, int bo,
+                    float lo, float hi) {
         var e0 = load ? FloatVector.fromArray(S, c, ci) : FloatVector.broadcast(S, start(bias, bo, 0));
         var e1 = load ? FloatVector.fromArray(S, c, ci + L) : FloatVector.broadcast(S, start(bias, bo, 0));
         var o0 = FloatVector.zero(S);
@@ -232,7 +229,11 @@ final class MicroKernels {
             e0 = x.fma(FloatVector.fromArray(S, b, bi), e0);
             e1 = x.fma(FloatVector.fromArray(S, b, bi + L), e1);
         }
-        e0.add(o0).intoArray(c, ci);
-        e1.add(o1).intoArray(c, ci + L);
+        var high = FloatVector.broadcast(S, hi);
+        var low = FloatVector.broadcast(S, lo);
+        var r0 = e0.add(o0);
+        var r1 = e1.add(o1);
+        r0.blend(high, r0.compare(VectorOperators.GT, high)).blend(low, r0.compare(VectorOperators.LT, low)).intoArray(c, ci);
+        r1.blend(high, r1.compare(VectorOperators.GT, high)).blend(low, r1.compare(VectorOperators.LT, low)).intoArray(c, ci + L);
     }
 }
