@@ -65,12 +65,12 @@ final class GemmDriver {
     private static void block(float[] ap, int m, int k, int row0, int row1, float[] bp, int bpOff, int col0, int col1,
                               float[] c, int cOff, int ldc, boolean accumulate, float[] bias, int biasOff, Clamp clamp,
                               float[] tile) {
-        int panelStrideA = k * MR;
         int panelStrideB = k * NR;
         int step = depthStep(k);
         for (int pc = 0; pc < k; pc += step) {
             int kc = Math.min(step, k - pc);
             boolean load = accumulate || pc > 0;
+            int blockA = Packing.offsetA(m, k, 0, pc);
             float[] start = load ? null : bias;
             Clamp last = pc + kc == k ? clamp : null;
             for (int ic = row0; ic < row1; ic += MC) {
@@ -78,7 +78,7 @@ final class GemmDriver {
                 for (int col = col0, bi = bpOff + pc * NR; col < col1; col += NR, bi += panelStrideB) {
                     int nr = Math.min(NR, col1 - col);
                     for (int row = ic; row < icEnd; row += MR) {
-                        int ai = row / MR * panelStrideA + pc * MR;
+                        int ai = blockA + row / MR * kc * MR;
                         MicroKernels.tile(ap, ai, bp, bi, kc, c, cOff + row * ldc + col, ldc, load, start, biasOff + row,
                                 last, Math.min(MR, m - row), nr, tile);
                     }

@@ -8,8 +8,9 @@ import static dev.loupe.executor.simd.MicroKernels.NR;
 
 /// Copies strided matrices into the panel layouts the micro-kernels read.
 ///
-/// - `A` (`m x k`): row panels of `MR` rows over the whole of `k`; element `(i, p)` of panel `i / MR` is at
-///   `(i / MR) * k * MR + p * MR + i % MR`. Rows past `m` are zero.
+/// - `A` (`m x k`): cut into the K blocks the product uses ([GemmDriver#depthStep]); in each block, row panels
+///   of `MR` rows, element `(i, p)` at [#offsetA] `(i / MR, pc) + (p - pc) * MR + i % MR` for the block
+///   starting at `pc`. Rows past `m` are zero.
 /// - `B` (`k x n`): column panels of `NR` columns over the whole of `k`; element `(p, j)` of panel `j / NR` is
 ///   at `(j / NR) * k * NR + p * NR + j % NR`. Columns past `n` are zero.
 final class Packing {
@@ -38,30 +39,36 @@ final class Packing {
 
     /// Packs all of `A`, scaled by `alpha`, into `dst` from index 0.
     static void packA(float[] a, int off, int rowStride, int colStride, int m, int k, float alpha, float[] dst) {
+        int step = GemmDriver.depthStep(k);
         for (int ip = 0, panels = panelsA(m); ip < panels; ip++) {
-            int base = ip * k * MR;
             int row = ip * MR;
             int rows = Math.min(MR, m - row);
-            for (int r = 0; r < MR; r++) {
-                int d = base + r;
-                if (r >= rows) {
-                    for (int p = 0; p < k; p++, d += MR) {
-                        dst[d] = 0;
+            for (int pc = 0; pc < k; pc += step) {
+                int kc = Math.min(step, k - pc);
+                int base = offsetA(m, k, ip, pc);
+                for (int r = 0; r < MR; r++) {
+                    int d = base + r;
+                    if (r >= rows) {
+                        for (int p = 0; p < kc; p++, d += MR) {
+                            dst[d] = 0;
+                        }
+                        continue;
                     }
-                    continue;
-                }
-                int s = off + (row + r) * rowStride;
-                if (alpha == 1f) {
-                    for (int p = 0; p < k; p++, d += MR, s += colStride) {
-                        dst[d] = a[s];
-                    }
-                } else {
-                    for (int p = 0; p < k; p++, d += MR, s += colStride) {
-                        dst[d] = alpha * a[s];
+                    int s = off + (row + r) * rowStride + pc * colStride;
+                    for (int p = 0; p < kc; p++, d += MR, s += colStride) {
+                        dst[d] = alpha == 1f ? a[s] : alpha * a[s];
                     }
                 }
             }
         }
+    }
+
+    /// Where the `MR x kc` slice of row panel `ip` for the K block starting at `pc` begins in a packed `A`
+    /// (`m x k`, K blocks of [GemmDriver#depthStep]): block by block, each block's row panels one after the
+    /// other, so that a product reads the packed matrix front to back, as hardware prefetchers like.
+    static int offsetA(int m, int k, int ip, int pc) {
+        int kc = Math.min(GemmDriver.depthStep(k), k - pc);
+        return pc * panelsA(m) * MR + ip * kc * MR;
     }
 
     /// Packs columns `[col0, col0 + cols)` of `B` (`k` rows) into `dst` from `dstOff`, `col0` a multiple of `NR`.
