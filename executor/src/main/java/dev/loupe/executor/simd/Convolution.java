@@ -200,27 +200,23 @@ public final class Convolution {
     }
 
     /// A layer with few output positions and many output channels (the deep layers of a CNN, whose weights
-    /// outweigh their inputs): the parts first pack the columns together (each its own panels), then each
-    /// multiplies its own output channels, so that every part reads only its share of the weights.
+    /// outweigh their inputs): each part packs all the columns for itself (a small share of the work here,
+    /// and read back from its own cache rather than another core's) and multiplies its own output channels,
+    /// so that every part reads only its share of the weights.
     private static void splitRows(Plan plan, float[] x, int xOff, int channels, PackedA weights, float[] bias, int biasOff,
                                   Clamp clamp, float[] out, int outOff, int parts) {
         int m = weights.rows();
         int k = channels * plan.taps;
         int n = plan.outSize;
-        var columns = Workspace.current().columns(Packing.sizeB(k, n));
-        int panels = Packing.panelsB(n);
-        int packParts = Math.min(parts, panels);
-        WorkerPool.run(packParts, part -> {
-            int first = Sgemm.split(panels, packParts, part);
-            int last = Sgemm.split(panels, packParts, part + 1);
-            packColumns(plan, x, xOff, channels, first * NR, Math.min(n, last * NR) - first * NR, columns, first * k * NR);
-        });
         int rowPanels = Packing.panelsA(m);
         WorkerPool.run(parts, part -> {
+            var ws = Workspace.current();
+            var columns = ws.columns(Packing.sizeB(k, n));
+            packColumns(plan, x, xOff, channels, 0, n, columns, 0);
             int r0 = Sgemm.split(rowPanels, parts, part) * MicroKernels.MR;
             int r1 = Math.min(m, Sgemm.split(rowPanels, parts, part + 1) * MicroKernels.MR);
             GemmDriver.packed(weights.data(), m, k, r0, r1, columns, 0, 0, n, out, outOff, n, false, bias, biasOff, clamp,
-                    Workspace.current().tile());
+                    ws.tile());
         });
     }
 

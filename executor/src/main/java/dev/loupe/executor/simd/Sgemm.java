@@ -38,6 +38,21 @@ public final class Sgemm {
             ScalarGemm.multiply(m, n, k, alpha, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride, c, cOff, ldc, accumulate);
             return;
         }
+        int parts = parts(m, n, k, threads);
+        int colPanels = Packing.panelsB(n);
+        if (parts > 1 && colPanels >= parts && (colPanels >= Packing.panelsA(m) || colPanels >= 4 * parts)) {
+            // Each part packs A and its own columns of B: nothing serial, nothing read from another core's cache.
+            WorkerPool.run(parts, part -> {
+                var ws = Workspace.current();
+                var ap = ws.packedA(Packing.sizeA(m, k));
+                Packing.packA(a, aOff, aRowStride, aColStride, m, k, alpha, ap);
+                int c0 = split(colPanels, parts, part) * NR;
+                int c1 = Math.min(n, split(colPanels, parts, part + 1) * NR);
+                GemmDriver.strided(ap, m, k, 0, m, b, bOff, bRowStride, bColStride, c0, c1, c, cOff, ldc, accumulate, null, 0,
+                        null, ws);
+            });
+            return;
+        }
         var ws = Workspace.current();
         var ap = ws.packedA(Packing.sizeA(m, k));
         Packing.packA(a, aOff, aRowStride, aColStride, m, k, alpha, ap);
@@ -54,6 +69,21 @@ public final class Sgemm {
         }
         if (!VectorSupport.ENABLED) {
             ScalarGemm.multiply(m, n, k, alpha, a, aOff, aRowStride, aColStride, b.data(), 0, n, 1, c, cOff, ldc, accumulate);
+            return;
+        }
+        int parts = parts(m, n, k, threads);
+        int colPanels = Packing.panelsB(n);
+        if (parts > 1 && (colPanels >= Packing.panelsA(m) || colPanels >= 4 * parts)) {
+            // Each part packs A for itself: no serial packing before the parallel part, and every core reads
+            // A from its own cache rather than from the core that packed it.
+            WorkerPool.run(parts, part -> {
+                var ws = Workspace.current();
+                var ap = ws.packedA(Packing.sizeA(m, k));
+                Packing.packA(a, aOff, aRowStride, aColStride, m, k, alpha, ap);
+                int c0 = split(colPanels, parts, part) * NR;
+                int c1 = Math.min(n, split(colPanels, parts, part + 1) * NR);
+                GemmDriver.packed(ap, m, k, 0, m, b.data(), 0, c0, c1, c, cOff, ldc, accumulate, null, 0, null, ws.tile());
+            });
             return;
         }
         var ap = Workspace.current().packedA(Packing.sizeA(m, k));
