@@ -269,9 +269,10 @@ class FastModeTest {
         long debugBytes = Benchmark.run(debug, inputs, 20, 5).allocatedBytesPerRun();
         assertThat(debugBytes).isGreaterThan(300_000);
         // Steady state: the least a round of runs allocates, over rounds until the JIT has caught up (on a
-        // loaded machine its compiler threads lag behind the runs).
+        // loaded machine its compiler threads lag behind the runs, and Vector API code allocates until C2 has
+        // compiled it: the edge tiles of the final Gemm run only a few dozen times per run).
         long fastBytes = Long.MAX_VALUE;
-        for (int round = 0; round < 20 && fastBytes >= debugBytes / 20; round++) {
+        for (int round = 0; round < 60 && fastBytes >= debugBytes / 20; round++) {
             fastBytes = Math.min(fastBytes, Benchmark.run(fast, inputs, 50, 5).allocatedBytesPerRun());
         }
         assertThat(fastBytes).as("FAST bytes per run against DEBUG's %d", debugBytes).isLessThan(debugBytes / 20);
