@@ -39,18 +39,10 @@ public final class Sgemm {
             return;
         }
         int parts = parts(m, n, k, threads);
-        int colPanels = Packing.panelsB(n);
-        if (parts > 1 && colPanels >= parts && (colPanels >= Packing.panelsA(m) || colPanels >= 4 * parts)) {
-            // Each part packs A and its own columns of B: nothing serial, nothing read from another core's cache.
-            WorkerPool.run(parts, part -> {
-                var ws = Workspace.current();
-                var ap = ws.packedA(Packing.sizeA(m, k));
-                Packing.packA(a, aOff, aRowStride, aColStride, m, k, alpha, ap);
-                int c0 = split(colPanels, parts, part) * NR;
-                int c1 = Math.min(n, split(colPanels, parts, part + 1) * NR);
-                GemmDriver.strided(ap, m, k, 0, m, b, bOff, bRowStride, bColStride, c0, c1, c, cOff, ldc, accumulate, null, 0,
-                        null, ws);
-            });
+        if (parts > 1 && byColumns(m, n, parts)) {
+            columnsPackingA(parts, m, n, k, alpha, a, aOff, aRowStride, aColStride, (ap, c0, c1, ws) ->
+                    GemmDriver.strided(ap, m, k, 0, m, b, bOff, bRowStride, bColStride, c0, c1, c, cOff, ldc, accumulate, null, 0,
+                            null, ws));
             return;
         }
         var ws = Workspace.current();
@@ -72,18 +64,9 @@ public final class Sgemm {
             return;
         }
         int parts = parts(m, n, k, threads);
-        int colPanels = Packing.panelsB(n);
-        if (parts > 1 && (colPanels >= Packing.panelsA(m) || colPanels >= 4 * parts)) {
-            // Each part packs A for itself: no serial packing before the parallel part, and every core reads
-            // A from its own cache rather than from the core that packed it.
-            WorkerPool.run(parts, part -> {
-                var ws = Workspace.current();
-                var ap = ws.packedA(Packing.sizeA(m, k));
-                Packing.packA(a, aOff, aRowStride, aColStride, m, k, alpha, ap);
-                int c0 = split(colPanels, parts, part) * NR;
-                int c1 = Math.min(n, split(colPanels, parts, part + 1) * NR);
-                GemmDriver.packed(ap, m, k, 0, m, b.data(), 0, c0, c1, c, cOff, ldc, accumulate, null, 0, null, ws.tile());
-            });
+        if (parts > 1 && byColumns(m, n, parts)) {
+            columnsPackingA(parts, m, n, k, alpha, a, aOff, aRowStride, aColStride, (ap, c0, c1, ws) ->
+                    GemmDriver.packed(ap, m, k, 0, m, b.data(), 0, c0, c1, c, cOff, ldc, accumulate, null, 0, null, ws.tile()));
             return;
         }
         var ap = Workspace.current().packedA(Packing.sizeA(m, k));
@@ -121,6 +104,32 @@ public final class Sgemm {
                 Workspace.current());
     }
 
+    /// Whether a product on `parts` parts splits its columns (each part then reads all of `A`: worth it when
+    /// `B` is at least as wide as `A` is tall, or wide enough to give every part several panels) rather than
+    /// its rows.
+    private static boolean byColumns(int m, int n, int parts) {
+        int colPanels = Packing.panelsB(n);
+        return colPanels >= parts && (colPanels >= Packing.panelsA(m) || colPanels >= 4 * parts);
+    }
+
+    /// The product of one part's packed `A` with columns `[c0, c1)`.
+    private interface ColumnProduct {
+        void run(float[] ap, int c0, int c1, Workspace ws);
+    }
+
+    /// Runs `product` on `parts` parts, each packing `A` for itself (nothing serial before the split, and every
+    /// core reads `A` from its own cache rather than from the core that packed it) and taking its own columns.
+    private static void columnsPackingA(int parts, int m, int n, int k, float alpha, float[] a, int aOff, int aRowStride,
+                                        int aColStride, ColumnProduct product) {
+        int colPanels = Packing.panelsB(n);
+        WorkerPool.run(parts, part -> {
+            var ws = Workspace.current();
+            var ap = ws.packedA(Packing.sizeA(m, k));
+            Packing.packA(a, aOff, aRowStride, aColStride, m, k, alpha, ap);
+            product.run(ap, split(colPanels, parts, part) * NR, Math.min(n, split(colPanels, parts, part + 1) * NR), ws);
+        });
+    }
+
     /// The parts a product of this size is split into on `threads` threads.
     static int parts(int m, int n, int k, int threads) {
         int panels = Math.max(Packing.panelsA(m), Packing.panelsB(n));
@@ -137,8 +146,8 @@ public final class Sgemm {
             return;
         }
         int colPanels = Packing.panelsB(n);
-        if (colPanels >= parts && (colPanels >= Packing.panelsA(m) || colPanels >= 4 * parts)) {
-            // Each part packs and multiplies its own columns (each reads all of A: worth it for a wide B).
+        if (byColumns(m, n, parts)) {
+            // Each part packs and multiplies its own columns.
             WorkerPool.run(parts, part -> {
                 int c0 = split(colPanels, parts, part) * NR;
                 int c1 = Math.min(n, split(colPanels, parts, part + 1) * NR);
@@ -162,7 +171,7 @@ public final class Sgemm {
         }
         int colPanels = Packing.panelsB(n);
         int rowPanels = Packing.panelsA(m);
-        boolean byColumns = colPanels >= rowPanels || colPanels >= 4 * parts;
+        boolean byColumns = byColumns(m, n, parts);
         WorkerPool.run(parts, part -> {
             var tile = Workspace.current().tile();
             if (byColumns) {

@@ -13,7 +13,9 @@ class SgemmTest {
     /// Shapes around the tile sizes (8 rows, two vectors of columns) and the K block (256), plus skinny ones.
     @ParameterizedTest(name = "{0}x{1}x{2}")
     @CsvSource({"1,1,1", "7,5,3", "8,32,256", "9,33,257", "16,64,512", "13,70,600", "1,768,300", "300,1,70",
-            "100,100,100", "17,200,513", "64,1100,20"})
+            "100,100,100", "17,200,513", "64,1100,20",
+            // Large enough for two parts: split by columns (A packed in each part), by rows, by columns again.
+            "128,512,130", "300,40,400", "96,300,160"})
     void stridedProductsMatchDoubleReference(int m, int n, int k) {
         var r = new Random(m * 31L + n * 7L + k);
         var a = random(r, m * k);
@@ -85,6 +87,10 @@ class SgemmTest {
     void bigProductSplitsAcrossThreadsAndStaysExactPerPart() {
         assertThat(Sgemm.parts(1024, 1024, 1024, 2)).isEqualTo(Math.min(2, WorkerPool.size()));
         assertThat(Sgemm.parts(8, 32, 16, 2)).isEqualTo(1);
+        // The two-part shapes of stridedProductsMatchDoubleReference really take two parts.
+        for (int[] shape : new int[][] {{128, 512, 130}, {300, 40, 400}, {96, 300, 160}}) {
+            assertThat(Sgemm.parts(shape[0], shape[1], shape[2], 2)).isEqualTo(Math.min(2, WorkerPool.size()));
+        }
     }
 
     static float[] random(Random r, int n) {
