@@ -34,7 +34,7 @@ public final class AveragePooling {
                 var sum0 = FloatVector.zero(S);
                 var sum1 = sum0;
                 for (int t = 0; t < taps; t++) {
-                    Convolution.loadPanel(plan, x, src, t, jj, scratch, 0);
+                    Im2col.loadPanel(plan, x, src, t, jj, scratch, 0);
                     sum0 = sum0.add(FloatVector.fromArray(S, scratch, 0));
                     sum1 = sum1.add(FloatVector.fromArray(S, scratch, L));
                 }

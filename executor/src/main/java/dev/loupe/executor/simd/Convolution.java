@@ -1,8 +1,6 @@
 package dev.loupe.executor.simd;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 import static dev.loupe.executor.simd.MicroKernels.NR;
@@ -12,8 +10,8 @@ import static dev.loupe.executor.simd.MicroKernels.NR;
 /// padding (strides, dilations, padding and any number of spatial axes are all in the table).
 ///
 /// - Pointwise (one tap reading position `p` for output `p`): the input is the right operand as it is.
-/// - Otherwise im2col, written straight into the packed panel layout block by block of output positions;
-///   runs of a panel that read contiguous inputs are copied as vectors.
+/// - Otherwise im2col ([Im2col]), written straight into the packed panel layout block by block of output
+///   positions.
 /// - Depthwise (one input and one output channel per group): a direct vector loop per channel (2-D layers
 ///   with a horizontal stride of 1 or 2 have their own kernel, [DepthwiseConvolution]).
 ///
@@ -29,8 +27,6 @@ public final class Convolution {
     private static final int COLUMN_BUDGET = 1 << 17;
     /// Fewest panels per block, so that deep layers (few positions, many weights) stream their weights few times.
     private static final int MIN_BLOCK_PANELS = 4;
-    /// Picks the even lanes of two consecutive vectors: the inputs of a stride-2 window.
-    private static final VectorShuffle<Float> EVEN = VectorShuffle.fromOp(S, i -> 2 * i);
 
     private Convolution() {
     }
@@ -43,20 +39,20 @@ public final class Convolution {
     /// the table. A half crossing an output row is irregular, but its neighbour usually is not.
     public static final class Plan {
         /// The step of a half whose inputs are not evenly spaced.
-        private static final byte SCATTERED = 0;
+        static final byte SCATTERED = 0;
 
-        private final int[] table;
+        final int[] table;
         /// The table with padding entries as 0, for vector gathers (which check every lane's index).
-        private final int[] gatherIndex;
-        private final int taps;
-        private final int inSize;
-        private final int outSize;
+        final int[] gatherIndex;
+        final int taps;
+        final int inSize;
+        final int outSize;
         private final boolean pointwise;
-        private final int panels;
+        final int panels;
         /// Per tap, panel and half (`(t * panels + jj) * 2 + h`): the position lane 0 of the half would read.
-        private final int[] starts;
+        final int[] starts;
         /// Per tap, panel and half: 1 or 2 for evenly spaced reads, [#SCATTERED] otherwise.
-        private final byte[] steps;
+        final byte[] steps;
         /// Per tap and panel, bit `q` set when lane `q` reads an input position (not padding, not past the end).
         final long[] masks;
 
@@ -212,7 +208,7 @@ public final class Convolution {
         WorkerPool.run(parts, part -> {
             var ws = Workspace.current();
             var columns = ws.columns(Packing.sizeB(k, n));
-            packColumns(plan, x, xOff, channels, 0, n, columns, 0);
+            Im2col.packColumns(plan, x, xOff, channels, 0, n, columns, 0);
             int r0 = Sgemm.split(rowPanels, parts, part) * MicroKernels.MR;
             int r1 = Math.min(m, Sgemm.split(rowPanels, parts, part + 1) * MicroKernels.MR);
             GemmDriver.packed(weights.data(), m, k, r0, r1, columns, 0, 0, n, out, outOff, n, false, bias, biasOff, clamp,
@@ -249,104 +245,9 @@ public final class Convolution {
         for (int b = first; b < last; b++) {
             int p0 = b * block;
             int width = Math.min(block, n - p0);
-            packColumns(plan, x, xOff, channels, p0, width, columns, 0);
+            Im2col.packColumns(plan, x, xOff, channels, p0, width, columns, 0);
             GemmDriver.packed(weights.data(), m, k, 0, m, columns, 0, 0, width, out, outOff + p0, n, false, bias, biasOff,
                     clamp, ws.tile());
-        }
-    }
-
-    /// im2col of positions `[p0, p0 + width)` straight into packed panels (`p0` a multiple of `NR`), the first
-    /// at `dstOff`.
-    private static void packColumns(Plan plan, float[] x, int xOff, int channels, int p0, int width, float[] dst, int dstOff) {
-        int taps = plan.taps;
-        int k = channels * taps;
-        for (int jj = 0, blockPanels = Packing.panelsB(width); jj < blockPanels; jj++) {
-            int panel = p0 / NR + jj;
-            int base = dstOff + jj * k * NR;
-            for (int t = 0; t < taps; t++) {
-                long mask = plan.masks[t * plan.panels + panel];
-                int key = (t * plan.panels + panel) * 2;
-                for (int h = 0; h < 2; h++) {
-                    packHalf(plan, x, xOff, channels, t, panel, h, plan.steps[key + h], plan.starts[key + h],
-                            (mask >>> (h * L)) & ((1L << L) - 1), dst, base + t * NR + h * L);
-                }
-            }
-        }
-    }
-
-    /// Half `h` of the panel's rows for tap `t` in every channel (`taps * NR` apart from `d`), as
-    /// [#loadHalf] loads it for one: the kind of load is chosen once, then repeated down the channels.
-    private static void packHalf(Plan plan, float[] x, int xOff, int channels, int t, int panel, int h, byte step,
-                                 int start, long bits, float[] dst, int d) {
-        int stride = plan.taps * NR;
-        int inSize = plan.inSize;
-        long full = (1L << L) - 1;
-        if (bits == 0) {
-            var zero = FloatVector.zero(S);
-            for (int ch = 0; ch < channels; ch++, d += stride) {
-                zero.intoArray(dst, d);
-            }
-        } else if (step == 1 && bits == full) {
-            for (int ch = 0, src = xOff + start; ch < channels; ch++, d += stride, src += inSize) {
-                FloatVector.fromArray(S, x, src).intoArray(dst, d);
-            }
-        } else if (step == 1) {
-            var m = VectorMask.fromLong(S, bits);
-            for (int ch = 0, src = xOff + start; ch < channels; ch++, d += stride, src += inSize) {
-                FloatVector.fromArray(S, x, src, m).intoArray(dst, d);
-            }
-        } else if (step == 2 && xOff + start >= 0 && xOff + start + (channels - 1) * inSize + 2 * L <= x.length) {
-            var m = VectorMask.fromLong(S, bits);
-            var zero = FloatVector.zero(S);
-            for (int ch = 0, src = xOff + start; ch < channels; ch++, d += stride, src += inSize) {
-                var even = FloatVector.fromArray(S, x, src).rearrange(EVEN, FloatVector.fromArray(S, x, src + L));
-                zero.blend(even, m).intoArray(dst, d);
-            }
-        } else {
-            for (int ch = 0, src = xOff; ch < channels; ch++, d += stride, src += inSize) {
-                loadHalf(plan, x, src, t, panel, h, Plan.SCATTERED, 0, bits, dst, d);
-            }
-        }
-    }
-
-    /// The `NR` inputs of tap `t` for the output positions of `panel`, from the channel at `src`, into `dst`
-    /// at `d` (zeros in the padding and past the last position).
-    static void loadPanel(Plan plan, float[] x, int src, int t, int panel, float[] dst, int d) {
-        long mask = plan.masks[t * plan.panels + panel];
-        if (mask == 0) {
-            FloatVector.zero(S).intoArray(dst, d);
-            FloatVector.zero(S).intoArray(dst, d + L);
-            return;
-        }
-        int key = (t * plan.panels + panel) * 2;
-        loadHalf(plan, x, src, t, panel, 0, plan.steps[key], plan.starts[key], mask, dst, d);
-        loadHalf(plan, x, src, t, panel, 1, plan.steps[key + 1], plan.starts[key + 1], mask >>> L, dst, d + L);
-    }
-
-    /// Half `h` of [#loadPanel]: its `L` lanes, `bits` marking those inside the input.
-    private static void loadHalf(Plan plan, float[] x, int src, int t, int panel, int h, byte step, int start, long bits,
-                                 float[] dst, int d) {
-        long full = (1L << L) - 1;
-        bits &= full;
-        int base = src + start;
-        if (bits == 0) {
-            FloatVector.zero(S).intoArray(dst, d);
-        } else if (step == 1 && bits == full) {
-            FloatVector.fromArray(S, x, base).intoArray(dst, d);
-        } else if (step == 1) {
-            FloatVector.fromArray(S, x, base, VectorMask.fromLong(S, bits)).intoArray(dst, d);
-        } else if (step == 2 && base >= 0 && base + 2 * L <= x.length) {
-            // Always blended: a choice between two vectors would make the JIT allocate them.
-            var even = FloatVector.fromArray(S, x, base).rearrange(EVEN, FloatVector.fromArray(S, x, base + L));
-            FloatVector.zero(S).blend(even, VectorMask.fromLong(S, bits)).intoArray(dst, d);
-        } else if ((panel * NR) + (h + 1) * L <= plan.outSize) {
-            int tBase = t * plan.outSize + panel * NR + h * L;
-            FloatVector.fromArray(S, x, src, plan.gatherIndex, tBase, VectorMask.fromLong(S, bits)).intoArray(dst, d);
-        } else {
-            int tBase = t * plan.outSize + panel * NR + h * L;
-            for (int q = 0; q < L; q++) {
-                dst[d + q] = (bits >>> q & 1) != 0 ? x[src + plan.table[tBase + q]] : 0f;
-            }
         }
     }
 
@@ -395,7 +296,7 @@ public final class Convolution {
             var acc1 = acc0;
             for (int t = 0; t < taps; t++) {
                 var wt = FloatVector.broadcast(S, w[wi + t]);
-                loadPanel(plan, x, xi, t, jj, scratch, 0);
+                Im2col.loadPanel(plan, x, xi, t, jj, scratch, 0);
                 acc0 = wt.fma(FloatVector.fromArray(S, scratch, 0), acc0);
                 acc1 = wt.fma(FloatVector.fromArray(S, scratch, L), acc1);
             }

@@ -44,7 +44,7 @@ public final class Pooling {
                 var seen1 = zero;
                 for (int t = 0; t < taps; t++) {
                     long bits = plan.masks[t * panels + jj];
-                    Convolution.loadPanel(plan, x, src, t, jj, scratch, 0);
+                    Im2col.loadPanel(plan, x, src, t, jj, scratch, 0);
                     var valid0 = VectorMask.fromLong(S, bits);
                     var valid1 = VectorMask.fromLong(S, bits >>> L);
                     var v0 = FloatVector.fromArray(S, scratch, 0);
