@@ -191,8 +191,8 @@ public final class Convolution {
             blocks(plan, x, xOff, channels, weights, bias, biasOff, clamp, out, outOff, block, 0, blocks, Workspace.current());
             return;
         }
-        WorkerPool.run(parts, part -> blocks(plan, x, xOff, channels, weights, bias, biasOff, clamp, out, outOff, block,
-                Sgemm.split(blocks, parts, part), Sgemm.split(blocks, parts, part + 1), Workspace.current()));
+        WorkerPool.runChunks(parts, blocks, 1, (first, last) -> blocks(plan, x, xOff, channels, weights, bias, biasOff, clamp,
+                out, outOff, block, first, last, Workspace.current()));
     }
 
     /// A layer with few output positions and many output channels (the deep layers of a CNN, whose weights

@@ -27,6 +27,11 @@ public final class DepthwiseConvolution {
     private DepthwiseConvolution() {
     }
 
+    /// Channels per chunk of a parallel call: about four chunks per part.
+    static int chunk(int channels, int parts) {
+        return Math.max(1, channels / (4 * parts));
+    }
+
     /// `out[c, oy, ox] = bias[c] + sum over ky, kx of w[c, ky, kx] * x[c, oy * sy - padTop + ky * dy, ox * sx -
     /// padLeft + kx * dx]` (zero outside the input), passed through `clamp` as stored, for `c < channels`; channel
     /// planes are contiguous from `xOff` and `outOff`, weights `kernelHeight * kernelWidth` per channel from
@@ -44,9 +49,9 @@ public final class DepthwiseConvolution {
         // Without a clamp the bounds are infinite and the blend before each store changes nothing.
         float lo = clamp == null ? Float.NEGATIVE_INFINITY : clamp.lo();
         float hi = clamp == null ? Float.POSITIVE_INFINITY : clamp.hi();
-        WorkerPool.run(parts, part -> {
+        WorkerPool.runChunks(parts, channels, chunk(channels, parts), (first, end) -> {
             var scratch = g.scratch();
-            for (int c = Sgemm.split(channels, parts, part), end = Sgemm.split(channels, parts, part + 1); c < end; c++) {
+            for (int c = first; c < end; c++) {
                 g.fillScratch(x, xOff + c * inSize, scratch);
                 int o = outOff + c * outSize;
                 channel(g, offsets, scratch, w, wOff + c * taps, bias == null ? 0f : bias[biasOff + c], lo, hi, out, o);

@@ -37,9 +37,9 @@ public final class MaxPooling2d {
         int first = Math.min(g.outWidth(), (g.padLeft() + g.strideX() - 1) / g.strideX());
         int reach = (g.kernelWidth() - 1) * g.dilationX();
         int last = Math.max(first, Math.min(g.outWidth(), Math.floorDiv(g.width() - 1 - reach + g.padLeft(), g.strideX()) + 1));
-        WorkerPool.run(parts, part -> {
+        WorkerPool.runChunks(parts, planes, DepthwiseConvolution.chunk(planes, parts), (firstPlane, end) -> {
             var scratch = g.scratch();
-            for (int p = Sgemm.split(planes, parts, part), end = Sgemm.split(planes, parts, part + 1); p < end; p++) {
+            for (int p = firstPlane; p < end; p++) {
                 int xi = xOff + p * inSize;
                 g.fillScratch(x, xi, scratch);
                 plane(g, offsets, first, last, x, xi, scratch, out, outOff + p * outSize);

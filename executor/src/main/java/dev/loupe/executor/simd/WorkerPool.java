@@ -70,6 +70,28 @@ final class WorkerPool {
         }
     }
 
+    /// The range `[from, to)` of items a part has taken.
+    @FunctionalInterface
+    interface Chunk {
+        void run(int from, int to);
+    }
+
+    /// Runs `body` over `[0, count)` in chunks of `chunk` items that `parts` parts take in turn (part 0 on the
+    /// calling thread): a part that starts late — a worker still waking up, or a core the host has lent to
+    /// someone else for a moment — takes fewer chunks instead of holding up the call.
+    static void runChunks(int parts, int count, int chunk, Chunk body) {
+        if (parts <= 1) {
+            body.run(0, count);
+            return;
+        }
+        var next = new AtomicInteger();
+        run(parts, part -> {
+            for (int from = next.getAndAdd(chunk); from < count; from = next.getAndAdd(chunk)) {
+                body.run(from, Math.min(count, from + chunk));
+            }
+        });
+    }
+
     /// One parallel call: its body, the parts still running on workers and the first failure.
     private static final class Call {
         private final IntConsumer body;

@@ -32,6 +32,24 @@ class WorkerPoolTest {
     }
 
     @Test
+    void chunksCoverEveryItemOnce() {
+        for (int count : new int[] {0, 1, 7, 64, 1001}) {
+            for (int chunk : new int[] {1, 3, 64}) {
+                var seen = new AtomicIntegerArray(count);
+                WorkerPool.runChunks(Math.max(2, WorkerPool.size()), count, chunk, (from, to) -> {
+                    assertThat(to - from).isBetween(1, chunk);
+                    for (int i = from; i < to; i++) {
+                        seen.incrementAndGet(i);
+                    }
+                });
+                for (int i = 0; i < count; i++) {
+                    assertThat(seen.get(i)).as("item %d of %d in chunks of %d", i, count, chunk).isEqualTo(1);
+                }
+            }
+        }
+    }
+
+    @Test
     void otherPartsRunOnWorkerThreads() {
         var threads = ConcurrentHashMap.<String>newKeySet();
         WorkerPool.run(WorkerPool.size(), part -> threads.add(Thread.currentThread().getName()));
