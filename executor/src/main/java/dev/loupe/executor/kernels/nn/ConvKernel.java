@@ -21,8 +21,10 @@ import java.util.Arrays;
 /// k...)` plus the optional bias `B (M)`, with `group`, `strides`, `dilations`, `pads` and `auto_pad`.
 ///
 /// float32 runs on [Convolution] (SIMD im2col and SGEMM, pointwise as a plain product, depthwise as a direct
-/// vector loop, 2-D depthwise with a horizontal stride of 1 or 2 on [DepthwiseConvolution]) in `float`; the gather table is kept while the spatial shapes repeat, and constant weights are
-/// packed once; the output comes from [KernelContext#output] (every element is written). Other float types are computed as im2col and a matrix product in `double`: the input
+/// vector loop, 2-D depthwise with a horizontal stride of 1 or 2 on [DepthwiseConvolution]) in `float`; the
+/// gather table is kept while the spatial shapes repeat, and constant weights are packed once; the output
+/// comes from [KernelContext#output] (every element is written). A following `Relu` or `Clip` in a fast plan
+/// is applied as the output is stored ([#runClamped]). Other float types are computed as im2col and a matrix product in `double`: the input
 /// windows of a block of output positions are copied into columns (zeros for padding), then every output
 /// channel is a row of weights times those columns.
 final class ConvKernel extends NnKernel implements ClampingKernel {

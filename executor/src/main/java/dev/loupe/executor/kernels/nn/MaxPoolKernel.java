@@ -35,7 +35,7 @@ final class MaxPoolKernel extends NnKernel {
     private long[] tableShape;
     private WindowGeometry tableGeometry;
     private Convolution.Plan plan;
-    /// The direct kernel's window for 2-D planes it supports, else `null`.
+    /// The direct kernel's window for 2-D planes it supports, else `null` (and [#plan] is used instead).
     private Window2d direct;
 
     MaxPoolKernel(NodeSpec node) {
@@ -92,9 +92,10 @@ final class MaxPoolKernel extends NnKernel {
     private Tensor floats(Tensor x, long[] spatialShape, KernelContext context) {
         if (!Arrays.equals(spatialShape, tableShape)) {
             tableGeometry = window.geometry(spatialShape, null);
-            plan = Convolution.plan(tableGeometry.gatherTable(), tableGeometry.kernelSize(), tableGeometry.inputSize(),
-                    tableGeometry.outputSize());
             direct = tableGeometry.window2d();
+            // The gather table only for windows the direct kernel does not take.
+            plan = direct != null ? null : Convolution.plan(tableGeometry.gatherTable(), tableGeometry.kernelSize(),
+                    tableGeometry.inputSize(), tableGeometry.outputSize());
             tableShape = spatialShape;
         }
         var outShape = x.shape();
