@@ -1,7 +1,6 @@
 package dev.loupe.executor.simd;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -39,25 +38,18 @@ final class MicroKernels {
         copyPartial(scratch, c, ci, ldc, load, clamp, mr, nr);
     }
 
-    /// Copies the first `nr` columns of the `mr` scratch rows into `C` (added to it with `load`), clamped, with
-    /// masked vector loads and stores. Without a clamp the bounds are infinite: the blend then changes nothing.
+    /// Copies the first `nr` columns of the `mr` scratch rows into `C` (added to it with `load`), clamped. Plain
+    /// scalar code on purpose: edge tiles run rarely enough that the JIT can leave this method in its quick
+    /// compiler for thousands of runs, where Vector API code allocates a box for every operation.
     private static void copyPartial(float[] scratch, float[] c, int ci, int ldc, boolean load, Clamp clamp, int mr, int nr) {
-        var low = FloatVector.broadcast(S, clamp == null ? Float.NEGATIVE_INFINITY : clamp.lo());
-        var high = FloatVector.broadcast(S, clamp == null ? Float.POSITIVE_INFINITY : clamp.hi());
-        for (int h = 0; h * L < nr; h++) {
-            var lanes = VectorMask.fromLong(S, (1L << Math.min(L, nr - h * L)) - 1);
-            // Two loops rather than a conditional add: a vector chosen between two values gets allocated.
-            for (int r = 0; load && r < mr; r++) {
-                int at = ci + r * ldc + h * L;
-                var v = FloatVector.fromArray(S, scratch, r * NR + h * L).add(FloatVector.fromArray(S, c, at, lanes));
-                v.blend(high, v.compare(VectorOperators.GT, high)).blend(low, v.compare(VectorOperators.LT, low))
-                        .intoArray(c, at, lanes);
-            }
-            for (int r = 0; !load && r < mr; r++) {
-                int at = ci + r * ldc + h * L;
-                var v = FloatVector.fromArray(S, scratch, r * NR + h * L);
-                v.blend(high, v.compare(VectorOperators.GT, high)).blend(low, v.compare(VectorOperators.LT, low))
-                        .intoArray(c, at, lanes);
+        float lo = clamp == null ? Float.NEGATIVE_INFINITY : clamp.lo();
+        float hi = clamp == null ? Float.POSITIVE_INFINITY : clamp.hi();
+        for (int r = 0; r < mr; r++) {
+            int row = ci + r * ldc;
+            int s = r * NR;
+            for (int q = 0; q < nr; q++) {
+                float v = load ? c[row + q] + scratch[s + q] : scratch[s + q];
+                c[row + q] = v < lo ? lo : v > hi ? hi : v;
             }
         }
     }
