@@ -60,36 +60,37 @@ public final class Activations {
         return e / (1 + e);
     }
 
-    /// `o = x * (1 + erf(x / √2)) / 2` over the whole of `x`, the exact GELU, with [VectorLoops]'s `erf`.
-    public static void gelu(float[] x, float[] o) {
-        int i = 0;
+    /// `o[i] = x[i] * (1 + erf(x[i] / √2)) / 2` for `from <= i < to`, the exact GELU, with [VectorLoops]'s `erf`.
+    public static void gelu(float[] x, float[] o, int from, int to) {
+        int i = from;
         if (VectorSupport.ENABLED) {
-            for (int bound = S.loopBound(x.length); i < bound; i += L) {
+            int bound = from + S.loopBound(to - from);
+            for (; i < bound; i += L) {
                 FloatVector.fromArray(S, x, i).mul(SQRT_HALF).intoArray(o, i);
             }
-            VectorLoops.erf(o, o);
-            for (i = 0; i < S.loopBound(x.length); i += L) {
+            VectorLoops.erf(o, o, from, bound);
+            for (i = from; i < bound; i += L) {
                 var v = FloatVector.fromArray(S, x, i);
                 v.mul(0.5f).mul(FloatVector.fromArray(S, o, i).add(1f)).intoArray(o, i);
             }
         }
-        for (; i < x.length; i++) {
+        for (; i < to; i++) {
             double v = x[i];
             o[i] = (float) (0.5 * v * (1 + VectorLoops.erf((float) (v * SQRT_HALF))));
         }
     }
 
-    /// `o = x * (1 + tanh(√(2/π) * (x + 0.044715 x³))) / 2` over the whole of `x`, GELU's tanh form.
-    public static void geluTanh(float[] x, float[] o) {
-        int i = 0;
+    /// `o[i] = x[i] * (1 + tanh(√(2/π) * (x[i] + 0.044715 x[i]³))) / 2` for `from <= i < to`, GELU's tanh form.
+    public static void geluTanh(float[] x, float[] o, int from, int to) {
+        int i = from;
         if (VectorSupport.ENABLED) {
-            for (int bound = S.loopBound(x.length); i < bound; i += L) {
+            for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
                 var v = FloatVector.fromArray(S, x, i);
                 var inner = v.mul(v).mul(v).mul(GELU_CUBIC).add(v).mul(SQRT_2_OVER_PI);
                 v.mul(0.5f).mul(inner.lanewise(VectorOperators.TANH).add(1f)).intoArray(o, i);
             }
         }
-        for (; i < x.length; i++) {
+        for (; i < to; i++) {
             double v = x[i];
             o[i] = (float) (0.5 * v * (1 + Math.tanh(SQRT_2_OVER_PI * (v + GELU_CUBIC * v * v * v))));
         }

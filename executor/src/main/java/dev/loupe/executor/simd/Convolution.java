@@ -196,24 +196,20 @@ public final class Convolution {
     }
 
     /// A layer with few output positions and many output channels (the deep layers of a CNN, whose weights
-    /// outweigh their inputs): each part packs all the columns for itself (a small share of the work here,
-    /// and read back from its own cache rather than another core's) and multiplies its own output channels,
-    /// so that every part reads only its share of the weights.
+    /// outweigh their inputs): the parts take chunks of output channels in turn, so that every part reads only
+    /// its share of the weights, each packing all the columns for itself before its first chunk (a small share
+    /// of the work here, and read back from its own cache rather than another core's).
     private static void splitRows(Plan plan, float[] x, int xOff, int channels, PackedA weights, float[] bias, int biasOff,
                                   Clamp clamp, float[] out, int outOff, int parts) {
         int m = weights.rows();
         int k = channels * plan.taps;
         int n = plan.outSize;
-        int rowPanels = Packing.panelsA(m);
-        WorkerPool.run(parts, part -> {
-            var ws = Workspace.current();
-            var columns = ws.columns(Packing.sizeB(k, n));
+        WorkerPool.runChunks(parts, Packing.panelsA(m), 1, () -> {
+            var columns = Workspace.current().columns(Packing.sizeB(k, n));
             Im2col.packColumns(plan, x, xOff, channels, 0, n, columns, 0);
-            int r0 = Sgemm.split(rowPanels, parts, part) * MicroKernels.MR;
-            int r1 = Math.min(m, Sgemm.split(rowPanels, parts, part + 1) * MicroKernels.MR);
-            GemmDriver.packed(weights.data(), m, k, r0, r1, columns, 0, 0, n, out, outOff, n, false, bias, biasOff, clamp,
-                    ws.tile());
-        });
+            return columns;
+        }, (columns, p0, p1) -> GemmDriver.packed(weights.data(), m, k, p0 * MicroKernels.MR, Math.min(m, p1 * MicroKernels.MR),
+                columns, 0, 0, n, out, outOff, n, false, bias, biasOff, clamp, Workspace.current().tile()));
     }
 
     /// Sets the `m` output rows (`n` apart from `outOff`) to their bias; no-op without one.
@@ -257,9 +253,9 @@ public final class Convolution {
     public static void depthwise(Plan plan, float[] x, int xOff, int channels, float[] w, int wOff, float[] bias, int biasOff,
                                  Clamp clamp, float[] out, int outOff, int threads) {
         int parts = WorkerPool.parts(2.0 * channels * plan.taps * plan.outSize, Sgemm.MIN_FLOPS_PER_PART, threads, channels);
-        WorkerPool.run(parts, part -> {
+        WorkerPool.runChunks(parts, channels, 1, (first, end) -> {
             var scratch = Workspace.current().tile();
-            for (int c = Sgemm.split(channels, parts, part), end = Sgemm.split(channels, parts, part + 1); c < end; c++) {
+            for (int c = first; c < end; c++) {
                 int o = outOff + c * plan.outSize;
                 depthwiseChannel(plan, x, xOff + c * plan.inSize, w, wOff + c * plan.taps, bias == null ? 0f : bias[biasOff + c],
                         out, o, scratch);

@@ -27,11 +27,6 @@ public final class DepthwiseConvolution {
     private DepthwiseConvolution() {
     }
 
-    /// Channels per chunk of a parallel call: about four chunks per part.
-    static int chunk(int channels, int parts) {
-        return Math.max(1, channels / (4 * parts));
-    }
-
     /// `out[c, oy, ox] = bias[c] + sum over ky, kx of w[c, ky, kx] * x[c, oy * sy - padTop + ky * dy, ox * sx -
     /// padLeft + kx * dx]` (zero outside the input), passed through `clamp` as stored, for `c < channels`; channel
     /// planes are contiguous from `xOff` and `outOff`, weights `kernelHeight * kernelWidth` per channel from
@@ -49,7 +44,7 @@ public final class DepthwiseConvolution {
         // Without a clamp the bounds are infinite and the blend before each store changes nothing.
         float lo = clamp == null ? Float.NEGATIVE_INFINITY : clamp.lo();
         float hi = clamp == null ? Float.POSITIVE_INFINITY : clamp.hi();
-        WorkerPool.runChunks(parts, channels, chunk(channels, parts), (first, end) -> {
+        WorkerPool.runChunks(parts, channels, 1, (first, end) -> {
             var scratch = g.scratch();
             for (int c = first; c < end; c++) {
                 g.fillScratch(x, xOff + c * inSize, scratch);

@@ -37,7 +37,7 @@ public final class MaxPooling2d {
         int first = Math.min(g.outWidth(), (g.padLeft() + g.strideX() - 1) / g.strideX());
         int reach = (g.kernelWidth() - 1) * g.dilationX();
         int last = Math.max(first, Math.min(g.outWidth(), Math.floorDiv(g.width() - 1 - reach + g.padLeft(), g.strideX()) + 1));
-        WorkerPool.runChunks(parts, planes, DepthwiseConvolution.chunk(planes, parts), (firstPlane, end) -> {
+        WorkerPool.runChunks(parts, planes, 1, (firstPlane, end) -> {
             var scratch = g.scratch();
             for (int p = firstPlane; p < end; p++) {
                 int xi = xOff + p * inSize;

@@ -51,6 +51,23 @@ public final class Sgemm {
         stridedB(ap, m, k, b, bOff, bRowStride, bColStride, n, c, cOff, ldc, accumulate, null, 0, null, threads, ws);
     }
 
+    /// `C_i = A_i * B_i` for `batches` products of strided `m x k` and `k x n` matrices starting at
+    /// `aOffsets[i]` and `bOffsets[i]`, written row-major one after the other from `c[0]` (`C_i` from `i * m *
+    /// n`). Products too small to split on their own (the heads of an attention layer) are spread over the
+    /// threads whole; larger ones split as [#multiply] does.
+    public static void multiplyBatches(int batches, int m, int n, int k, float[] a, int[] aOffsets, int aRowStride,
+                                       int aColStride, float[] b, int[] bOffsets, int bRowStride, int bColStride, float[] c,
+                                       int threads) {
+        int inner = parts(m, n, k, threads);
+        int perPart = (int) Math.min(batches, Math.ceil(MIN_FLOPS_PER_PART / Math.max(1.0, 2.0 * m * n * k)));
+        Parallel.forRange(batches, inner > 1 ? batches : perPart, 1, threads, (first, end) -> {
+            for (int i = first; i < end; i++) {
+                multiply(m, n, k, 1f, a, aOffsets[i], aRowStride, aColStride, b, bOffsets[i], bRowStride, bColStride, c,
+                        i * m * n, n, false, end - first == batches ? threads : 1);
+            }
+        });
+    }
+
     /// `C = alpha * A * B (+ C)` for a strided `A` (`m x b.depth()`) and a packed `B`.
     public static void multiply(int m, float alpha, float[] a, int aOff, int aRowStride, int aColStride, PackedB b,
                                 float[] c, int cOff, int ldc, boolean accumulate, int threads) {
@@ -117,17 +134,16 @@ public final class Sgemm {
         void run(float[] ap, int c0, int c1, Workspace ws);
     }
 
-    /// Runs `product` on `parts` parts, each packing `A` for itself (nothing serial before the split, and every
-    /// core reads `A` from its own cache rather than from the core that packed it) and taking its own columns.
+    /// Runs `product` on `parts` parts taking chunks of column panels in turn (a worker that wakes late takes
+    /// fewer), each part packing `A` for itself before its first chunk (nothing serial before the split, and
+    /// every core reads `A` from its own cache rather than from the core that packed it).
     private static void columnsPackingA(int parts, int m, int n, int k, float alpha, float[] a, int aOff, int aRowStride,
                                         int aColStride, ColumnProduct product) {
-        int colPanels = Packing.panelsB(n);
-        WorkerPool.run(parts, part -> {
-            var ws = Workspace.current();
-            var ap = ws.packedA(Packing.sizeA(m, k));
+        WorkerPool.runChunks(parts, Packing.panelsB(n), 1, () -> {
+            var ap = Workspace.current().packedA(Packing.sizeA(m, k));
             Packing.packA(a, aOff, aRowStride, aColStride, m, k, alpha, ap);
-            product.run(ap, split(colPanels, parts, part) * NR, Math.min(n, split(colPanels, parts, part + 1) * NR), ws);
-        });
+            return ap;
+        }, (ap, p0, p1) -> product.run(ap, p0 * NR, Math.min(n, p1 * NR), Workspace.current()));
     }
 
     /// The parts a product of this size is split into on `threads` threads.
@@ -147,13 +163,10 @@ public final class Sgemm {
         }
         int colPanels = Packing.panelsB(n);
         if (byColumns(m, n, parts)) {
-            // Each part packs and multiplies its own columns.
-            WorkerPool.run(parts, part -> {
-                int c0 = split(colPanels, parts, part) * NR;
-                int c1 = Math.min(n, split(colPanels, parts, part + 1) * NR);
-                GemmDriver.strided(ap, m, k, 0, m, b, bOff, bRowStride, bColStride, c0, c1, c, cOff, ldc, accumulate,
-                        bias, biasOff, clamp, Workspace.current());
-            });
+            // Each part packs and multiplies the columns it takes.
+            WorkerPool.runChunks(parts, colPanels, 1, (p0, p1) ->
+                    GemmDriver.strided(ap, m, k, 0, m, b, bOff, bRowStride, bColStride, p0 * NR, Math.min(n, p1 * NR), c, cOff,
+                            ldc, accumulate, bias, biasOff, clamp, Workspace.current()));
             return;
         }
         var bp = ws.packedB(Packing.sizeB(k, n));
@@ -169,26 +182,17 @@ public final class Sgemm {
                     Workspace.current().tile());
             return;
         }
-        int colPanels = Packing.panelsB(n);
-        int rowPanels = Packing.panelsA(m);
-        boolean byColumns = byColumns(m, n, parts);
-        WorkerPool.run(parts, part -> {
-            var tile = Workspace.current().tile();
-            if (byColumns) {
-                int c0 = split(colPanels, parts, part) * NR;
-                int c1 = Math.min(n, split(colPanels, parts, part + 1) * NR);
-                GemmDriver.packed(ap, m, k, 0, m, bp, 0, c0, c1, c, cOff, ldc, accumulate, bias, biasOff, clamp, tile);
-            } else {
-                int r0 = split(rowPanels, parts, part) * MR;
-                int r1 = Math.min(m, split(rowPanels, parts, part + 1) * MR);
-                GemmDriver.packed(ap, m, k, r0, r1, bp, 0, 0, n, c, cOff, ldc, accumulate, bias, biasOff, clamp, tile);
-            }
-        });
-    }
-
-    /// Start of part `part` of `total` units cut into `parts` nearly equal parts.
-    static int split(int total, int parts, int part) {
-        return (int) ((long) total * part / parts);
+        if (byColumns(m, n, parts)) {
+            int colPanels = Packing.panelsB(n);
+            WorkerPool.runChunks(parts, colPanels, 1, (p0, p1) ->
+                    GemmDriver.packed(ap, m, k, 0, m, bp, 0, p0 * NR, Math.min(n, p1 * NR), c, cOff, ldc, accumulate, bias,
+                            biasOff, clamp, Workspace.current().tile()));
+        } else {
+            int rowPanels = Packing.panelsA(m);
+            WorkerPool.runChunks(parts, rowPanels, 1, (p0, p1) ->
+                    GemmDriver.packed(ap, m, k, p0 * MR, Math.min(m, p1 * MR), bp, 0, 0, n, c, cOff, ldc, accumulate, bias,
+                            biasOff, clamp, Workspace.current().tile()));
+        }
     }
 
     /// Handles empty products: nothing to do, or (for `k == 0`) `C` cleared unless accumulating.

@@ -77,15 +77,20 @@ public final class VectorLoops {
 
     /// `o[i] = x[i] < 0 ? 0 : x[i]` over the whole of `x` (NaN and -0 pass through, as in the scalar rule).
     public static void relu(float[] x, float[] o) {
-        int i = 0;
+        relu(x, o, 0, x.length);
+    }
+
+    /// [#relu(float[], float[])] for `from <= i < to`.
+    public static void relu(float[] x, float[] o, int from, int to) {
+        int i = from;
         if (VectorSupport.ENABLED) {
             var zero = FloatVector.zero(S);
-            for (int bound = S.loopBound(x.length); i < bound; i += L) {
+            for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
                 var v = FloatVector.fromArray(S, x, i);
                 v.blend(zero, v.lt(zero)).intoArray(o, i);
             }
         }
-        for (; i < x.length; i++) {
+        for (; i < to; i++) {
             o[i] = x[i] < 0 ? 0 : x[i];
         }
     }
@@ -123,16 +128,16 @@ public final class VectorLoops {
         }
     }
 
-    /// The error function of every element of `x` into `o`, within about 2e-7 relative (below 1) or 6e-8
+    /// The error function of `x[i]` into `o[i]` for `from <= i < to`, within about 2e-7 relative (below 1) or 6e-8
     /// absolute (from 1 on) of the exact value: `x * P(x^2)` for `|x| < 1`, `1 - exp(-x^2) * Q(1 / (1 + |x|))`
     /// up to 3.92 and `±1` beyond (where float rounds `erf` to 1); NaN stays NaN. `P` (degree 6) and `Q`
     /// (degree 8) are least-squares fits of the relative error on Chebyshev nodes
     /// (`tools/bench/fit_erf_coefficients.py`).
-    public static void erf(float[] x, float[] o) {
-        int i = 0;
+    public static void erf(float[] x, float[] o, int from, int to) {
+        int i = from;
         if (VectorSupport.ENABLED) {
             var one = FloatVector.broadcast(S, 1f);
-            for (int bound = S.loopBound(x.length); i < bound; i += L) {
+            for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
                 var v = FloatVector.fromArray(S, x, i);
                 var ax = v.abs();
                 var t = ax.mul(ax);
@@ -150,12 +155,12 @@ public final class VectorLoops {
                 r.blend(r.neg(), v.lt(0f)).intoArray(o, i);
             }
         }
-        for (; i < x.length; i++) {
+        for (; i < to; i++) {
             o[i] = erf(x[i]);
         }
     }
 
-    /// The scalar form of [#erf(float[], float[])].
+    /// The scalar form of [#erf(float[], float[], int, int)].
     static float erf(float v) {
         float ax = Math.abs(v);
         float r;

@@ -2,13 +2,19 @@ package dev.loupe.executor.simd;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /// The shared workers for intra-op parallelism: one daemon thread per core besides the caller, created on first
 /// use. A parallel call runs part 0 on the calling thread and hands the other parts to the workers, and
-/// returns when all are done.
+/// returns when all are done. A part is claimed by whoever starts it first: once the caller has finished part
+/// 0 it runs itself every part whose worker has not started yet (still waking up, or its core lent to someone
+/// else by the host), instead of waiting for it; with parts that take chunks of shared work ([#runChunks])
+/// such a part finds nothing left and costs nothing.
 ///
 /// A worker that finishes a part spins for [#SPIN_NANOS] before it parks. A model calls parallel kernels back
 /// to back, a few microseconds apart, and waking a parked thread costs tens of microseconds (more in a virtual
@@ -53,77 +59,118 @@ final class WorkerPool {
             return;
         }
         try {
-            var call = new Call(body, parts - 1);
+            var call = new Call(body, parts);
             var workers = Workers.ALL;
             for (int part = 1; part < parts; part++) {
-                workers[part - 1].hand(call, part);
+                workers[part - 1].hand(call);
             }
-            try {
-                body.accept(0);
-            } catch (RuntimeException | Error e) {
-                call.fail(e);
+            call.runPart(0);
+            for (int part = 1; part < parts; part++) {
+                if (call.claim(part)) {
+                    call.runPart(part);
+                }
             }
-            call.awaitWorkers();
+            call.awaitParts();
             call.rethrow();
         } finally {
             IN_USE.unlock();
         }
     }
 
-    /// The range `[from, to)` of items a part has taken.
-    @FunctionalInterface
-    interface Chunk {
-        void run(int from, int to);
-    }
-
-    /// Runs `body` over `[0, count)` in chunks of `chunk` items that `parts` parts take in turn (part 0 on the
-    /// calling thread): a part that starts late — a worker still waking up, or a core the host has lent to
-    /// someone else for a moment — takes fewer chunks instead of holding up the call.
-    static void runChunks(int parts, int count, int chunk, Chunk body) {
+    /// Runs `body` over `[0, count)` in chunks that `parts` parts take in turn (part 0 on the calling thread):
+    /// a part that starts late — a worker still waking up, or a core the host has lent to someone else for a
+    /// moment — takes fewer chunks instead of holding up the call. Chunks shrink as the items run out (each a
+    /// share of what is left, at least `minChunk` items), so that the parts finish close together.
+    static void runChunks(int parts, int count, int minChunk, Parallel.Range body) {
         if (parts <= 1) {
             body.run(0, count);
             return;
         }
         var next = new AtomicInteger();
+        run(parts, part -> takeChunks(next, count, parts, minChunk, body));
+    }
+
+    /// What each part of [#runChunks(int, int, int, Supplier, PreparedRange)] passes to the chunks it takes.
+    @FunctionalInterface
+    interface PreparedRange<T> {
+        void run(T prepared, int from, int to);
+    }
+
+    /// As [#runChunks(int, int, int, Parallel.Range)], with `prepare` run on each part's thread before its first
+    /// chunk (its own copy of what all chunks read, such as a packed operand) and not at all by a part that
+    /// finds no chunk left.
+    static <T> void runChunks(int parts, int count, int minChunk, Supplier<T> prepare, PreparedRange<T> body) {
+        var next = new AtomicInteger();
         run(parts, part -> {
-            for (int from = next.getAndAdd(chunk); from < count; from = next.getAndAdd(chunk)) {
-                body.run(from, Math.min(count, from + chunk));
-            }
+            var mine = new Object() {
+                T prepared;
+            };
+            takeChunks(next, count, parts, minChunk, (from, to) -> {
+                if (mine.prepared == null) {
+                    mine.prepared = prepare.get();
+                }
+                body.run(mine.prepared, from, to);
+            });
         });
     }
 
-    /// One parallel call: its body, the parts still running on workers and the first failure.
+    /// Runs `body` on chunks of `[0, count)` taken from `next` (shared by all `parts` parts of a call, starting
+    /// at 0) until none is left.
+    private static void takeChunks(AtomicInteger next, int count, int parts, int minChunk, Parallel.Range body) {
+        while (true) {
+            int from = next.get();
+            if (from >= count) {
+                return;
+            }
+            int to = Math.min(count, from + Math.max(minChunk, (count - from) / (2 * parts) / minChunk * minChunk));
+            if (next.compareAndSet(from, to)) {
+                body.run(from, to);
+            }
+        }
+    }
+
+    /// One parallel call: its body, which parts have been claimed, how many are still running and the first
+    /// failure.
     private static final class Call {
         private final IntConsumer body;
+        private final AtomicIntegerArray claimed;
         private final AtomicInteger running;
         private final Thread caller = Thread.currentThread();
         private volatile Throwable failure;
 
-        Call(IntConsumer body, int workerParts) {
+        Call(IntConsumer body, int parts) {
             this.body = body;
-            this.running = new AtomicInteger(workerParts);
+            this.claimed = new AtomicIntegerArray(parts);
+            this.running = new AtomicInteger(parts);
         }
 
+        /// Whether the calling thread is the first to claim `part` (and must run it).
+        boolean claim(int part) {
+            return claimed.compareAndSet(part, 0, 1);
+        }
+
+        /// Runs a claimed part (part 0 is the caller's without claiming), recording a failure.
         void runPart(int part) {
             try {
                 body.accept(part);
             } catch (RuntimeException | Error e) {
                 fail(e);
             } finally {
-                if (running.decrementAndGet() == 0) {
+                if (running.decrementAndGet() == 0 && Thread.currentThread() != caller) {
                     LockSupport.unpark(caller);
                 }
             }
         }
 
-        void fail(Throwable e) {
+        private void fail(Throwable e) {
             if (failure == null) {
                 failure = e;
             }
         }
 
-        /// Spins briefly (the workers usually finish within microseconds of the caller), then parks.
-        void awaitWorkers() {
+        /// Waits for the parts that workers have claimed: spins briefly (they usually finish within
+        /// microseconds of the caller), then parks.
+        void awaitParts() {
             long deadline = System.nanoTime() + SPIN_NANOS;
             while (running.get() > 0) {
                 if (System.nanoTime() < deadline) {
@@ -145,20 +192,20 @@ final class WorkerPool {
         }
     }
 
-    /// A thread that runs the parts handed to it.
+    /// A thread that runs part `id` of the calls handed to it (worker `id - 1` of [Workers#ALL]).
     private static final class Worker extends Thread {
-        private volatile Call call;
-        private volatile int part;
+        private final int part;
+        private final AtomicReference<Call> call = new AtomicReference<>();
         private volatile boolean parked;
 
-        Worker(int id) {
-            super("loupe-simd-" + id);
+        Worker(int part) {
+            super("loupe-simd-" + part);
+            this.part = part;
             setDaemon(true);
         }
 
-        void hand(Call next, int nextPart) {
-            part = nextPart;
-            call = next;
+        void hand(Call next) {
+            call.set(next);
             if (parked) {
                 LockSupport.unpark(this);
             }
@@ -168,8 +215,11 @@ final class WorkerPool {
         public void run() {
             while (true) {
                 var next = awaitCall();
-                call = null;
-                next.runPart(part);
+                // A newer call may have been handed over meanwhile: leave it for the next round.
+                call.compareAndSet(next, null);
+                if (next.claim(part)) {
+                    next.runPart(part);
+                }
             }
         }
 
@@ -179,13 +229,13 @@ final class WorkerPool {
         private Call awaitCall() {
             long deadline = System.nanoTime() + SPIN_NANOS;
             Call next;
-            while ((next = call) == null) {
+            while ((next = call.get()) == null) {
                 if (System.nanoTime() < deadline) {
                     Thread.onSpinWait();
                     continue;
                 }
                 parked = true;
-                if (call == null) {
+                if (call.get() == null) {
                     LockSupport.park(this);
                 }
                 parked = false;

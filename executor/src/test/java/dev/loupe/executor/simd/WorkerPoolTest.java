@@ -32,12 +32,16 @@ class WorkerPoolTest {
     }
 
     @Test
-    void chunksCoverEveryItemOnce() {
-        for (int count : new int[] {0, 1, 7, 64, 1001}) {
+    void chunksCoverEveryItemOnceOnTheGridOfTheSmallestChunk() {
+        for (int count : new int[] {0, 1, 7, 64, 1001, 100_000}) {
             for (int chunk : new int[] {1, 3, 64}) {
                 var seen = new AtomicIntegerArray(count);
                 WorkerPool.runChunks(Math.max(2, WorkerPool.size()), count, chunk, (from, to) -> {
-                    assertThat(to - from).isBetween(1, chunk);
+                    assertThat(from % chunk).isZero();
+                    assertThat(to - from).isPositive();
+                    if (to < count) {
+                        assertThat((to - from) % chunk).isZero();
+                    }
                     for (int i = from; i < to; i++) {
                         seen.incrementAndGet(i);
                     }

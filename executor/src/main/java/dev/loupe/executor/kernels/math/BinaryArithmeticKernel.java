@@ -3,6 +3,7 @@ package dev.loupe.executor.kernels.math;
 import dev.loupe.executor.kernel.Kernel;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.KernelException;
+import dev.loupe.executor.simd.Parallel;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Tensor;
 import dev.loupe.model.ElementType;
@@ -12,7 +13,8 @@ import dev.loupe.model.ElementType;
 /// subclass's loop for the [ComputeType]. A subclass overrides the row methods of the types it supports;
 /// the others report the type as unsupported.
 ///
-/// Row methods compute `o[oi + k] = f(a[ai + k * as], b[bi + k * bs])` for `k < n`.
+/// Row methods compute `o[oi + k] = f(a[ai + k * as], b[bi + k * bs])` for `k < n`; float rows of one tensor
+/// may run on several threads at once.
 abstract class BinaryArithmeticKernel implements Kernel {
 
     private final String op;
@@ -49,10 +51,7 @@ abstract class BinaryArithmeticKernel implements Kernel {
                     var y = Numeric.floats(b);
                     var o = (type == ElementType.FLOAT && context != null ? context.output(type, shape)
                             : Tensor.allocate(ElementType.FLOAT, shape)).floats();
-                    var c = plan.cursor();
-                    for (int r = 0, oi = 0; r < plan.rows(); r++, oi += plan.rowLength(), c.next()) {
-                        floatRow(x, c.offset(0), plan.step(0), y, c.offset(1), plan.step(1), o, oi, plan.rowLength());
-                    }
+                    floats(plan, x, y, o, context == null ? 1 : context.threads());
                     yield Numeric.fromFloats(type, shape, o);
                 }
                 case DOUBLE -> {
@@ -96,6 +95,24 @@ abstract class BinaryArithmeticKernel implements Kernel {
         } catch (UnsupportedType e) {
             throw KernelException.unsupportedType(op + " input", type);
         }
+    }
+
+    /// The float rows of `plan`, in pieces on up to `threads` threads when there are enough elements: whole
+    /// rows, or pieces of the single row of operands that broadcast to one row.
+    private void floats(Broadcast plan, float[] x, float[] y, float[] o, int threads) {
+        int rowLength = plan.rowLength();
+        if (plan.rows() == 1) {
+            int as = plan.step(0);
+            int bs = plan.step(1);
+            Parallel.forElements(rowLength, threads, (from, to) -> floatRow(x, from * as, as, y, from * bs, bs, o, from, to - from));
+            return;
+        }
+        Parallel.forRows(plan.rows(), rowLength, threads, (first, end) -> {
+            var c = plan.cursor(first);
+            for (int r = first, oi = first * rowLength; r < end; r++, oi += rowLength, c.next()) {
+                floatRow(x, c.offset(0), plan.step(0), y, c.offset(1), plan.step(1), o, oi, rowLength);
+            }
+        });
     }
 
     void floatRow(float[] a, int ai, int as, float[] b, int bi, int bs, float[] o, int oi, int n) {

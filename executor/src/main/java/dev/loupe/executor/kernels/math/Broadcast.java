@@ -116,6 +116,20 @@ final class Broadcast {
         return new Cursor();
     }
 
+    /// A cursor at the start of row `row` (as many [Cursor#next()] calls from the first row).
+    Cursor cursor(int row) {
+        var c = new Cursor();
+        for (int k = outerDims.length - 1, rest = row; k >= 0 && rest > 0; k--) {
+            int at = rest % outerDims[k];
+            rest /= outerDims[k];
+            c.index[k] = at;
+            for (int i = 0; i < c.offsets.length; i++) {
+                c.offsets[i] += outerStrides[i][k] * at;
+            }
+        }
+        return c;
+    }
+
     /// Each input's offset at the start of the current row; rows are visited in output order.
     final class Cursor {
         private final int[] offsets = new int[outerStrides.length];

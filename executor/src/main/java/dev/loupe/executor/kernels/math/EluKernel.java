@@ -13,8 +13,8 @@ final class EluKernel extends UnaryKernel {
     }
 
     @Override
-    void floats(float[] x, float[] o) {
-        for (int i = 0; i < x.length; i++) {
+    void floats(float[] x, float[] o, int from, int to) {
+        for (int i = from; i < to; i++) {
             double v = x[i];
             o[i] = (float) (v < 0 ? alpha * (Math.exp(v) - 1) : v);
         }

@@ -10,8 +10,8 @@ final class ErfKernel extends UnaryKernel {
     }
 
     @Override
-    void floats(float[] x, float[] o) {
-        VectorLoops.erf(x, o);
+    void floats(float[] x, float[] o, int from, int to) {
+        VectorLoops.erf(x, o, from, to);
     }
 
     @Override

@@ -26,11 +26,11 @@ final class GeluKernel extends UnaryKernel {
     }
 
     @Override
-    void floats(float[] x, float[] o) {
+    void floats(float[] x, float[] o, int from, int to) {
         if (tanh) {
-            Activations.geluTanh(x, o);
+            Activations.geluTanh(x, o, from, to);
         } else {
-            Activations.gelu(x, o);
+            Activations.gelu(x, o, from, to);
         }
     }
 

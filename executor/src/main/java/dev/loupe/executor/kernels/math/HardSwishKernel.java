@@ -8,8 +8,8 @@ final class HardSwishKernel extends UnaryKernel {
     }
 
     @Override
-    void floats(float[] x, float[] o) {
-        for (int i = 0; i < x.length; i++) {
+    void floats(float[] x, float[] o, int from, int to) {
+        for (int i = from; i < to; i++) {
             double v = x[i];
             o[i] = (float) (v * Math.max(0, Math.min(1, v / 6 + 0.5)));
         }

@@ -26,6 +26,9 @@ final class MatMulKernel implements Kernel {
     /// The packed constant `B` and its source; runs are serialized, so plain fields suffice.
     private float[] packedSource;
     private PackedB packed;
+    /// Where each batch's matrices start, kept from run to run while the batch count stays the same.
+    private int[] aOffsets;
+    private int[] bOffsets;
 
     MatMulKernel(NodeSpec spec) {
         this.constantB = spec.isConstantInput(1);
@@ -138,15 +141,20 @@ final class MatMulKernel implements Kernel {
             }
             return out;
         }
+        int batches = batch.size();
+        if (aOffsets == null || aOffsets.length != batches) {
+            aOffsets = new int[batches];
+            bOffsets = new int[batches];
+        }
         var cursor = batch.cursor();
         for (int r = 0, idx = 0; r < batch.rows(); r++, cursor.next()) {
-            context.checkCancelled();
             for (int e = 0; e < batch.rowLength(); e++, idx++) {
-                int ai = (cursor.offset(0) + e * batch.step(0)) * m * k;
-                int bi = (cursor.offset(1) + e * batch.step(1)) * k * n;
-                Sgemm.multiply(m, n, k, 1f, x, ai, k, 1, y, bi, n, 1, o, idx * m * n, n, false, threads);
+                aOffsets[idx] = (cursor.offset(0) + e * batch.step(0)) * m * k;
+                bOffsets[idx] = (cursor.offset(1) + e * batch.step(1)) * k * n;
             }
         }
+        context.checkCancelled();
+        Sgemm.multiplyBatches(batches, m, n, k, x, aOffsets, k, 1, y, bOffsets, n, 1, o, threads);
         return out;
     }
 }

@@ -10,8 +10,8 @@ final class ReluKernel extends UnaryKernel {
     }
 
     @Override
-    void floats(float[] x, float[] o) {
-        VectorLoops.relu(x, o);
+    void floats(float[] x, float[] o, int from, int to) {
+        VectorLoops.relu(x, o, from, to);
     }
 
     @Override

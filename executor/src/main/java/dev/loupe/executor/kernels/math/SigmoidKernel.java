@@ -10,8 +10,8 @@ final class SigmoidKernel extends UnaryKernel {
     }
 
     @Override
-    void floats(float[] x, float[] o) {
-        Activations.sigmoid(x, 0, o, 0, x.length);
+    void floats(float[] x, float[] o, int from, int to) {
+        Activations.sigmoid(x, from, o, from, to - from);
     }
 
     @Override

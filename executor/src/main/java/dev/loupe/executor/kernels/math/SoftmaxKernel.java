@@ -4,6 +4,7 @@ import dev.loupe.executor.kernel.Kernel;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.KernelException;
 import dev.loupe.executor.kernel.NodeSpec;
+import dev.loupe.executor.simd.Parallel;
 import dev.loupe.executor.simd.VectorLoops;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Shapes;
@@ -55,9 +56,12 @@ final class SoftmaxKernel implements Kernel {
             var in = x.floats();
             var out = context.output(ElementType.FLOAT, shape);
             var o = out.floats();
-            for (int row = 0; row < split.outer(); row++) {
-                VectorLoops.softmax(in, row * split.n(), split.n(), o, row * split.n());
-            }
+            int n = split.n();
+            Parallel.forRows(split.outer(), n, context.threads(), (first, end) -> {
+                for (int row = first; row < end; row++) {
+                    VectorLoops.softmax(in, row * n, n, o, row * n);
+                }
+            });
             return new RuntimeValue[] {out};
         }
         var v = Numeric.doubles(x);

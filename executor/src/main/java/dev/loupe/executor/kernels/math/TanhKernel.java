@@ -10,8 +10,8 @@ final class TanhKernel extends UnaryKernel {
     }
 
     @Override
-    void floats(float[] x, float[] o) {
-        Activations.tanh(x, 0, o, 0, x.length);
+    void floats(float[] x, float[] o, int from, int to) {
+        Activations.tanh(x, from, o, from, to - from);
     }
 
     @Override

@@ -3,14 +3,16 @@ package dev.loupe.executor.kernels.math;
 import dev.loupe.executor.kernel.Kernel;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.KernelException;
+import dev.loupe.executor.simd.Parallel;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Tensor;
 import dev.loupe.model.ElementType;
 
 /// Template for elementwise unary operators whose result has the input's type and shape (`Abs`, `Exp`,
 /// `Relu`...): widens the input to its [ComputeType], runs the subclass's loop over the whole array and
-/// narrows the result back. A subclass overrides the loops of the types it supports; the others report the
-/// type as unsupported. Loops compute `o[i] = f(x[i])` for every `i`.
+/// narrows the result back (large float tensors in pieces on several threads). A subclass overrides the loops
+/// of the types it supports; the others report the type as unsupported. Loops compute `o[i] = f(x[i])` for
+/// every `i`.
 abstract class UnaryKernel implements Kernel {
 
     private final String op;
@@ -33,7 +35,8 @@ abstract class UnaryKernel implements Kernel {
             return switch (ComputeType.of(type)) {
                 case FLOAT -> {
                     var o = (type == ElementType.FLOAT ? context.output(type, shape) : Tensor.allocate(ElementType.FLOAT, shape)).floats();
-                    floats(Numeric.floats(x), o);
+                    var in = Numeric.floats(x);
+                    Parallel.forElements(in.length, context.threads(), (from, to) -> floats(in, o, from, to));
                     yield Numeric.fromFloats(type, shape, o);
                 }
                 case DOUBLE -> {
@@ -58,7 +61,8 @@ abstract class UnaryKernel implements Kernel {
         }
     }
 
-    void floats(float[] x, float[] o) {
+    /// `o[i] = f(x[i])` for `from <= i < to` (pieces of one tensor may run on several threads at once).
+    void floats(float[] x, float[] o, int from, int to) {
         throw UnsupportedType.INSTANCE;
     }
 

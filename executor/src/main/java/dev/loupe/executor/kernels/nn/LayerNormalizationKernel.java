@@ -5,6 +5,7 @@ import dev.loupe.executor.kernel.KernelException;
 import dev.loupe.executor.kernel.NodeSpec;
 import dev.loupe.executor.kernels.shape.Numbers;
 import dev.loupe.executor.kernels.shape.Operands;
+import dev.loupe.executor.simd.Parallel;
 import dev.loupe.executor.simd.VectorLoops;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Tensor;
@@ -64,7 +65,8 @@ final class LayerNormalizationKernel extends NnKernel {
                 Numbers.fromDoubles(stashType, statShape, invStd)};
     }
 
-    /// float32 with float statistics: each row's mean, variance and normalization in float vectors.
+    /// float32 with float statistics: each row's mean, variance and normalization in float vectors, rows
+    /// spread over the threads when there are enough.
     private RuntimeValue[] floats(Tensor x, float[] scale, float[] bias, int size, int rows, long[] statShape,
                                   KernelContext context) {
         var xv = x.floats();
@@ -74,14 +76,16 @@ final class LayerNormalizationKernel extends NnKernel {
         var invStd = context.output(ElementType.FLOAT, statShape);
         var m = means.floats();
         var s = invStd.floats();
-        for (int r = 0; r < rows; r++) {
-            int base = r * size;
-            float mean = VectorLoops.mean(xv, base, size);
-            float inv = (float) (1 / Math.sqrt(VectorLoops.variance(xv, base, size, mean) + epsilon));
-            m[r] = mean;
-            s[r] = inv;
-            VectorLoops.normalize(xv, base, size, mean, inv, scale, bias, y);
-        }
+        Parallel.forRows(rows, size, context.threads(), (first, end) -> {
+            for (int r = first; r < end; r++) {
+                int base = r * size;
+                float mean = VectorLoops.mean(xv, base, size);
+                float inv = (float) (1 / Math.sqrt(VectorLoops.variance(xv, base, size, mean) + epsilon));
+                m[r] = mean;
+                s[r] = inv;
+                VectorLoops.normalize(xv, base, size, mean, inv, scale, bias, y);
+            }
+        });
         return new RuntimeValue[] {out, means, invStd};
     }
 

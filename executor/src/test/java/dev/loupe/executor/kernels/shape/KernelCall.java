@@ -26,26 +26,13 @@ public final class KernelCall {
     private static final KernelRegistry REGISTRY = registry();
 
     /// A context for kernels run outside a session: no subgraphs, one thread, fresh output storage.
-    static final KernelContext CONTEXT = new KernelContext() {
-        @Override
-        public void checkCancelled() {
-        }
-
-        @Override
-        public RuntimeValue[] runSubgraph(Graph body, RuntimeValue[] inputs) {
-            throw new UnsupportedOperationException("no subgraphs here");
-        }
-
-        @Override
-        public int threads() {
-            return 1;
-        }
-    };
+    static final KernelContext CONTEXT = context(1);
 
     private final String op;
     private final long opset;
     private final List<Attribute> attributes = new ArrayList<>();
     private int outputs = 1;
+    private int threads = 1;
 
     private KernelCall(String op, long opset) {
         this.op = op;
@@ -68,6 +55,12 @@ public final class KernelCall {
         return this;
     }
 
+    /// The threads the kernel may use (default 1).
+    public KernelCall threads(int count) {
+        this.threads = count;
+        return this;
+    }
+
     /// Builds the node (one input slot per argument, `null` for an absent one), creates its kernel and runs it.
     public RuntimeValue[] run(RuntimeValue... inputs) {
         var graph = new Graph(null, "test");
@@ -82,12 +75,31 @@ public final class KernelCall {
         var model = new Model(graph);
         var registration = REGISTRY.resolve("", op, opset)
                 .orElseThrow(() -> new IllegalArgumentException("no kernel for " + op + " at opset " + opset));
-        return registration.factory().create(new NodeSpec(node, opset, model)).run(inputs, CONTEXT);
+        return registration.factory().create(new NodeSpec(node, opset, model)).run(inputs, threads == 1 ? CONTEXT : context(threads));
     }
 
     /// The first output of [#run], as a tensor.
     public Tensor apply(RuntimeValue... inputs) {
         return (Tensor) run(inputs)[0];
+    }
+
+    /// A context with no subgraphs, `threads` threads and fresh output storage.
+    private static KernelContext context(int threads) {
+        return new KernelContext() {
+            @Override
+            public void checkCancelled() {
+            }
+
+            @Override
+            public RuntimeValue[] runSubgraph(Graph body, RuntimeValue[] inputs) {
+                throw new UnsupportedOperationException("no subgraphs here");
+            }
+
+            @Override
+            public int threads() {
+                return threads;
+            }
+        };
     }
 
     private static KernelRegistry registry() {
