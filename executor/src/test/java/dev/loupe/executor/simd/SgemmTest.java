@@ -93,6 +93,34 @@ class SgemmTest {
         }
     }
 
+    /// Small products (spread whole over the threads) and large ones (each split), with a `B` shared by
+    /// every batch and one per batch.
+    @ParameterizedTest(name = "{0} batches of {1}x{2}x{3}")
+    @CsvSource({"12,64,32,48", "3,7,5,3", "2,128,512,130"})
+    void batchesMatchTheirProductsOneByOne(int batches, int m, int n, int k) {
+        var r = new Random(batches * 131L + m);
+        var a = random(r, batches * m * k);
+        var b = random(r, batches * k * n);
+        var aOffsets = new int[batches];
+        var shared = new int[batches];
+        var own = new int[batches];
+        for (int i = 0; i < batches; i++) {
+            aOffsets[i] = (batches - 1 - i) * m * k;
+            shared[i] = k * n;
+            own[i] = i * k * n;
+        }
+        for (var bOffsets : new int[][] {shared, own}) {
+            for (int threads : new int[] {1, 2}) {
+                var c = new float[batches * m * n];
+                Sgemm.multiplyBatches(batches, m, n, k, a, aOffsets, k, 1, b, bOffsets, n, 1, c, threads);
+                for (int i = 0; i < batches; i++) {
+                    var expected = reference(m, n, k, a, aOffsets[i], k, 1, b, bOffsets[i], n, 1);
+                    assertClose(java.util.Arrays.copyOfRange(c, i * m * n, (i + 1) * m * n), expected, k);
+                }
+            }
+        }
+    }
+
     static float[] random(Random r, int n) {
         var x = new float[n];
         for (int i = 0; i < n; i++) {
