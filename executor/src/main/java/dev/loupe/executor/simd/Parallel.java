@@ -14,7 +14,7 @@ public final class Parallel {
 
     /// Fewest elements of a simple float loop (an elementwise operator, a normalization) worth a thread of
     /// their own: tens of microseconds even for the vector loops, against a few for handing out a part.
-    static final int MIN_ELEMENTS_PER_PART = 1 << 15;
+    static final int MIN_ELEMENTS_PER_PART = 1 << 16;
     /// Elements a thread takes at least at a time in [#forElements]: a multiple of the widest vector, so that
     /// only the last piece has a scalar tail.
     static final int ELEMENT_PIECE = 1 << 12;
