@@ -12,7 +12,9 @@ class ConvolutionTest {
     /// 2-D convolutions: channels, output channels, input size, kernel, stride, padding, dilation.
     @ParameterizedTest(name = "c{0} m{1} {2}x{2} k{3} s{4} p{5} d{6}")
     @CsvSource({"3,8,9,3,1,1,1", "4,16,56,3,1,1,1", "5,9,13,3,2,1,1", "2,3,11,5,1,2,2", "3,64,7,1,1,0,1",
-            "6,10,17,1,2,0,1", "1,1,40,7,2,3,1", "16,33,12,3,1,0,1", "128,72,10,3,1,1,1", "160,96,7,1,1,0,1"})
+            "6,10,17,1,2,0,1", "1,1,40,7,2,3,1", "16,33,12,3,1,0,1", "128,72,10,3,1,1,1", "160,96,7,1,1,0,1",
+            // Few positions, many channels (the deep layers of a CNN): 3 x 3 at 7 x 7 and 14 x 14.
+            "64,64,7,3,1,1,1", "48,96,14,3,1,1,1"})
     void forwardMatchesDirectSum(int c, int m, int size, int kernel, int stride, int pad, int dilation) {
         var r = new Random(c * 1000L + m * 10L + size);
         int out = (size + 2 * pad - dilation * (kernel - 1) - 1) / stride + 1;
