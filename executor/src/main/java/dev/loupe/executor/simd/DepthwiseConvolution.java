@@ -12,8 +12,9 @@ import jdk.incubator.vector.VectorSpecies;
 /// the horizontal padding as zeros, so that every tap of a vector of outputs is one unmasked load, also for a
 /// stride of 2.
 ///
-/// Vertical padding is handled by skipping the taps whose input row lies outside the image. The arithmetic per
-/// output is the same fused multiply-add chain over the taps in row-major order, starting from the bias.
+/// Vertical padding is zero rows of the scratch plane, so every output row runs the same loop. The arithmetic per
+/// output is the same fused multiply-add chain over the taps in row-major order, starting from the bias (a tap
+/// in the padding adds a product with zero).
 ///
 /// Thread-safe: channels are split over the [WorkerPool], each part using its own thread's scratch.
 public final class DepthwiseConvolution {
@@ -57,6 +58,10 @@ public final class DepthwiseConvolution {
     /// One channel from its scratch plane into the output plane at `oi`.
     private static void channel(Window2d g, int[] offsets, float[] scratch, float[] w, int wi, float bias, float lo, float hi,
                                 float[] out, int oi) {
+        if (g.kernelWidth() == 3 && g.kernelHeight() == 3) {
+            plane3x3(g, offsets, scratch, w, wi, bias, lo, hi, out, oi);
+            return;
+        }
         var low = FloatVector.broadcast(S, lo);
         var high = FloatVector.broadcast(S, hi);
         int row = g.scratchRow();
@@ -64,19 +69,10 @@ public final class DepthwiseConvolution {
         var biasVector = FloatVector.broadcast(S, bias);
         for (int oy = 0; oy < g.outHeight(); oy++) {
             int o = oi + oy * g.outWidth();
-            int top = oy * g.strideY() - g.padTop();
-            if (kw == 3 && g.kernelHeight() == 3 && top >= 0 && top + 2 * g.dilationY() < g.height()) {
-                row3x3(g, offsets, scratch, top * row, g.dilationY() * row, w, wi, bias, lo, hi, out, o);
-                continue;
-            }
             for (int ox = 0; ox < g.outWidth(); ox += L) {
                 var acc = biasVector;
                 for (int ky = 0; ky < g.kernelHeight(); ky++) {
-                    int iy = oy * g.strideY() - g.padTop() + ky * g.dilationY();
-                    if (iy < 0 || iy >= g.height()) {
-                        continue;
-                    }
-                    int base = iy * row + ox;
+                    int base = (oy * g.strideY() + ky * g.dilationY()) * row + ox;
                     int wk = wi + ky * kw;
                     for (int kx = 0; kx < kw; kx++) {
                         acc = FloatVector.broadcast(S, w[wk + kx]).fma(FloatVector.fromArray(S, scratch, base + offsets[kx]), acc);
@@ -92,10 +88,10 @@ public final class DepthwiseConvolution {
         }
     }
 
-    /// One output row of a 3x3 kernel whose three input rows (from `base`, `step` apart in the scratch) are
-    /// all inside the image: the nine weights stay in registers.
-    private static void row3x3(Window2d g, int[] offsets, float[] scratch, int base, int step, float[] w, int wi,
-                               float biasValue, float lo, float hi, float[] out, int o) {
+    /// One channel of a 3x3 kernel: the nine weights stay in registers for the whole plane (small planes have
+    /// rows of one vector or less, so broadcasting them per row would cost as much as the row).
+    private static void plane3x3(Window2d g, int[] offsets, float[] scratch, float[] w, int wi, float biasValue, float lo,
+                                 float hi, float[] out, int oi) {
         var bias = FloatVector.broadcast(S, biasValue);
         var low = FloatVector.broadcast(S, lo);
         var high = FloatVector.broadcast(S, hi);
@@ -111,53 +107,76 @@ public final class DepthwiseConvolution {
         int a = offsets[0];
         int b = offsets[1];
         int c = offsets[2];
-        int ox = 0;
-        for (; ox + 2 * L <= g.outWidth(); ox += 2 * L) {
-            // Two independent chains, so that the FMA latency overlaps.
-            int r0 = base + ox;
-            int r1 = r0 + step;
-            int r2 = r1 + step;
-            var acc = w0.fma(FloatVector.fromArray(S, scratch, r0 + a), bias);
-            var acd = w0.fma(FloatVector.fromArray(S, scratch, r0 + a + L), bias);
-            acc = w1.fma(FloatVector.fromArray(S, scratch, r0 + b), acc);
-            acd = w1.fma(FloatVector.fromArray(S, scratch, r0 + b + L), acd);
-            acc = w2.fma(FloatVector.fromArray(S, scratch, r0 + c), acc);
-            acd = w2.fma(FloatVector.fromArray(S, scratch, r0 + c + L), acd);
-            acc = w3.fma(FloatVector.fromArray(S, scratch, r1 + a), acc);
-            acd = w3.fma(FloatVector.fromArray(S, scratch, r1 + a + L), acd);
-            acc = w4.fma(FloatVector.fromArray(S, scratch, r1 + b), acc);
-            acd = w4.fma(FloatVector.fromArray(S, scratch, r1 + b + L), acd);
-            acc = w5.fma(FloatVector.fromArray(S, scratch, r1 + c), acc);
-            acd = w5.fma(FloatVector.fromArray(S, scratch, r1 + c + L), acd);
-            acc = w6.fma(FloatVector.fromArray(S, scratch, r2 + a), acc);
-            acd = w6.fma(FloatVector.fromArray(S, scratch, r2 + a + L), acd);
-            acc = w7.fma(FloatVector.fromArray(S, scratch, r2 + b), acc);
-            acd = w7.fma(FloatVector.fromArray(S, scratch, r2 + b + L), acd);
-            acc = w8.fma(FloatVector.fromArray(S, scratch, r2 + c), acc);
-            acd = w8.fma(FloatVector.fromArray(S, scratch, r2 + c + L), acd);
-            acc.blend(high, acc.compare(VectorOperators.GT, high)).blend(low, acc.compare(VectorOperators.LT, low))
-                    .intoArray(out, o + ox);
-            acd.blend(high, acd.compare(VectorOperators.GT, high)).blend(low, acd.compare(VectorOperators.LT, low))
-                    .intoArray(out, o + ox + L);
+        int row = g.scratchRow();
+        int step = g.dilationY() * row;
+        int width = g.outWidth();
+        // A partial last vector of a row is stored through this mask (all lanes when the row fills its vectors).
+        var tail = VectorMask.fromLong(S, width % L == 0 ? -1L : (1L << (width % L)) - 1);
+        int oy = 0;
+        for (; oy + 1 < g.outHeight(); oy += 2) {
+            // Two rows at a time: two independent chains, so that the FMA latency overlaps also in planes only
+            // one vector wide.
+            int top = oy * g.strideY() * row;
+            int next = top + g.strideY() * row;
+            int o = oi + oy * width;
+            for (int ox = 0; ox < width; ox += L) {
+                int r0 = top + ox;
+                int r1 = r0 + step;
+                int r2 = r1 + step;
+                int q0 = next + ox;
+                int q1 = q0 + step;
+                int q2 = q1 + step;
+                var acc = w0.fma(FloatVector.fromArray(S, scratch, r0 + a), bias);
+                var acd = w0.fma(FloatVector.fromArray(S, scratch, q0 + a), bias);
+                acc = w1.fma(FloatVector.fromArray(S, scratch, r0 + b), acc);
+                acd = w1.fma(FloatVector.fromArray(S, scratch, q0 + b), acd);
+                acc = w2.fma(FloatVector.fromArray(S, scratch, r0 + c), acc);
+                acd = w2.fma(FloatVector.fromArray(S, scratch, q0 + c), acd);
+                acc = w3.fma(FloatVector.fromArray(S, scratch, r1 + a), acc);
+                acd = w3.fma(FloatVector.fromArray(S, scratch, q1 + a), acd);
+                acc = w4.fma(FloatVector.fromArray(S, scratch, r1 + b), acc);
+                acd = w4.fma(FloatVector.fromArray(S, scratch, q1 + b), acd);
+                acc = w5.fma(FloatVector.fromArray(S, scratch, r1 + c), acc);
+                acd = w5.fma(FloatVector.fromArray(S, scratch, q1 + c), acd);
+                acc = w6.fma(FloatVector.fromArray(S, scratch, r2 + a), acc);
+                acd = w6.fma(FloatVector.fromArray(S, scratch, q2 + a), acd);
+                acc = w7.fma(FloatVector.fromArray(S, scratch, r2 + b), acc);
+                acd = w7.fma(FloatVector.fromArray(S, scratch, q2 + b), acd);
+                acc = w8.fma(FloatVector.fromArray(S, scratch, r2 + c), acc);
+                acd = w8.fma(FloatVector.fromArray(S, scratch, q2 + c), acd);
+                acc = acc.blend(high, acc.compare(VectorOperators.GT, high)).blend(low, acc.compare(VectorOperators.LT, low));
+                acd = acd.blend(high, acd.compare(VectorOperators.GT, high)).blend(low, acd.compare(VectorOperators.LT, low));
+                if (ox + L <= width) {
+                    acc.intoArray(out, o + ox);
+                    acd.intoArray(out, o + width + ox);
+                } else {
+                    acc.intoArray(out, o + ox, tail);
+                    acd.intoArray(out, o + width + ox, tail);
+                }
+            }
         }
-        for (; ox < g.outWidth(); ox += L) {
-            int r0 = base + ox;
-            int r1 = r0 + step;
-            int r2 = r1 + step;
-            var acc = w0.fma(FloatVector.fromArray(S, scratch, r0 + a), bias);
-            acc = w1.fma(FloatVector.fromArray(S, scratch, r0 + b), acc);
-            acc = w2.fma(FloatVector.fromArray(S, scratch, r0 + c), acc);
-            acc = w3.fma(FloatVector.fromArray(S, scratch, r1 + a), acc);
-            acc = w4.fma(FloatVector.fromArray(S, scratch, r1 + b), acc);
-            acc = w5.fma(FloatVector.fromArray(S, scratch, r1 + c), acc);
-            acc = w6.fma(FloatVector.fromArray(S, scratch, r2 + a), acc);
-            acc = w7.fma(FloatVector.fromArray(S, scratch, r2 + b), acc);
-            acc = w8.fma(FloatVector.fromArray(S, scratch, r2 + c), acc);
-            var bounded = acc.blend(high, acc.compare(VectorOperators.GT, high)).blend(low, acc.compare(VectorOperators.LT, low));
-            if (ox + L <= g.outWidth()) {
-                bounded.intoArray(out, o + ox);
-            } else {
-                bounded.intoArray(out, o + ox, VectorMask.fromLong(S, (1L << (g.outWidth() - ox)) - 1));
+        if (oy < g.outHeight()) {
+            int top = oy * g.strideY() * row;
+            int o = oi + oy * width;
+            for (int ox = 0; ox < width; ox += L) {
+                int r0 = top + ox;
+                int r1 = r0 + step;
+                int r2 = r1 + step;
+                var acc = w0.fma(FloatVector.fromArray(S, scratch, r0 + a), bias);
+                acc = w1.fma(FloatVector.fromArray(S, scratch, r0 + b), acc);
+                acc = w2.fma(FloatVector.fromArray(S, scratch, r0 + c), acc);
+                acc = w3.fma(FloatVector.fromArray(S, scratch, r1 + a), acc);
+                acc = w4.fma(FloatVector.fromArray(S, scratch, r1 + b), acc);
+                acc = w5.fma(FloatVector.fromArray(S, scratch, r1 + c), acc);
+                acc = w6.fma(FloatVector.fromArray(S, scratch, r2 + a), acc);
+                acc = w7.fma(FloatVector.fromArray(S, scratch, r2 + b), acc);
+                acc = w8.fma(FloatVector.fromArray(S, scratch, r2 + c), acc);
+                acc = acc.blend(high, acc.compare(VectorOperators.GT, high)).blend(low, acc.compare(VectorOperators.LT, low));
+                if (ox + L <= width) {
+                    acc.intoArray(out, o + ox);
+                } else {
+                    acc.intoArray(out, o + ox, tail);
+                }
             }
         }
     }

@@ -60,7 +60,7 @@ public final class MaxPooling2d {
                 out[o + ox] = border(g, x, xi, oy, ox);
             }
             for (int ox = vectorFrom; ox < vectorTo; ox += L) {
-                int base = top * row + ox;
+                int base = (top + g.padTop()) * row + ox;
                 var best = FloatVector.fromArray(S, scratch, base + offsets[0]);
                 for (int ky = 0; ky < g.kernelHeight(); ky++) {
                     int r = base + ky * g.dilationY() * row;

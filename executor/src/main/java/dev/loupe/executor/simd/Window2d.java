@@ -40,16 +40,24 @@ public record Window2d(int height, int width, int outHeight, int outWidth, int k
         return 2 * phaseLength();
     }
 
-    /// Floats per phase of a stride-2 scratch row.
+    /// Floats per phase of a stride-2 scratch row: room for a vector of outputs from any output column, and for
+    /// the whole vectors [#fillScratch] stores for the row's last columns.
     int phaseLength() {
         int vectorsWide = outWidth + L;
-        return Math.max((padLeft + width + 1) / 2, vectorsWide + (kernelWidth - 1) * dilationX / 2 + 1);
+        return Math.max((padLeft + width + 1) / 2 + L, vectorsWide + (kernelWidth - 1) * dilationX / 2 + 1);
     }
 
-    /// This thread's scratch plane, zeroed (padding columns are never written afterwards, so they stay zero
-    /// across the planes a call copies in).
+    /// Rows of the scratch plane: `padTop` zero rows, the input rows, and as many zero rows below as the last
+    /// output row's window reaches, so that every output row reads whole rows of the scratch.
+    int scratchRows() {
+        int below = (outHeight - 1) * strideY - padTop + (kernelHeight - 1) * dilationY - (height - 1);
+        return padTop + height + Math.max(0, below);
+    }
+
+    /// This thread's scratch plane, zeroed (padding rows and columns are never written afterwards, so they stay
+    /// zero across the planes a call copies in).
     float[] scratch() {
-        int size = height * scratchRow();
+        int size = scratchRows() * scratchRow();
         var scratch = Workspace.current().columns(size);
         java.util.Arrays.fill(scratch, 0, size, 0f);
         return scratch;
@@ -65,12 +73,13 @@ public record Window2d(int height, int width, int outHeight, int outWidth, int k
         return offsets;
     }
 
-    /// Copies the plane at `xi` into `scratch`, row by row, in the layout of the stride.
+    /// Copies the plane at `xi` into `scratch`, row by row below the `padTop` zero rows, in the layout of the
+    /// stride: output row `oy` reads scratch rows from `oy * strideY`.
     void fillScratch(float[] x, int xi, float[] scratch) {
         int row = scratchRow();
         for (int y = 0; y < height; y++) {
             int src = xi + y * width;
-            int dst = y * row;
+            int dst = (padTop + y) * row;
             if (strideX == 1) {
                 System.arraycopy(x, src, scratch, dst + padLeft, width);
             } else {
@@ -97,9 +106,21 @@ public record Window2d(int height, int width, int outHeight, int outWidth, int k
                 odd.intoArray(scratch, dst + (q + 1) / 2);
             }
         }
-        for (; i < width; i++) {
+        if (i < width) {
+            // The last columns: loads masked to the row (zero beyond it), so the stores also write zeros into
+            // the padding after the row, which the phases have room for (see phaseLength).
+            var a = FloatVector.fromArray(S, x, src + i, S.indexInRange(i, width));
+            var b = FloatVector.fromArray(S, x, src + i + L, S.indexInRange(i + L, width));
+            var even = a.rearrange(EVEN, b);
+            var odd = a.rearrange(ODD, b);
             int q = padLeft + i;
-            scratch[dst + (q & 1) * phase + q / 2] = x[src + i];
+            if ((q & 1) == 0) {
+                even.intoArray(scratch, dst + q / 2);
+                odd.intoArray(scratch, dst + phase + q / 2);
+            } else {
+                even.intoArray(scratch, dst + phase + q / 2);
+                odd.intoArray(scratch, dst + (q + 1) / 2);
+            }
         }
     }
 }
