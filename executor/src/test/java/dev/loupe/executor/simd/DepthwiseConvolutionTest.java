@@ -26,7 +26,11 @@ class DepthwiseConvolutionTest {
             "2,13,70,3,3,1,2,1,3,0,3,0,3",
             "1,6,33,1,1,1,2,1,1,0,0,0,0",
             "2,10,66,2,4,2,2,1,1,0,0,1,1",
-            "1,4,5,3,3,1,1,1,1,2,2,2,2"})
+            "1,4,5,3,3,1,1,1,1,2,2,2,2",
+            // Planes of one vector or less (MobileNet's 7 x 7 and 14 x 14), a dilated 3 x 3, padding after only.
+            "6,7,7,3,3,1,1,1,1,1,1,1,1",
+            "5,14,14,3,3,2,2,1,1,0,0,1,1",
+            "3,8,8,3,3,1,1,2,2,2,2,2,2"})
     void matchesDirectSum(int channels, int height, int width, int kh, int kw, int sy, int sx, int dy, int dx,
                           int padTop, int padLeft, int padBottom, int padRight) {
         assumeTrue(VectorSupport.ENABLED, "the direct depthwise kernel needs the vector kernels on");
