@@ -108,7 +108,8 @@ public record Window2d(int height, int width, int outHeight, int outWidth, int k
         }
         if (i < width) {
             // The last columns: loads masked to the row (zero beyond it), so the stores also write zeros into
-            // the padding after the row, which the phases have room for (see phaseLength).
+            // the padding after the row, which the phases have room for (see phaseLength). Masked loads for
+            // the whole row, in one loop, made a 112-wide stride-2 fill 1.6x slower.
             var a = FloatVector.fromArray(S, x, src + i, S.indexInRange(i, width));
             var b = FloatVector.fromArray(S, x, src + i + L, S.indexInRange(i + L, width));
             var even = a.rearrange(EVEN, b);
