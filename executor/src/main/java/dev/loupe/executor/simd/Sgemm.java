@@ -58,12 +58,13 @@ public final class Sgemm {
     public static void multiplyBatches(int batches, int m, int n, int k, float[] a, int[] aOffsets, int aRowStride,
                                        int aColStride, float[] b, int[] bOffsets, int bRowStride, int bColStride, float[] c,
                                        int threads) {
-        int inner = parts(m, n, k, threads);
-        int perPart = (int) Math.min(batches, Math.ceil(MIN_FLOPS_PER_PART / Math.max(1.0, 2.0 * m * n * k)));
-        Parallel.forRange(batches, inner > 1 ? batches : perPart, 1, threads, (first, end) -> {
+        boolean splitEach = parts(m, n, k, threads) > 1;
+        int perPart = splitEach ? batches : (int) Math.min(batches, Math.ceil(MIN_FLOPS_PER_PART / Math.max(1.0, 2.0 * m * n * k)));
+        int threadsEach = splitEach ? threads : 1;
+        Parallel.forRange(batches, perPart, 1, threads, (first, end) -> {
             for (int i = first; i < end; i++) {
                 multiply(m, n, k, 1f, a, aOffsets[i], aRowStride, aColStride, b, bOffsets[i], bRowStride, bColStride, c,
-                        i * m * n, n, false, end - first == batches ? threads : 1);
+                        i * m * n, n, false, threadsEach);
             }
         });
     }
