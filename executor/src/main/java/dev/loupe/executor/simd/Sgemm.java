@@ -59,7 +59,8 @@ public final class Sgemm {
                                        int aColStride, float[] b, int[] bOffsets, int bRowStride, int bColStride, float[] c,
                                        int threads) {
         boolean splitEach = parts(m, n, k, threads) > 1;
-        int perPart = splitEach ? batches : (int) Math.min(batches, Math.ceil(MIN_FLOPS_PER_PART / Math.max(1.0, 2.0 * m * n * k)));
+        int perPart = splitEach ? batches
+                : (int) Math.min(batches, Math.ceil(MIN_FLOPS_PER_PART / Math.max(1.0, 2.0 * m * n * k)));
         int threadsEach = splitEach ? threads : 1;
         Parallel.forRange(batches, perPart, 1, threads, (first, end) -> {
             for (int i = first; i < end; i++) {

@@ -104,7 +104,8 @@ abstract class BinaryArithmeticKernel implements Kernel {
         if (plan.rows() == 1) {
             int as = plan.step(0);
             int bs = plan.step(1);
-            Parallel.forElements(rowLength, threads, (from, to) -> floatRow(x, from * as, as, y, from * bs, bs, o, from, to - from));
+            Parallel.forElements(rowLength, threads,
+                    (from, to) -> floatRow(x, from * as, as, y, from * bs, bs, o, from, to - from));
             return;
         }
         Parallel.forRows(plan.rows(), rowLength, threads, (first, end) -> {

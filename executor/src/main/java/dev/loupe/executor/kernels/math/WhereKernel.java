@@ -23,7 +23,8 @@ final class WhereKernel implements Kernel {
         Operands.sameType("Where", x, "X", y, "Y");
         var plan = Broadcast.of("Where", cond.shape(), x.shape(), y.shape());
         // float32 results (every element is written below) may take recycled storage in fast mode.
-        var out = x.type() == ElementType.FLOAT ? context.output(ElementType.FLOAT, plan.shape()) : Tensor.allocate(x.type(), plan.shape());
+        var out = x.type() == ElementType.FLOAT ? context.output(ElementType.FLOAT, plan.shape())
+                : Tensor.allocate(x.type(), plan.shape());
         var c = cond.bytes();
         var dst = out.data();
         var a = x.data();

@@ -75,7 +75,8 @@ public final class KernelCall {
         var model = new Model(graph);
         var registration = REGISTRY.resolve("", op, opset)
                 .orElseThrow(() -> new IllegalArgumentException("no kernel for " + op + " at opset " + opset));
-        return registration.factory().create(new NodeSpec(node, opset, model)).run(inputs, threads == 1 ? CONTEXT : context(threads));
+        var kernel = registration.factory().create(new NodeSpec(node, opset, model));
+        return kernel.run(inputs, threads == 1 ? CONTEXT : context(threads));
     }
 
     /// The first output of [#run], as a tensor.
