@@ -2,6 +2,7 @@ package dev.loupe.executor.kernels.shape;
 
 import dev.loupe.executor.tensor.Shapes;
 import dev.loupe.executor.kernel.KernelContext;
+import dev.loupe.executor.simd.Parallel;
 import dev.loupe.executor.tensor.Tensor;
 import dev.loupe.model.ElementType;
 
@@ -59,28 +60,32 @@ final class AxisPermutation {
         if (r <= 1) {
             System.arraycopy(x.data(), 0, out.data(), 0, x.size());
         } else if (strides[r - 1] == 1) {
-            copyBlocks(x.data(), out.data(), dims, strides);
+            copyBlocks(x.data(), out.data(), dims, strides, context.threads());
         } else {
-            transposeTiles(x.floats(), out.floats(), dims, strides);
+            transposeTiles(x.floats(), out.floats(), dims, strides, context.threads());
         }
         return out;
     }
 
-    /// Output axes `0 .. r-2` by an odometer, each step one block of `dims[r-1]` contiguous elements.
-    private static void copyBlocks(Object src, Object dst, int[] dims, int[] strides) {
+    /// Output axes `0 .. r-2` by an odometer, each step one block of `dims[r-1]` contiguous elements; runs of
+    /// blocks in pieces on up to `threads` threads when there are enough elements.
+    private static void copyBlocks(Object src, Object dst, int[] dims, int[] strides, int threads) {
         int r = dims.length;
         int block = dims[r - 1];
-        var index = new int[r - 1];
-        int in = 0;
-        for (int out = 0, total = size(dims); out < total; out += block) {
-            System.arraycopy(src, in, dst, out, block);
-            in = advance(index, dims, strides, in, r - 2);
-        }
+        Parallel.forRows(size(dims) / block, block, threads, (first, end) -> {
+            var index = new int[r - 1];
+            int in = position(index, dims, strides, first);
+            for (int b = first, out = first * block; b < end; b++, out += block) {
+                System.arraycopy(src, in, dst, out, block);
+                in = advance(index, dims, strides, in, r - 2);
+            }
+        });
     }
 
     /// The output's last axis (`b`, strided in the input) against the output axis `q` that is contiguous in
-    /// the input (`a`): tiles of `a x b` per position of the other axes.
-    private static void transposeTiles(float[] src, float[] dst, int[] dims, int[] strides) {
+    /// the input (`a`): tiles of `a x b` per position of the other axes (runs of positions in pieces on up to
+    /// `threads` threads when there are enough elements).
+    private static void transposeTiles(float[] src, float[] dst, int[] dims, int[] strides, int threads) {
         int r = dims.length;
         int q = 0;
         while (strides[q] != 1) {
@@ -99,33 +104,50 @@ final class AxisPermutation {
         var rest = dims.clone();
         rest[q] = 1;
         rest[r - 1] = 1;
-        var index = new int[r];
-        int in = 0;
-        int out = 0;
-        for (int n = size(rest); n > 0; n--) {
-            for (int a0 = 0; a0 < na; a0 += TILE) {
-                int a1 = Math.min(na, a0 + TILE);
-                for (int b0 = 0; b0 < nb; b0 += TILE) {
-                    int b1 = Math.min(nb, b0 + TILE);
-                    for (int a = a0; a < a1; a++) {
-                        int o = out + a * oa;
-                        for (int b = b0, i = in + a + b0 * sb; b < b1; b++, i += sb) {
-                            dst[o + b] = src[i];
+        Parallel.forRows(size(rest), na * nb, threads, (first, end) -> {
+            var index = new int[r];
+            int in = position(index, rest, strides, first);
+            int out = 0;
+            for (int axis = 0; axis < r; axis++) {
+                out += index[axis] * outStrides[axis];
+            }
+            for (int n = first; n < end; n++) {
+                for (int a0 = 0; a0 < na; a0 += TILE) {
+                    int a1 = Math.min(na, a0 + TILE);
+                    for (int b0 = 0; b0 < nb; b0 += TILE) {
+                        int b1 = Math.min(nb, b0 + TILE);
+                        for (int a = a0; a < a1; a++) {
+                            int o = out + a * oa;
+                            for (int b = b0, i = in + a + b0 * sb; b < b1; b++, i += sb) {
+                                dst[o + b] = src[i];
+                            }
                         }
                     }
                 }
-            }
-            for (int axis = r - 1; axis >= 0; axis--) {
-                if (++index[axis] < rest[axis]) {
-                    in += strides[axis];
-                    out += outStrides[axis];
-                    break;
+                for (int axis = r - 1; axis >= 0; axis--) {
+                    if (++index[axis] < rest[axis]) {
+                        in += strides[axis];
+                        out += outStrides[axis];
+                        break;
+                    }
+                    in -= (rest[axis] - 1) * strides[axis];
+                    out -= (rest[axis] - 1) * outStrides[axis];
+                    index[axis] = 0;
                 }
-                in -= (rest[axis] - 1) * strides[axis];
-                out -= (rest[axis] - 1) * outStrides[axis];
-                index[axis] = 0;
             }
+        });
+    }
+
+    /// Sets the odometer `index` over the first `index.length` axes of `dims` to step `step` (as many steps
+    /// from all zeros) and returns the input offset there.
+    private static int position(int[] index, int[] dims, int[] strides, int step) {
+        int in = 0;
+        for (int axis = index.length - 1, rest = step; axis >= 0; axis--) {
+            index[axis] = rest % dims[axis];
+            rest /= dims[axis];
+            in += index[axis] * strides[axis];
         }
+        return in;
     }
 
     /// Steps the odometer over axes `0 .. last` and returns the new input offset.

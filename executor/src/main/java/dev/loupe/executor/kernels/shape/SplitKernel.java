@@ -4,6 +4,7 @@ import dev.loupe.executor.kernel.Kernel;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.KernelException;
 import dev.loupe.executor.kernel.NodeSpec;
+import dev.loupe.executor.simd.Parallel;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Tensor;
 
@@ -50,9 +51,13 @@ final class SplitKernel implements Kernel {
             shape[a] = sizes[k];
             var out = context.output(x.type(), shape);
             int row = (int) (sizes[k] * inner);
-            for (int o = 0; o < outer; o++) {
-                System.arraycopy(x.data(), (int) ((o * dim + start) * inner), out.data(), o * row, row);
-            }
+            long from = start;
+            long span = inner;
+            Parallel.forRows((int) outer, row, context.threads(), (first, end) -> {
+                for (int o = first; o < end; o++) {
+                    System.arraycopy(x.data(), (int) ((o * dim + from) * span), out.data(), o * row, row);
+                }
+            });
             result[k] = out;
             start += sizes[k];
         }

@@ -20,8 +20,19 @@ class AxisPermutationTest {
 
     @Test
     void everyPermutationMatchesTheElementwiseCopy() {
+        check(SHAPES, KernelCall.CONTEXT);
+    }
+
+    /// Shapes large enough to be copied in pieces on several threads (an attention layer's heads at sequence
+    /// 256 among them).
+    @Test
+    void largePermutationsOnFourThreadsMatchTheElementwiseCopy() {
+        check(new long[][] {{2, 256, 8, 64}, {3, 260, 170}}, KernelCall.context(4));
+    }
+
+    private static void check(long[][] shapes, dev.loupe.executor.kernel.KernelContext context) {
         var r = new Random(2);
-        for (var shape : SHAPES) {
+        for (var shape : shapes) {
             for (var perm : permutations(shape.length)) {
                 for (var type : List.of(ElementType.FLOAT, ElementType.INT64, ElementType.STRING)) {
                     var x = Tensor.allocate(type, shape);
@@ -32,7 +43,7 @@ class AxisPermutationTest {
                             default -> ((String[]) x.data())[i] = "s" + i;
                         }
                     }
-                    var got = AxisPermutation.apply(x, perm, KernelCall.CONTEXT);
+                    var got = AxisPermutation.apply(x, perm, context);
                     var want = Elements.permute(x, perm);
                     assertThat(got.shape()).isEqualTo(want.shape());
                     assertThat(got.type()).isEqualTo(type);

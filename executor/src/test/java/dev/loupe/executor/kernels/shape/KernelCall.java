@@ -85,7 +85,7 @@ public final class KernelCall {
     }
 
     /// A context with no subgraphs, `threads` threads and fresh output storage.
-    private static KernelContext context(int threads) {
+    static KernelContext context(int threads) {
         return new KernelContext() {
             @Override
             public void checkCancelled() {

@@ -49,6 +49,29 @@ class ShapeKernelsTest {
         assertThat(((Tensor) parts[1]).floats()).containsExactly(4, 5);
     }
 
+    /// An attention layer's fused projection cut into query, key and value: rows copied in pieces on four
+    /// threads, each element where the slice puts it.
+    @Test
+    void splitOfALargeTensorOnFourThreadsPutsEveryElementInItsPart() {
+        int rows = 400; // 204,800 floats per part: pieces on several threads
+        var values = new float[rows * 1536];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i;
+        }
+        var x = floats(new long[] {1, rows, 1536}, values);
+        var parts = KernelCall.of("Split", 18).attr(Attribute.ofInt("axis", -1)).attr(Attribute.ofInt("num_outputs", 3))
+                .outputs(3).threads(4).run(x);
+        for (int k = 0; k < 3; k++) {
+            var part = (Tensor) parts[k];
+            assertThat(part.shape()).containsExactly(1, rows, 512);
+            for (int row = 0; row < rows; row++) {
+                for (int col = 0; col < 512; col += 97) {
+                    assertThat(part.floats()[row * 512 + col]).isEqualTo(row * 1536 + k * 512 + col);
+                }
+            }
+        }
+    }
+
     @Test
     void castToFloat8RoundsToNearestEvenAndSaturates() {
         var x = floats(new long[] {5}, 1.0625f, 1.1875f, 1000f, Float.POSITIVE_INFINITY, -0.0f);
