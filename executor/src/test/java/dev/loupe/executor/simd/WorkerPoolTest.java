@@ -53,11 +53,26 @@ class WorkerPoolTest {
         }
     }
 
+    /// The caller runs a part itself only when its worker has not started by the time part 0 is done, so
+    /// here part 0 waits for the others to start: each must then be on a worker thread of its own.
     @Test
-    void otherPartsRunOnWorkerThreads() {
+    void otherPartsRunOnWorkerThreads() throws Exception {
+        int parts = WorkerPool.size();
+        var started = new java.util.concurrent.CountDownLatch(parts - 1);
         var threads = ConcurrentHashMap.<String>newKeySet();
-        WorkerPool.run(WorkerPool.size(), part -> threads.add(Thread.currentThread().getName()));
-        assertThat(threads).hasSize(WorkerPool.size());
+        WorkerPool.run(parts, part -> {
+            threads.add(Thread.currentThread().getName());
+            if (part == 0) {
+                try {
+                    assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            } else {
+                started.countDown();
+            }
+        });
+        assertThat(threads).hasSize(parts);
     }
 
     @Test
