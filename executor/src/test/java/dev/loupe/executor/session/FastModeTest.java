@@ -238,6 +238,7 @@ class FastModeTest {
     /// DEBUG allocates every output; FAST only the graph output and the interpreter's bookkeeping.
     @Test
     void steadyStateRunsAllocateAFractionOfDebugMode() {
+        // -1 where the JVM cannot count a thread's allocations (not HotSpot): nothing to measure there.
         assumeThat(Benchmark.allocatedBytes()).isNotNegative();
         var g = new Graph(null, "block");
         input(g, "x", ElementType.FLOAT, 1, 16, 32, 32);
