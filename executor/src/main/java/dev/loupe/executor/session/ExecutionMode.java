@@ -26,10 +26,12 @@ public enum ExecutionMode {
     /// "Run to the end": the main graph is compiled into a private, optimized plan (nodes whose inputs are
     /// all constants evaluated once when the session is created, `Conv` + `BatchNormalization` folded into
     /// the convolution's weights, an activation or an elementwise `Add`/`Sub`/`Mul`/`Div` that follows a
-    /// `Conv`, `Gemm`, `MatMul` or elementwise operation applied in place to its output), and outputs of the
+    /// `Conv`, `Gemm`, `MatMul` or elementwise operation applied in place to its output, float32 weights of
+    /// `MatMul`, `Gemm` and `Conv` packed into their kernels and not kept otherwise), and outputs of the
     /// main graph's kernels reuse the arrays of values whose last use has passed. Listeners see one event
-    /// per step, named by the first node of a fused step; while a run has listeners nothing is recycled,
-    /// since a listener may keep any value. Outputs handed to the caller are never recycled.
+    /// per step, named by the first node of a fused step, with `null` for weights a kernel took; while a run
+    /// has listeners nothing is recycled, since a listener may keep any value. Outputs handed to the caller
+    /// are never recycled.
     FAST {
         @Override
         ExecutionPlan compile(Model model, KernelRegistry registry) {

@@ -1,5 +1,6 @@
 package dev.loupe.executor.session;
 
+import dev.loupe.executor.kernel.ConstantTakingKernel;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.simd.VectorLoops;
 import dev.loupe.executor.tensor.RuntimeValue;
@@ -30,6 +31,9 @@ import java.util.Set;
 /// 3. **Epilogues.** A `Relu`, `LeakyRelu`, `Clip`, `Add`, `Sub`, `Mul` or `Div` reading the result of a
 ///    `Conv`, `Gemm`, `MatMul` or elementwise `Add`/`Sub`/`Mul`/`Div` joins that step ([FusedKernel]), and
 ///    chains on (`Conv` → `Add` → `Relu`).
+/// 4. **Weights taken by kernels.** Each constant input of a step's first node is offered to its kernel
+///    ([ConstantTakingKernel]); a slot the kernel takes (weights packed into its own layout) reads nothing at
+///    run time, and a value no step reads any more is not kept, so such weights are held once, packed.
 ///
 /// A fusion applies only when the intermediate value is read by that one node slot and nothing else (no
 /// other node, no subgraph) and is not a graph output. A fused step runs where its last node ran: its first
@@ -128,6 +132,7 @@ final class FastPlanner {
                 }
             }
         }
+        groups.forEach(this::offerConstants);
         var lifetimes = Lifetimes.ofSteps(main.graph(), groups.stream().map(g -> g.nodes).toList());
         var result = new ArrayList<CompiledGraph.Step>();
         for (int i = 0; i < groups.size(); i++) {
@@ -136,7 +141,43 @@ final class FastPlanner {
             result.add(new CompiledGraph.Step(i, g.head.node(), kernel, g.head.opsetVersion(),
                     g.inputs.toArray(String[]::new), g.outputs, lifetimes.releasedAfter(i)));
         }
+        precomputed.keySet().retainAll(read(groups));
         return new CompiledGraph(main.graph(), result, main.initializers(), precomputed);
+    }
+
+    // ---- weights taken by kernels
+
+    /// Offers the constant inputs of `g`'s first node to its kernel; a slot the kernel takes reads nothing.
+    private void offerConstants(Group g) {
+        if (!(g.head.kernel() instanceof ConstantTakingKernel taking)) {
+            return;
+        }
+        int headInputs = g.stages.isEmpty() ? g.inputs.size() : g.headInputs;
+        for (int slot = 0; slot < headInputs; slot++) {
+            var value = constant(g.inputs.get(slot));
+            if (value != null && taking.take(slot, value)) {
+                g.inputs.set(slot, null);
+            }
+        }
+    }
+
+    /// The names the steps of `groups` read (their inputs, and what the subgraphs of their nodes use from
+    /// this graph) and the graph's outputs.
+    private Set<String> read(List<Group> groups) {
+        var names = new HashSet<>(graphOutputs);
+        for (var g : groups) {
+            for (var name : g.inputs) {
+                if (name != null) {
+                    names.add(name);
+                }
+            }
+            for (var node : g.nodes) {
+                if (!node.subgraphs().isEmpty()) {
+                    TopologicalOrder.reads(node).forEach(v -> names.add(v.name()));
+                }
+            }
+        }
+        return names;
     }
 
     // ---- constant folding
@@ -145,8 +186,10 @@ final class FastPlanner {
         return precomputed.containsKey(name) || (main.initializers().containsKey(name) && !main.inputNames().contains(name));
     }
 
+    /// The value of constant `name`: folded or made by a fusion here, or an initializer; `null` otherwise.
     private Tensor constant(String name) {
-        return name == null || !isConstant(name) ? null : main.constant(name);
+        var made = name == null ? null : precomputed.get(name);
+        return made != null ? made : name == null || !isConstant(name) ? null : main.constant(name);
     }
 
     /// Runs `step` now when its inputs are all constants; whether it was folded.

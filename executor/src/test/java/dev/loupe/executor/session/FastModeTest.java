@@ -168,6 +168,23 @@ class FastModeTest {
         assertThat(ops(fast)).containsExactly("Add");
     }
 
+    @Test
+    void chainsOfConstantNodesFoldWhole() {
+        var g = new Graph(null, "chain");
+        input(g, "x", ElementType.FLOAT, 4, 6);
+        var random = new SplittableRandom(8);
+        init(g, "p", random, -1, 1, 4, 6);
+        init(g, "q", random, -1, 1, 6);
+        init(g, "r", random, 0.5f, 1, 4, 1);
+        node(g, "mul", "Mul", names("p", "q"), names("pq"));
+        node(g, "div", "Div", names("pq", "r"), names("d"));
+        node(g, "neg", "Neg", names("d"), names("n"));
+        node(g, "add", "Add", names("x", "n"), names("y"));
+        output(g, "y");
+        var fast = compare(TestModels.model(g, 17));
+        assertThat(ops(fast)).containsExactly("Add");
+    }
+
     // ---- recycled storage
 
     @Test

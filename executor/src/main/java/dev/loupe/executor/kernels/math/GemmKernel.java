@@ -1,6 +1,6 @@
 package dev.loupe.executor.kernels.math;
 
-import dev.loupe.executor.kernel.Kernel;
+import dev.loupe.executor.kernel.ConstantTakingKernel;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.KernelException;
 import dev.loupe.executor.kernel.NodeSpec;
@@ -10,22 +10,27 @@ import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Tensor;
 import dev.loupe.model.ElementType;
 
+import java.util.Arrays;
+
 /// `Gemm` (versions 1, 6, 7, 9, 11, 13): `Y = alpha * A' * B' + beta * C` for 2-D `A` and `B`, each transposed
 /// when `transA`/`transB` is 1, with the optional `C` broadcast to `[M, N]`. Floats in `float`, double in
 /// `double`, integers in `long`.
 ///
 /// float32 runs on [Sgemm] (transposes as strides, `alpha` folded into the packing of `A`, `beta * C` as the
-/// starting value), with a constant `B` packed once and reused while it is the same array.
-final class GemmKernel implements Kernel {
+/// starting value), with a constant `B` packed once and reused while it is the same array, or taken into the
+/// kernel when a fast plan is made ([ConstantTakingKernel]: a float32 matrix).
+final class GemmKernel implements ConstantTakingKernel {
 
     private final boolean transA;
     private final boolean transB;
     private final float alpha;
     private final float beta;
     private final boolean constantB;
-    /// The packed constant `B` and its source; runs are serialized, so plain fields suffice.
+    /// The packed constant `B` and its source (`null` once taken); runs are serialized, so plain fields suffice.
     private float[] packedSource;
     private PackedB packed;
+    /// The shape of a `B` taken at planning time, or `null`.
+    private long[] taken;
 
     GemmKernel(NodeSpec spec) {
         this.transA = spec.intAttr("transA", 0) != 0;
@@ -36,20 +41,40 @@ final class GemmKernel implements Kernel {
     }
 
     @Override
+    public boolean take(int slot, Tensor value) {
+        if (slot != 1 || value.type() != ElementType.FLOAT || value.rank() != 2 || value.size() == 0) {
+            return false;
+        }
+        int k = (int) (transB ? value.dim(1) : value.dim(0));
+        int n = (int) (transB ? value.dim(0) : value.dim(1));
+        packed = PackedB.of(value.floats(), 0, k, n, transB ? 1 : n, transB ? k : 1);
+        packedSource = null;
+        taken = value.shape();
+        return true;
+    }
+
+    @Override
     public RuntimeValue[] run(RuntimeValue[] inputs, KernelContext context) {
         var a = Operands.tensor("Gemm", inputs, 0, "A");
-        var b = Operands.tensor("Gemm", inputs, 1, "B");
+        boolean useTaken = taken != null && inputs.length > 1 && inputs[1] == null;
+        var b = useTaken ? null : Operands.tensor("Gemm", inputs, 1, "B");
         var c = Operands.optionalTensor("Gemm", inputs, 2, "C");
-        Operands.sameType("Gemm", a, "A", b, "B");
-        if (a.rank() != 2 || b.rank() != 2) {
-            throw new KernelException("Gemm needs 2-D A and B, got " + a.describe() + " and " + b.describe());
+        var bs = useTaken ? taken : b.shape();
+        var bText = useTaken ? "its weights float" + Arrays.toString(taken).replace(" ", "") : b.describe();
+        if (!useTaken) {
+            Operands.sameType("Gemm", a, "A", b, "B");
+        } else if (a.type() != ElementType.FLOAT) {
+            throw new KernelException("Gemm needs a float A for " + bText + ", got " + a.describe());
+        }
+        if (a.rank() != 2 || bs.length != 2) {
+            throw new KernelException("Gemm needs 2-D A and B, got " + a.describe() + " and " + bText);
         }
         int m = (int) (transA ? a.dim(1) : a.dim(0));
         int k = (int) (transA ? a.dim(0) : a.dim(1));
-        int kb = (int) (transB ? b.dim(1) : b.dim(0));
-        int n = (int) (transB ? b.dim(0) : b.dim(1));
+        int kb = (int) (transB ? bs[1] : bs[0]);
+        int n = (int) (transB ? bs[0] : bs[1]);
         if (k != kb) {
-            throw new KernelException("Gemm cannot multiply " + a.describe() + (transA ? "ᵀ" : "") + " by " + b.describe()
+            throw new KernelException("Gemm cannot multiply " + a.describe() + (transA ? "ᵀ" : "") + " by " + bText
                     + (transB ? "ᵀ" : "") + ": inner dimensions " + k + " and " + kb + " differ");
         }
         var shape = new long[] {m, n};
@@ -107,7 +132,7 @@ final class GemmKernel implements Kernel {
     }
 
     /// float32 on [Sgemm]: `Y` starts as `beta * C` (broadcast by the strides `cRow`, `cCol`) and gains
-    /// `alpha * A' * B'`.
+    /// `alpha * A' * B'`; `b` is `null` when it was taken at planning time.
     private Tensor floats(Tensor a, Tensor b, Tensor c, int m, int k, int n, int aRow, int aCol, int cRow, int cCol,
                           KernelContext context) {
         int threads = context.threads();
@@ -122,6 +147,10 @@ final class GemmKernel implements Kernel {
             }
         }
         var x = a.floats();
+        if (b == null) {
+            Sgemm.multiply(m, alpha, x, 0, aRow, aCol, packed, o, 0, n, c != null, threads);
+            return out;
+        }
         var y = b.floats();
         int bRow = transB ? 1 : n;
         int bCol = transB ? k : 1;

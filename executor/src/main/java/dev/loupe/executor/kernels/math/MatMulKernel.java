@@ -1,6 +1,6 @@
 package dev.loupe.executor.kernels.math;
 
-import dev.loupe.executor.kernel.Kernel;
+import dev.loupe.executor.kernel.ConstantTakingKernel;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.KernelException;
 import dev.loupe.executor.kernel.NodeSpec;
@@ -18,14 +18,17 @@ import java.util.Arrays;
 /// `float` (narrow floats widened), double in `double`, integers in `long`.
 ///
 /// float32 runs on [Sgemm]: a single `B` matrix takes all of `A`'s batches as one tall product, and a
-/// constant `B` (an initializer, typically weights) is packed once and reused while it is the same array; the
-/// output comes from [KernelContext#output] (every element is written).
-final class MatMulKernel implements Kernel {
+/// constant `B` (an initializer, typically weights) is packed once and reused while it is the same array, or
+/// taken into the kernel when a fast plan is made ([ConstantTakingKernel]: a float32 matrix); the output comes
+/// from [KernelContext#output] (every element is written).
+final class MatMulKernel implements ConstantTakingKernel {
 
     private final boolean constantB;
-    /// The packed constant `B` and its source; runs are serialized, so plain fields suffice.
+    /// The packed constant `B` and its source (`null` once taken); runs are serialized, so plain fields suffice.
     private float[] packedSource;
     private PackedB packed;
+    /// The shape `[k, n]` of a `B` taken at planning time, or `null`.
+    private long[] taken;
     /// Where each batch's matrices start, kept from run to run while the batch count stays the same.
     private int[] aOffsets;
     private int[] bOffsets;
@@ -35,8 +38,24 @@ final class MatMulKernel implements Kernel {
     }
 
     @Override
+    public boolean take(int slot, Tensor value) {
+        if (slot != 1 || value.type() != ElementType.FLOAT || value.rank() != 2 || value.size() == 0) {
+            return false;
+        }
+        int k = (int) value.dim(0);
+        int n = (int) value.dim(1);
+        packed = PackedB.of(value.floats(), 0, k, n, n, 1);
+        packedSource = null;
+        taken = value.shape();
+        return true;
+    }
+
+    @Override
     public RuntimeValue[] run(RuntimeValue[] inputs, KernelContext context) {
         var a = Operands.tensor("MatMul", inputs, 0, "A");
+        if (taken != null && inputs.length > 1 && inputs[1] == null) {
+            return new RuntimeValue[] {timesTaken(a, context)};
+        }
         var b = Operands.tensor("MatMul", inputs, 1, "B");
         Operands.sameType("MatMul", a, "A", b, "B");
         if (a.rank() == 0 || b.rank() == 0) {
@@ -117,6 +136,21 @@ final class MatMulKernel implements Kernel {
         if (!columnVector) {
             out[i] = n;
         }
+        return out;
+    }
+
+    /// `A` times the `B` taken at planning time: all of `A`'s leading axes stack into the rows of one product.
+    private Tensor timesTaken(Tensor a, KernelContext context) {
+        int k = (int) taken[0];
+        int n = (int) taken[1];
+        if (a.type() != ElementType.FLOAT || a.rank() == 0 || a.dim(a.rank() - 1) != k) {
+            throw new KernelException("MatMul cannot multiply " + a.describe() + " by its float" + Arrays.toString(taken)
+                    .replace(" ", "") + " weights");
+        }
+        var outShape = a.shape();
+        outShape[outShape.length - 1] = n;
+        var out = context.output(ElementType.FLOAT, outShape);
+        Sgemm.multiply(a.size() / k, 1f, a.floats(), 0, k, 1, packed, out.floats(), 0, n, false, context.threads());
         return out;
     }
 

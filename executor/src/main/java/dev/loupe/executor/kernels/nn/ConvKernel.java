@@ -1,6 +1,7 @@
 package dev.loupe.executor.kernels.nn;
 
 import dev.loupe.executor.kernel.ClampingKernel;
+import dev.loupe.executor.kernel.ConstantTakingKernel;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.KernelException;
 import dev.loupe.executor.kernel.NodeSpec;
@@ -22,12 +23,13 @@ import java.util.Arrays;
 ///
 /// float32 runs on [Convolution] (SIMD im2col and SGEMM, pointwise as a plain product, depthwise as a direct
 /// vector loop, 2-D depthwise with a horizontal stride of 1 or 2 on [DepthwiseConvolution]) in `float`; the
-/// gather table is kept while the spatial shapes repeat, and constant weights are packed once; the output
-/// comes from [KernelContext#output] (every element is written). A following `Relu` or `Clip` in a fast plan
+/// gather table is kept while the spatial shapes repeat, and constant weights are packed once (or taken into the
+/// kernel when a fast plan is made, [ConstantTakingKernel], except depthwise ones, which are read as they are);
+/// the output comes from [KernelContext#output] (every element is written). A following `Relu` or `Clip` in a fast plan
 /// is applied as the output is stored ([#runClamped]). Other float types are computed as im2col and a matrix product in `double`: the input
 /// windows of a block of output positions are copied into columns (zeros for padding), then every output
 /// channel is a row of weights times those columns.
-final class ConvKernel extends NnKernel implements ClampingKernel {
+final class ConvKernel extends NnKernel implements ClampingKernel, ConstantTakingKernel {
 
     /// Column buffer budget in elements; output positions are processed in blocks that fit it.
     private static final int COLUMN_BUDGET = 1 << 22;
@@ -41,14 +43,35 @@ final class ConvKernel extends NnKernel implements ClampingKernel {
     private long[] planOutput;
     /// The direct depthwise geometry of the plan's shapes, or `null` when they are not a supported 2-D window.
     private Window2d planDepthwise;
+    /// The packed constant weights and their source (`null` once taken).
     private float[] packedSource;
     private PackedA[] packed;
+    /// The shape of weights taken at planning time, or `null`.
+    private long[] taken;
 
     ConvKernel(NodeSpec node) {
         super("X", 3);
         this.window = WindowAttributes.of(node);
         this.group = (int) node.intAttr("group", 1);
         this.constantWeights = node.isConstantInput(1);
+    }
+
+    @Override
+    public boolean take(int slot, Tensor value) {
+        var ws = value.shape();
+        if (slot != 1 || value.type() != ElementType.FLOAT || ws.length < 3 || value.size() == 0 || group < 1
+                || ws[0] % group != 0 || (ws[1] == 1 && ws[0] == group)) {
+            return false;
+        }
+        packed = pack(value.floats(), (int) ws[0], value.size() / (int) ws[0]);
+        packedSource = null;
+        taken = ws;
+        return true;
+    }
+
+    /// Whether this run reads the weights taken at planning time (`W` is absent and some were taken).
+    private boolean usesTaken(RuntimeValue[] inputs) {
+        return taken != null && inputs.length > 1 && inputs[1] == null;
     }
 
     @Override
@@ -60,7 +83,7 @@ final class ConvKernel extends NnKernel implements ClampingKernel {
     @Override
     public RuntimeValue[] runClamped(RuntimeValue[] inputs, KernelContext context, float lo, float hi) {
         if (!(inputs.length > 1 && inputs[0] instanceof Tensor x && x.type() == ElementType.FLOAT
-                && inputs[1] instanceof Tensor w && w.type() == ElementType.FLOAT
+                && (inputs[1] instanceof Tensor w && w.type() == ElementType.FLOAT || usesTaken(inputs))
                 && (inputs.length < 3 || inputs[2] == null || inputs[2] instanceof Tensor b && b.type() == ElementType.FLOAT))) {
             return null;
         }
@@ -68,22 +91,28 @@ final class ConvKernel extends NnKernel implements ClampingKernel {
     }
 
     private RuntimeValue[] compute(Tensor x, RuntimeValue[] inputs, KernelContext context, Clamp clamp) {
-        var w = Operands.tensor(inputs, 1, "W", Operands.FLOATS);
+        boolean useTaken = usesTaken(inputs);
+        var w = useTaken ? null : Operands.tensor(inputs, 1, "W", Operands.FLOATS);
         var b = Operands.optional(inputs, 2, "B");
         var xs = x.shape();
-        var ws = w.shape();
+        var ws = useTaken ? taken : w.shape();
+        var wText = useTaken ? "float" + Arrays.toString(taken).replace(" ", "") : w.describe();
         int spatial = xs.length - 2;
         int n = (int) xs[0];
         int c = (int) xs[1];
         int m = (int) ws[0];
-        if (w.rank() != xs.length || group < 1 || c % group != 0 || m % group != 0 || ws[1] != c / group) {
-            throw new KernelException("W " + w.describe() + " does not fit X " + x.describe() + " with group " + group);
+        if (ws.length != xs.length || group < 1 || c % group != 0 || m % group != 0 || ws[1] != c / group) {
+            throw new KernelException("W " + wText + " does not fit X " + x.describe() + " with group " + group);
         }
         if (b != null && (b.rank() != 1 || b.dim(0) != m)) {
             throw new KernelException("B must have shape [" + m + "], got " + b.describe());
         }
-        if (x.type() == ElementType.FLOAT && w.type() == ElementType.FLOAT && (b == null || b.type() == ElementType.FLOAT)) {
-            return new RuntimeValue[] {floats(x, w, b, clamp, context)};
+        boolean floatWeights = useTaken || w.type() == ElementType.FLOAT;
+        if (x.type() == ElementType.FLOAT && floatWeights && (b == null || b.type() == ElementType.FLOAT)) {
+            return new RuntimeValue[] {floats(x, w, ws, b, clamp, context)};
+        }
+        if (useTaken) {
+            throw new KernelException("X " + x.describe() + " and B must be float like the weights " + wText);
         }
         if (clamp != null) {
             throw new IllegalStateException("a clamp reached the non-float32 path");
@@ -147,10 +176,9 @@ final class ConvKernel extends NnKernel implements ClampingKernel {
     }
 
     /// The float32 path: one [Convolution] call per image and group, each output bounded by `clamp` (may be
-    /// `null`) as it is stored.
-    private Tensor floats(Tensor x, Tensor w, Tensor b, Clamp clamp, KernelContext context) {
+    /// `null`) as it is stored; `w` is `null` when the weights (of shape `ws`) were taken at planning time.
+    private Tensor floats(Tensor x, Tensor w, long[] ws, Tensor b, Clamp clamp, KernelContext context) {
         var xs = x.shape();
-        var ws = w.shape();
         int n = (int) xs[0];
         int c = (int) xs[1];
         int m = (int) ws[0];
@@ -167,12 +195,12 @@ final class ConvKernel extends NnKernel implements ClampingKernel {
         var out = context.output(ElementType.FLOAT, outShape);
         var o = out.floats();
         var xv = x.floats();
-        var wv = w.floats();
+        var wv = w == null ? null : w.floats();
         var bias = b == null ? null : b.floats();
         int inSize = plan.inputSize();
         int outSize = plan.outputSize();
         boolean depthwise = cg == 1 && mg == 1;
-        var weights = depthwise ? null : packedWeights(wv, m, cg * plan.taps());
+        var weights = w == null ? packed : depthwise ? null : packedWeights(wv, m, cg * plan.taps());
         for (int img = 0; img < n; img++) {
             context.checkCancelled();
             if (depthwise && planDepthwise != null) {
@@ -212,14 +240,20 @@ final class ConvKernel extends NnKernel implements ClampingKernel {
         if (constantWeights && wv == packedSource) {
             return packed;
         }
+        var result = pack(wv, m, depth);
+        if (constantWeights) {
+            packedSource = wv;
+            packed = result;
+        }
+        return result;
+    }
+
+    /// The `m` filters of `depth` weights each, packed group by group.
+    private PackedA[] pack(float[] wv, int m, int depth) {
         int mg = m / group;
         var result = new PackedA[group];
         for (int g = 0; g < group; g++) {
             result[g] = PackedA.of(wv, g * mg * depth, mg, depth, depth, 1, 1f);
-        }
-        if (constantWeights) {
-            packedSource = wv;
-            packed = result;
         }
         return result;
     }

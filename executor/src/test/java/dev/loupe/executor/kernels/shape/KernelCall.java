@@ -1,5 +1,6 @@
 package dev.loupe.executor.kernels.shape;
 
+import dev.loupe.executor.kernel.ConstantTakingKernel;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.KernelRegistry;
 import dev.loupe.executor.kernel.NodeSpec;
@@ -33,6 +34,8 @@ public final class KernelCall {
     private final List<Attribute> attributes = new ArrayList<>();
     private int outputs = 1;
     private int threads = 1;
+    private int takenSlot = -1;
+    private Tensor taken;
 
     private KernelCall(String op, long opset) {
         this.op = op;
@@ -61,12 +64,21 @@ public final class KernelCall {
         return this;
     }
 
+    /// Offers `value` to the kernel as the constant of input `slot` before the run, as a fast plan does
+    /// ([ConstantTakingKernel]); the kernel must take it. The run passes what the caller gives in that slot
+    /// (`null` to compute from what was taken).
+    public KernelCall taking(int slot, Tensor value) {
+        this.takenSlot = slot;
+        this.taken = value;
+        return this;
+    }
+
     /// Builds the node (one input slot per argument, `null` for an absent one), creates its kernel and runs it.
     public RuntimeValue[] run(RuntimeValue... inputs) {
         var graph = new Graph(null, "test");
         var node = graph.addNode("n", op, "");
         for (int i = 0; i < inputs.length; i++) {
-            node.addInput(inputs[i] == null ? null : graph.valueOrCreate("in" + i));
+            node.addInput(inputs[i] == null && i != takenSlot ? null : graph.valueOrCreate("in" + i));
         }
         for (int i = 0; i < outputs; i++) {
             node.addOutput(graph.valueOrCreate("out" + i));
@@ -76,6 +88,9 @@ public final class KernelCall {
         var registration = REGISTRY.resolve("", op, opset)
                 .orElseThrow(() -> new IllegalArgumentException("no kernel for " + op + " at opset " + opset));
         var kernel = registration.factory().create(new NodeSpec(node, opset, model));
+        if (taken != null && !(kernel instanceof ConstantTakingKernel taking && taking.take(takenSlot, taken))) {
+            throw new IllegalStateException(op + " did not take " + taken.describe() + " in slot " + takenSlot);
+        }
         return kernel.run(inputs, threads == 1 ? CONTEXT : context(threads));
     }
 

@@ -1,0 +1,116 @@
+package dev.loupe.executor.kernels.math;
+
+import dev.loupe.executor.kernel.KernelException;
+import dev.loupe.executor.kernels.shape.KernelCall;
+import dev.loupe.executor.tensor.Tensor;
+import dev.loupe.model.Attribute;
+import dev.loupe.model.ElementType;
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/// Kernels that take their weights when a fast plan is made ([dev.loupe.executor.kernel.ConstantTakingKernel])
+/// compute from what they took exactly what they compute from the weights given at run time, decline what
+/// they do not pack, still honour weights given in the slot, and name the mismatch when an input does not fit
+/// what they took.
+class TakenWeightsTest {
+
+    private final SplittableRandom random = new SplittableRandom(17);
+
+    @Test
+    void matMulFromTakenWeightsMatchesTheGivenWeights() {
+        var b = floats(24, 40);
+        for (var a : new Tensor[] {floats(24), floats(7, 24), floats(3, 5, 24)}) {
+            var given = KernelCall.of("MatMul", 13).apply(a, b);
+            var taken = KernelCall.of("MatMul", 13).taking(1, b).apply(a, null);
+            assertThat(taken.shape()).containsExactly(given.shape());
+            assertThat(taken.floats()).containsExactly(given.floats());
+        }
+    }
+
+    @Test
+    void aKernelThatTookWeightsStillUsesWeightsGivenInTheSlot() {
+        var a = floats(6, 16);
+        var other = floats(16, 9);
+        var expected = KernelCall.of("MatMul", 13).apply(a, other);
+        var actual = KernelCall.of("MatMul", 13).taking(1, floats(16, 9)).apply(a, other);
+        assertThat(actual.floats()).containsExactly(expected.floats());
+    }
+
+    @Test
+    void gemmFromTakenWeightsMatchesTheGivenWeights() {
+        var a = floats(5, 12);
+        var aT = floats(12, 5);
+        var bT = floats(20, 12);
+        var c = floats(20);
+        var attrs = new Attribute[] {Attribute.ofInt("transB", 1), Attribute.ofFloat("alpha", 0.5f), Attribute.ofFloat("beta", 2f)};
+        var given = call("Gemm", 13, attrs).apply(a, bT, c);
+        var taken = call("Gemm", 13, attrs).taking(1, bT).apply(a, null, c);
+        assertThat(taken.floats()).containsExactly(given.floats());
+        var b = floats(12, 20);
+        var transA = Attribute.ofInt("transA", 1);
+        assertThat(KernelCall.of("Gemm", 13).attr(transA).taking(1, b).apply(aT, null).floats())
+                .containsExactly(KernelCall.of("Gemm", 13).attr(transA).apply(aT, b).floats());
+    }
+
+    @Test
+    void convolutionFromTakenWeightsMatchesTheGivenWeights() {
+        var x = floats(2, 6, 9, 11);
+        var w = floats(8, 3, 3, 3);
+        var bias = floats(8);
+        var attrs = new Attribute[] {Attribute.ofInt("group", 2), Attribute.ofInts("pads", 1, 0, 1, 2),
+                Attribute.ofInts("strides", 2, 1)};
+        var given = call("Conv", 11, attrs).apply(x, w, bias);
+        var taken = call("Conv", 11, attrs).taking(1, w).apply(x, null, bias);
+        assertThat(taken.shape()).containsExactly(given.shape());
+        assertThat(taken.floats()).containsExactly(given.floats());
+        var x1 = floats(1, 4, 30);
+        var w1 = floats(5, 4, 7);
+        assertThat(KernelCall.of("Conv", 11).taking(1, w1).apply(x1, null).floats())
+                .containsExactly(KernelCall.of("Conv", 11).apply(x1, w1).floats());
+    }
+
+    @Test
+    void weightsThatAreNotPackedAreDeclined() {
+        var depthwise = floats(6, 1, 3, 3);
+        assertThatThrownBy(() -> KernelCall.of("Conv", 11).attr(Attribute.ofInt("group", 6)).taking(1, depthwise)
+                .apply(floats(1, 6, 5, 5), null)).isInstanceOf(IllegalStateException.class).hasMessageContaining("did not take");
+        var doubles = Tensor.allocate(ElementType.DOUBLE, 4, 4);
+        assertThatThrownBy(() -> KernelCall.of("MatMul", 13).taking(1, doubles).apply(Tensor.allocate(ElementType.DOUBLE, 2, 4), null))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("did not take");
+        assertThatThrownBy(() -> KernelCall.of("MatMul", 13).taking(1, floats(4)).apply(floats(2, 4), null))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("did not take");
+    }
+
+    @Test
+    void inputsThatDoNotFitTakenWeightsAreNamed() {
+        assertThatThrownBy(() -> KernelCall.of("MatMul", 13).taking(1, floats(8, 3)).apply(floats(2, 5), null))
+                .isInstanceOf(KernelException.class).hasMessage("MatMul cannot multiply float[2,5] by its float[8,3] weights");
+        assertThatThrownBy(() -> KernelCall.of("Gemm", 13).taking(1, floats(8, 3)).apply(floats(2, 5), null))
+                .isInstanceOf(KernelException.class).hasMessageContaining("float[2,5] by its weights float[8,3]");
+        assertThatThrownBy(() -> KernelCall.of("Conv", 11).taking(1, floats(4, 3, 3, 3)).apply(floats(1, 2, 5, 5), null))
+                .isInstanceOf(KernelException.class).hasMessageContaining("W float[4,3,3,3] does not fit X float[1,2,5,5]");
+        assertThatThrownBy(() -> KernelCall.of("Conv", 11).taking(1, floats(4, 3, 3, 3))
+                .apply(Tensor.allocate(ElementType.DOUBLE, 1, 3, 5, 5), null))
+                .isInstanceOf(KernelException.class).hasMessageContaining("must be float like the weights");
+    }
+
+    private static KernelCall call(String op, long opset, Attribute... attributes) {
+        var call = KernelCall.of(op, opset);
+        for (var a : attributes) {
+            call.attr(a);
+        }
+        return call;
+    }
+
+    private Tensor floats(long... shape) {
+        var t = Tensor.allocate(ElementType.FLOAT, shape);
+        for (int i = 0; i < t.size(); i++) {
+            t.floats()[i] = (float) random.nextDouble(-1, 1);
+        }
+        return t;
+    }
+}
