@@ -110,10 +110,10 @@ class RunCommandsTest {
                 "--threads", "1", "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("\"runs\": 3").contains("\"threads\": 1").contains("\"medianMillis\"")
-                .contains("\"peakResidentBytes\"");
+                .contains("\"peakResidentBytes\"").containsPattern("\"heapHeldBytes\": [1-9]");
         var text = CliRun.of("bench", FIXTURES.resolve("torch_mlp/model.onnx").toString(), "--runs", "2",
                 "--data-dir", FIXTURES.resolve("torch_mlp/test_data_set_0").toString());
         assertThat(text.exitCode()).as(text.err()).isZero();
-        assertThat(text.out()).contains("median ").contains("peak resident memory");
+        assertThat(text.out()).contains("median ").contains("peak resident memory").contains("heap held with the session loaded");
     }
 }

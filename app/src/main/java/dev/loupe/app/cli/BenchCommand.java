@@ -6,6 +6,7 @@ import dev.loupe.executor.session.Benchmark;
 import dev.loupe.executor.session.Session;
 import dev.loupe.executor.session.SessionOptions;
 import java.io.IOException;
+import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,7 +20,9 @@ import picocli.CommandLine.Spec;
 
 /// `loupe bench MODEL [--threads N] [--runs R] [--warmup W] [--mode debug|fast] [--data-dir DIR] [--json]`: median,
 /// min and max run time on the embedded executor (in [dev.loupe.executor.session.ExecutionMode#FAST] unless told
-/// otherwise), the bytes allocated per run on the calling thread, and the process's peak resident memory.
+/// otherwise), the bytes allocated per run on the calling thread, the Java heap the loaded session holds (in use
+/// after a full collection once the runs are done: weights as the kernels keep them, plans, the JVM's own)
+/// and the process's peak resident memory.
 @Command(name = "bench", description = "Time whole runs of a model on the embedded executor (median, min, max) and report peak memory.")
 final class BenchCommand implements Callable<Integer> {
 
@@ -52,11 +55,14 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         Benchmark.Result result;
+        long heldHeap;
         try (var m = ModelOption.open(model)) {
             var options = SessionOptions.defaults().withThreads(n).withMode(ModeOption.parse(spec, mode));
             var session = Session.create(m, BuiltinKernels.registry(), options);
             var inputs = dataDir == null ? Benchmark.randomInputs(session, 0) : InputLoader.fromDirectory(session.inputs(), dataDir);
             result = Benchmark.run(session, inputs, warmup, runs);
+            heldHeap = heapAfterCollection();
+            Reference.reachabilityFence(session);
         }
         long peakRss = peakResidentBytes();
         var out = spec.commandLine().getOut();
@@ -72,6 +78,7 @@ final class BenchCommand implements Callable<Integer> {
             map.put("maxMillis", result.maxNanos() / 1e6);
             map.put("peakLiveBytes", result.peakLiveBytes());
             map.put("allocatedBytesPerRun", result.allocatedBytesPerRun());
+            map.put("heapHeldBytes", heldHeap);
             map.put("peakResidentBytes", peakRss);
             out.println(Json.write(map));
         } else {
@@ -83,9 +90,18 @@ final class BenchCommand implements Callable<Integer> {
                     peakRss < 0 ? "unknown" : String.format("%.1f MiB", peakRss / 1048576.0));
             out.printf("allocated per run (calling thread, median) %s%n", result.allocatedBytesPerRun() < 0 ? "unknown"
                     : String.format("%.2f MiB", result.allocatedBytesPerRun() / 1048576.0));
+            out.printf("heap held with the session loaded (after a full collection) %.1f MiB%n", heldHeap / 1048576.0);
         }
         out.flush();
         return LoupeCommand.OK;
+    }
+
+    /// Java heap in use right after a full collection (asked of the JVM; `-XX:+DisableExplicitGC` makes it an
+    /// upper bound).
+    private static long heapAfterCollection() {
+        System.gc();
+        var runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     /// The process's peak resident set size (`VmHWM` on Linux), or -1 where it cannot be read.
