@@ -1,5 +1,6 @@
 package dev.loupe.executor.session;
 
+import dev.loupe.executor.kernel.ConstantInput;
 import dev.loupe.executor.kernel.ConstantTakingKernel;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.simd.VectorLoops;
@@ -154,11 +155,20 @@ final class FastPlanner {
         }
         int headInputs = g.stages.isEmpty() ? g.inputs.size() : g.headInputs;
         for (int slot = 0; slot < headInputs; slot++) {
-            var value = constant(g.inputs.get(slot));
+            var value = offered(g.inputs.get(slot));
             if (value != null && taking.take(slot, value)) {
                 g.inputs.set(slot, null);
             }
         }
+    }
+
+    /// Constant `name` as offered to a kernel: a value made here, or an initializer as the model stores it.
+    private ConstantInput offered(String name) {
+        if (name == null || !isConstant(name)) {
+            return null;
+        }
+        var made = precomputed.get(name);
+        return made != null ? ConstantInput.computed(made) : ConstantInput.stored(main.initializers().get(name));
     }
 
     /// The names the steps of `groups` read (their inputs, and what the subgraphs of their nodes use from

@@ -33,7 +33,8 @@ import java.util.Optional;
 ///
 /// Threading: a session is immutable after creation; runs are serialized (a second caller of `run` waits
 /// for the first to finish), because kernels may keep per-node state. Cancel a run from any thread through
-/// its [RunControl]. The model must not be edited while a session built from it is in use.
+/// its [RunControl]. The model must not be edited or closed while a session built from it is in use (a fast
+/// session reads some weights where the model file is mapped).
 public final class Session {
 
     private final Model model;

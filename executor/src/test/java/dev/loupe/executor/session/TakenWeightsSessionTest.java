@@ -1,17 +1,23 @@
 package dev.loupe.executor.session;
 
 import dev.loupe.executor.kernels.BuiltinKernels;
+import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Tensor;
 import dev.loupe.executor.tensor.TensorConversion;
 import dev.loupe.model.Attribute;
 import dev.loupe.model.ElementType;
 import dev.loupe.model.Graph;
 import dev.loupe.model.Model;
+import dev.loupe.model.io.ModelReader;
+import dev.loupe.model.io.ModelWriter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import static dev.loupe.executor.session.TestModels.input;
@@ -23,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /// A fast session hands the float32 weights of `MatMul`, `Gemm` and `Conv` to their kernels when it is
 /// planned and keeps no other copy: the heap it holds is about one copy of the weights (packed), where a
 /// session that kept the converted weights beside the packed ones held two (three for a convolution with a
-/// folded batch normalization). Weights also read by another node stay available to it. Heap is measured
+/// folded batch normalization); a float32 table that `Gather` reads stays where the model file is mapped.
+/// Weights also read by another node stay available to it. Heap is measured
 /// as in use after full collections, before and after a second session is made and run (the first loads
 /// classes and sizes the threads' scratch space, which outlive it).
 class TakenWeightsSessionTest {
@@ -62,22 +69,36 @@ class TakenWeightsSessionTest {
         output(g, h);
         output(g, c);
         var model = TestModels.model(g, 15);
-        var options = SessionOptions.defaults().withMode(ExecutionMode.FAST);
         var inputs = Benchmark.randomInputs(Session.create(model), 3);
-        // A first session loads the classes and sizes the threads' scratch space, which outlive it.
-        Session.create(model, BuiltinKernels.registry(), options).run(inputs);
+        var held = heldByFastSession(model, inputs);
 
-        long before = heapAfterCollection();
-        var fast = Session.create(model, BuiltinKernels.registry(), options);
-        var result = fast.run(inputs);
-        long held = heapAfterCollection() - before - outputBytes(result);
-        Reference.reachabilityFence(fast);
-
-        assertThat(held).as("heap held by the session for %d bytes of weights", weightBytes)
+        assertThat(held.bytes()).as("heap held by the session for %d bytes of weights", weightBytes)
                 .isBetween(weightBytes * 9 / 10, weightBytes * 13 / 10);
         var expected = Session.create(model).run(inputs);
         for (var name : List.of(h, c)) {
-            assertClose((Tensor) result.output(name), (Tensor) expected.output(name));
+            assertClose((Tensor) held.result().output(name), (Tensor) expected.output(name));
+        }
+    }
+
+    /// An embedding table of a model read from a file is read where the file is mapped: the session holds
+    /// next to nothing of it.
+    @Test
+    void anEmbeddingTableStaysInTheMappedFile(@TempDir Path dir) throws Exception {
+        var random = new SplittableRandom(7);
+        var g = new Graph(null, "embedding");
+        input(g, "ids", ElementType.INT64, 1, 16);
+        long tableBytes = init(g, "table", random, 2048, 512);
+        node(g, "lookup", "Gather", names("table", "ids"), names("y"));
+        output(g, "y");
+        var file = dir.resolve("embedding.onnx");
+        ModelWriter.write(TestModels.model(g, 13), file);
+        try (var model = ModelReader.read(file)) {
+            var ids = Tensor.ofLongs(new long[] {1, 16}, 0, 5, 2047, -1, 17, 17, 1024, 3, 9, 8, 7, 6, 5, 4, 3, 2);
+            var inputs = Map.of("ids", ids);
+            var held = heldByFastSession(model, inputs);
+
+            assertThat(held.bytes()).as("heap held for a table of %d bytes", tableBytes).isLessThan(tableBytes / 8);
+            assertClose((Tensor) held.result().output("y"), (Tensor) Session.create(model).run(inputs).output("y"));
         }
     }
 
@@ -106,6 +127,22 @@ class TakenWeightsSessionTest {
         }
         g.setInitializer(g.valueOrCreate(name), TensorConversion.toTensorData(t, name));
         return t.byteSize();
+    }
+
+    /// The heap a fast session of `model` holds once made and run on `inputs`, its outputs left out, and the
+    /// run's result. A first session loads the classes and sizes the threads' scratch space, which outlive it.
+    private static Held heldByFastSession(Model model, Map<String, ? extends RuntimeValue> inputs) {
+        var options = SessionOptions.defaults().withMode(ExecutionMode.FAST);
+        Session.create(model, BuiltinKernels.registry(), options).run(inputs);
+        long before = heapAfterCollection();
+        var fast = Session.create(model, BuiltinKernels.registry(), options);
+        var result = fast.run(inputs);
+        long held = heapAfterCollection() - before - outputBytes(result);
+        Reference.reachabilityFence(fast);
+        return new Held(held, result);
+    }
+
+    private record Held(long bytes, RunResult result) {
     }
 
     private static long outputBytes(RunResult result) {

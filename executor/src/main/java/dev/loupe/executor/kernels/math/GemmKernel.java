@@ -1,5 +1,6 @@
 package dev.loupe.executor.kernels.math;
 
+import dev.loupe.executor.kernel.ConstantInput;
 import dev.loupe.executor.kernel.ConstantTakingKernel;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.KernelException;
@@ -41,15 +42,16 @@ final class GemmKernel implements ConstantTakingKernel {
     }
 
     @Override
-    public boolean take(int slot, Tensor value) {
-        if (slot != 1 || value.type() != ElementType.FLOAT || value.rank() != 2 || value.size() == 0) {
+    public boolean take(int slot, ConstantInput value) {
+        var shape = value.shape();
+        if (slot != 1 || value.type() != ElementType.FLOAT || shape.length != 2 || shape[0] * shape[1] == 0) {
             return false;
         }
-        int k = (int) (transB ? value.dim(1) : value.dim(0));
-        int n = (int) (transB ? value.dim(0) : value.dim(1));
-        packed = PackedB.of(value.floats(), 0, k, n, transB ? 1 : n, transB ? k : 1);
+        int k = (int) (transB ? shape[1] : shape[0]);
+        int n = (int) (transB ? shape[0] : shape[1]);
+        packed = PackedB.of(value.tensor().floats(), 0, k, n, transB ? 1 : n, transB ? k : 1);
         packedSource = null;
-        taken = value.shape();
+        taken = shape;
         return true;
     }
 

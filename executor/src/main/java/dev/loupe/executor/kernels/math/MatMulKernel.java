@@ -1,5 +1,6 @@
 package dev.loupe.executor.kernels.math;
 
+import dev.loupe.executor.kernel.ConstantInput;
 import dev.loupe.executor.kernel.ConstantTakingKernel;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.KernelException;
@@ -38,15 +39,16 @@ final class MatMulKernel implements ConstantTakingKernel {
     }
 
     @Override
-    public boolean take(int slot, Tensor value) {
-        if (slot != 1 || value.type() != ElementType.FLOAT || value.rank() != 2 || value.size() == 0) {
+    public boolean take(int slot, ConstantInput value) {
+        var shape = value.shape();
+        if (slot != 1 || value.type() != ElementType.FLOAT || shape.length != 2 || shape[0] * shape[1] == 0) {
             return false;
         }
-        int k = (int) value.dim(0);
-        int n = (int) value.dim(1);
-        packed = PackedB.of(value.floats(), 0, k, n, n, 1);
+        int k = (int) shape[0];
+        int n = (int) shape[1];
+        packed = PackedB.of(value.tensor().floats(), 0, k, n, n, 1);
         packedSource = null;
-        taken = value.shape();
+        taken = shape;
         return true;
     }
 

@@ -1,6 +1,7 @@
 package dev.loupe.executor.kernels.nn;
 
 import dev.loupe.executor.kernel.ClampingKernel;
+import dev.loupe.executor.kernel.ConstantInput;
 import dev.loupe.executor.kernel.ConstantTakingKernel;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.KernelException;
@@ -57,13 +58,17 @@ final class ConvKernel extends NnKernel implements ClampingKernel, ConstantTakin
     }
 
     @Override
-    public boolean take(int slot, Tensor value) {
+    public boolean take(int slot, ConstantInput value) {
         var ws = value.shape();
-        if (slot != 1 || value.type() != ElementType.FLOAT || ws.length < 3 || value.size() == 0 || group < 1
+        if (slot != 1 || value.type() != ElementType.FLOAT || ws.length < 3 || ws[0] == 0 || group < 1
                 || ws[0] % group != 0 || (ws[1] == 1 && ws[0] == group)) {
             return false;
         }
-        packed = pack(value.floats(), (int) ws[0], value.size() / (int) ws[0]);
+        var w = value.tensor();
+        if (w.size() == 0) {
+            return false;
+        }
+        packed = pack(w.floats(), (int) ws[0], w.size() / (int) ws[0]);
         packedSource = null;
         taken = ws;
         return true;

@@ -1,8 +1,10 @@
 package dev.loupe.executor.kernels.math;
 
+import dev.loupe.executor.kernel.ConstantInput;
 import dev.loupe.executor.kernel.KernelException;
 import dev.loupe.executor.kernels.shape.KernelCall;
 import dev.loupe.executor.tensor.Tensor;
+import dev.loupe.executor.tensor.TensorConversion;
 import dev.loupe.model.Attribute;
 import dev.loupe.model.ElementType;
 import org.junit.jupiter.api.Test;
@@ -14,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /// Kernels that take their weights when a fast plan is made ([dev.loupe.executor.kernel.ConstantTakingKernel])
 /// compute from what they took exactly what they compute from the weights given at run time, decline what
-/// they do not pack, still honour weights given in the slot, and name the mismatch when an input does not fit
-/// what they took.
+/// they do not pack (or, for `Gather`, cannot read where it is stored), still honour weights given in the
+/// slot, and name the mismatch when an input does not fit what they took.
 class TakenWeightsTest {
 
     private final SplittableRandom random = new SplittableRandom(17);
@@ -71,6 +73,33 @@ class TakenWeightsTest {
         var w1 = floats(5, 4, 7);
         assertThat(KernelCall.of("Conv", 11).taking(1, w1).apply(x1, null).floats())
                 .containsExactly(KernelCall.of("Conv", 11).apply(x1, w1).floats());
+    }
+
+    @Test
+    void gatherReadsATakenTableWhereTheModelStoresIt() {
+        var table = floats(10, 3, 4);
+        var stored = ConstantInput.stored(TensorConversion.toTensorData(table, "table"));
+        var indices = Tensor.ofLongs(new long[] {2, 2}, 9, -1, 0, 3);
+        for (long axis : new long[] {0, 1, -1}) {
+            var small = Tensor.ofLongs(new long[] {3}, 2, -1, 0);
+            var idx = axis == 0 ? indices : small;
+            var given = KernelCall.of("Gather", 13).attr(Attribute.ofInt("axis", axis)).apply(table, idx);
+            var taken = KernelCall.of("Gather", 13).attr(Attribute.ofInt("axis", axis)).taking(0, stored).apply(null, idx);
+            assertThat(taken.shape()).containsExactly(given.shape());
+            assertThat(taken.floats()).containsExactly(given.floats());
+        }
+        assertThatThrownBy(() -> KernelCall.of("Gather", 13).taking(0, stored).apply(null, Tensor.ofLongs(new long[] {1}, 10)))
+                .isInstanceOf(KernelException.class).hasMessage("index 10 is out of range for an axis of size 10");
+    }
+
+    @Test
+    void gatherDeclinesTablesItCannotReadInPlace() {
+        var computed = ConstantInput.computed(floats(4, 2));
+        assertThatThrownBy(() -> KernelCall.of("Gather", 13).taking(0, computed).apply(null, Tensor.ofLongs(new long[] {1}, 1)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("did not take");
+        var ints = ConstantInput.stored(TensorConversion.toTensorData(Tensor.ofLongs(new long[] {3}, 1, 2, 3), "ints"));
+        assertThatThrownBy(() -> KernelCall.of("Gather", 13).taking(0, ints).apply(null, Tensor.ofLongs(new long[] {1}, 1)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("did not take");
     }
 
     @Test

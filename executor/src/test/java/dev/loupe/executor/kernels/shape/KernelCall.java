@@ -1,5 +1,6 @@
 package dev.loupe.executor.kernels.shape;
 
+import dev.loupe.executor.kernel.ConstantInput;
 import dev.loupe.executor.kernel.ConstantTakingKernel;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.KernelRegistry;
@@ -14,6 +15,7 @@ import dev.loupe.model.Graph;
 import dev.loupe.model.Model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /// Runs one kernel of the math, nn, recurrent and shape families on a node built with the model API, for unit tests that
@@ -35,7 +37,7 @@ public final class KernelCall {
     private int outputs = 1;
     private int threads = 1;
     private int takenSlot = -1;
-    private Tensor taken;
+    private ConstantInput taken;
 
     private KernelCall(String op, long opset) {
         this.op = op;
@@ -68,6 +70,11 @@ public final class KernelCall {
     /// ([ConstantTakingKernel]); the kernel must take it. The run passes what the caller gives in that slot
     /// (`null` to compute from what was taken).
     public KernelCall taking(int slot, Tensor value) {
+        return taking(slot, ConstantInput.computed(value));
+    }
+
+    /// [#taking(int, Tensor)] with the constant as offered (an initializer as the model stores it, for example).
+    public KernelCall taking(int slot, ConstantInput value) {
         this.takenSlot = slot;
         this.taken = value;
         return this;
@@ -89,7 +96,8 @@ public final class KernelCall {
                 .orElseThrow(() -> new IllegalArgumentException("no kernel for " + op + " at opset " + opset));
         var kernel = registration.factory().create(new NodeSpec(node, opset, model));
         if (taken != null && !(kernel instanceof ConstantTakingKernel taking && taking.take(takenSlot, taken))) {
-            throw new IllegalStateException(op + " did not take " + taken.describe() + " in slot " + takenSlot);
+            throw new IllegalStateException(op + " did not take " + taken.type().onnxName() + Arrays.toString(taken.shape())
+                    + " in slot " + takenSlot);
         }
         return kernel.run(inputs, threads == 1 ? CONTEXT : context(threads));
     }
