@@ -1,6 +1,7 @@
 package dev.loupe.executor.kernels.rnn;
 
-import dev.loupe.executor.kernel.Kernel;
+import dev.loupe.executor.kernel.ConstantInput;
+import dev.loupe.executor.kernel.ConstantTakingKernel;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.KernelException;
 import dev.loupe.executor.kernel.NodeSpec;
@@ -22,7 +23,10 @@ import java.util.List;
 /// ([PackedMatrix], [GateFunctions]). `X·Wᵀ + Wb` is computed for all steps up front; the subclass adds the
 /// recurrence. A sample's steps beyond its sequence length leave its state unchanged and its `Y` rows zero;
 /// the reverse direction walks each sample from its own last step.
-abstract class RecurrentKernel implements Kernel {
+///
+/// In a fast plan, float32 `W` and `R` of an operator with a float step are taken when the plan is made
+/// ([ConstantTakingKernel]) and kept only packed.
+abstract class RecurrentKernel implements ConstantTakingKernel {
 
     /// The recurrence weights of one direction, as flat arrays with offsets.
     ///
@@ -62,8 +66,14 @@ abstract class RecurrentKernel implements Kernel {
     /// weight stays the same array (records, so a concurrent run sees both parts or neither).
     private volatile Packed packedInputWeights;
     private volatile Packed packedRecurrence;
+    /// A `W` and an `R` taken at planning time, or `null`.
+    private Taken takenInputWeights;
+    private Taken takenRecurrence;
 
     private record Packed(float[] source, PackedMatrix[][] directions) {
+    }
+
+    private record Taken(long[] shape, PackedMatrix[][] directions) {
     }
 
     RecurrentKernel(NodeSpec spec, int gates, List<String> defaultActivations) {
@@ -123,6 +133,26 @@ abstract class RecurrentKernel implements Kernel {
         return gates;
     }
 
+    /// Takes a float32 `W` (slot 1) or `R` (slot 2) of shape `[directions, gates * h, cols]` when this
+    /// operator has a float step, packing it as the float path does.
+    @Override
+    public boolean take(int slot, ConstantInput value) {
+        var shape = value.shape();
+        if ((slot != 1 && slot != 2) || value.type() != ElementType.FLOAT || !hasFloatStep() || shape.length != 3
+                || shape[0] != directions || shape[1] % gates != 0 || shape[1] * shape[2] == 0) {
+            return false;
+        }
+        int gh = (int) shape[1];
+        int cols = (int) shape[2];
+        var values = value.tensor().floats();
+        if (slot == 1) {
+            takenInputWeights = new Taken(shape, pack(values, gh, cols, new int[] {gh}));
+        } else {
+            takenRecurrence = new Taken(shape, packRecurrence(values, gh, cols));
+        }
+        return true;
+    }
+
     @Override
     public final RuntimeValue[] run(RuntimeValue[] in, KernelContext context) {
         var x = input(in, 0, "X", true);
@@ -133,27 +163,35 @@ abstract class RecurrentKernel implements Kernel {
         int seq = (int) x.dim(batchFirst ? 1 : 0);
         int batch = (int) x.dim(batchFirst ? 0 : 1);
         int inputSize = (int) x.dim(2);
-        var wT = input(in, 1, "W", true);
-        var rT = input(in, 2, "R", true);
-        int h = hidden > 0 ? hidden : (int) rT.dim(2);
+        boolean takenW = takenInputWeights != null && in.length > 1 && in[1] == null;
+        boolean takenR = takenRecurrence != null && in.length > 2 && in[2] == null;
+        var wT = takenW ? null : input(in, 1, "W", true);
+        var rT = takenR ? null : input(in, 2, "R", true);
+        int h = hidden > 0 ? hidden : (int) (takenR ? takenRecurrence.shape()[2] : rT.dim(2));
         int gh = gates * h;
-        checkShape("W", wT, type, directions, gh, inputSize);
-        checkShape("R", rT, type, directions, gh, h);
+        if ((takenW || takenR) && type != ElementType.FLOAT) {
+            throw new KernelException("input X is " + type.onnxName() + ", expected float like the weights");
+        }
+        checkShape("W", takenW ? takenInputWeights.shape() : wT.shape(), takenW ? ElementType.FLOAT : wT.type(), type,
+                directions, gh, inputSize);
+        checkShape("R", takenR ? takenRecurrence.shape() : rT.shape(), takenR ? ElementType.FLOAT : rT.type(), type,
+                directions, gh, h);
         var bT = input(in, 3, "B", false);
         if (bT != null) {
-            checkShape("B", bT, type, directions, 2L * gh);
+            checkShape("B", bT.shape(), bT.type(), type, directions, 2L * gh);
         }
         var lengths = sequenceLengths(input(in, 4, "sequence_lens", false), seq, batch);
         var h0 = state(input(in, 5, "initial_h", false), "initial_h", type, batch, h);
         var c0 = hasCellState() ? state(input(in, 6, "initial_c", false), "initial_c", type, batch, h) : null;
         var pT = hasCellState() ? input(in, 7, "P", false) : null;
         if (pT != null) {
-            checkShape("P", pT, type, directions, 3L * h);
+            checkShape("P", pT.shape(), pT.type(), type, directions, 3L * h);
         }
 
         if (type == ElementType.FLOAT && hasFloatStep()) {
-            return runFloats(context, x.floats(), seq, batch, inputSize, h, wT.floats(), rT.floats(),
-                    bT == null ? null : bT.floats(), lengths, h0, c0, pT == null ? null : pT.floats());
+            return runFloats(context, x.floats(), seq, batch, inputSize, h, takenW ? null : wT.floats(),
+                    takenR ? null : rT.floats(), bT == null ? null : bT.floats(), lengths, h0, c0,
+                    pT == null ? null : pT.floats());
         }
         var xs = RecurrentArrays.toDoubles(x);
         if (batchFirst) {
@@ -192,6 +230,7 @@ abstract class RecurrentKernel implements Kernel {
         return outputs(type, y, yh, yc, seq, batch, h);
     }
 
+    /// The float path; `w` and `r` are `null` when they were taken at planning time.
     private RuntimeValue[] runFloats(KernelContext context, float[] xs, int seq, int batch, int inputSize, int h,
                                      float[] w, float[] r, float[] b, int[] lengths, double[] h0, double[] c0, float[] p) {
         int gh = gates * h;
@@ -234,7 +273,11 @@ abstract class RecurrentKernel implements Kernel {
         return yc == null ? new RuntimeValue[] {yT, yhT} : new RuntimeValue[] {yT, yhT, stateTensor(yc, batch, h)};
     }
 
+    /// `W` packed, from the cache while constant weights stay the same array; `w` is `null` when it was taken.
     private PackedMatrix[][] packedInputWeights(float[] w, int gh, int inputSize) {
+        if (w == null) {
+            return takenInputWeights.directions();
+        }
         var cached = packedInputWeights;
         if (cached != null && cached.source() == w) {
             return cached.directions();
@@ -246,16 +289,25 @@ abstract class RecurrentKernel implements Kernel {
         return result;
     }
 
+    /// `R` packed, from the cache while constant weights stay the same array; `r` is `null` when it was taken.
     private PackedMatrix[][] packedRecurrence(float[] r, int gh, int h) {
+        if (r == null) {
+            return takenRecurrence.directions();
+        }
         var cached = packedRecurrence;
         if (cached != null && cached.source() == r) {
             return cached.directions();
         }
-        var result = pack(r, gh, h, Arrays.stream(recurrenceBlocks()).map(gatesInBlock -> gatesInBlock * h).toArray());
+        var result = packRecurrence(r, gh, h);
         if (constantRecurrence) {
             packedRecurrence = new Packed(r, result);
         }
         return result;
+    }
+
+    /// `R` packed in the row blocks of [#recurrenceBlocks()].
+    private PackedMatrix[][] packRecurrence(float[] r, int gh, int h) {
+        return pack(r, gh, h, Arrays.stream(recurrenceBlocks()).map(gatesInBlock -> gatesInBlock * h).toArray());
     }
 
     /// Packs each direction's `[gh, cols]` block of `m` as matrices of the given row counts, in order.
@@ -380,10 +432,10 @@ abstract class RecurrentKernel implements Kernel {
             return new double[directions * batch * h];
         }
         if (batchFirst) {
-            checkShape(name, t, type, batch, directions, h);
+            checkShape(name, t.shape(), t.type(), type, batch, directions, h);
             return swapLeadingAxes(RecurrentArrays.toDoubles(t), batch, directions, h);
         }
-        checkShape(name, t, type, directions, batch, h);
+        checkShape(name, t.shape(), t.type(), type, directions, batch, h);
         return RecurrentArrays.toDoubles(t);
     }
 
@@ -401,12 +453,13 @@ abstract class RecurrentKernel implements Kernel {
         return t;
     }
 
-    private static void checkShape(String name, Tensor t, ElementType type, long... dims) {
-        if (t.type() != type) {
-            throw new KernelException("input " + name + " is " + t.type().onnxName() + ", expected " + type.onnxName() + " like X");
+    /// Checks that input `name`, of `shape` and element type `actual`, is of `type` with the given dims.
+    private static void checkShape(String name, long[] shape, ElementType actual, ElementType type, long... dims) {
+        if (actual != type) {
+            throw new KernelException("input " + name + " is " + actual.onnxName() + ", expected " + type.onnxName() + " like X");
         }
-        if (!Arrays.equals(t.shape(), dims)) {
-            throw new KernelException("input " + name + " has shape " + Arrays.toString(t.shape())
+        if (!Arrays.equals(shape, dims)) {
+            throw new KernelException("input " + name + " has shape " + Arrays.toString(shape)
                     + ", expected " + Arrays.toString(dims));
         }
     }

@@ -76,6 +76,33 @@ class TakenWeightsTest {
     }
 
     @Test
+    void recurrentOperatorsFromTakenWeightsMatchTheGivenWeights() {
+        int hidden = 6;
+        for (var op : new String[] {"LSTM", "GRU", "RNN"}) {
+            int gates = switch (op) {
+                case "LSTM" -> 4;
+                case "GRU" -> 3;
+                default -> 1;
+            };
+            var x = floats(5, 2, 7);
+            var w = floats(2, gates * hidden, 7);
+            var r = floats(2, gates * hidden, hidden);
+            var b = floats(2, 2 * gates * hidden);
+            var attrs = new Attribute[] {Attribute.ofInt("hidden_size", hidden), Attribute.ofString("direction", "bidirectional")};
+            var given = call(op, 14, attrs).outputs(2).run(x, w, r, b);
+            var takenW = call(op, 14, attrs).outputs(2).taking(1, w).run(x, null, r, b);
+            var takenR = call(op, 14, attrs).outputs(2).taking(2, r).run(x, w, null, b);
+            for (int i = 0; i < 2; i++) {
+                assertThat(((Tensor) takenW[i]).floats()).as("%s output %d, W taken", op, i).containsExactly(((Tensor) given[i]).floats());
+                assertThat(((Tensor) takenR[i]).floats()).as("%s output %d, R taken", op, i).containsExactly(((Tensor) given[i]).floats());
+            }
+        }
+        assertThatThrownBy(() -> KernelCall.of("LSTM", 14).attr(Attribute.ofInt("hidden_size", 3)).taking(1, floats(1, 12, 4))
+                .apply(floats(2, 1, 5), null, floats(1, 12, 3)))
+                .isInstanceOf(KernelException.class).hasMessage("input W has shape [1, 12, 4], expected [1, 12, 5]");
+    }
+
+    @Test
     void gatherReadsATakenTableWhereTheModelStoresIt() {
         var table = floats(10, 3, 4);
         var stored = ConstantInput.stored(TensorConversion.toTensorData(table, "table"));
