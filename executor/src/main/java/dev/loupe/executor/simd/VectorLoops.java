@@ -32,6 +32,11 @@ public final class VectorLoops {
     }
 
     /// One broadcast row of `a (op) b`; see the class description.
+    ///
+    /// Each loop chooses the operator per vector and stores the result in every branch: a helper taking and
+    /// returning vectors, or a vector chosen by a conditional, is compiled well only while the JIT inlines
+    /// it, and a JVM that once compiled such a helper on its own boxed every vector through it from then on
+    /// (tens of MB per transformer run, a third slower).
     public static void binary(Binary op, float[] a, int ai, int as, float[] b, int bi, int bs, float[] o, int oi, int n) {
         int i = 0;
         if (VectorSupport.ENABLED && (as | bs) >>> 1 == 0) {
@@ -40,17 +45,34 @@ public final class VectorLoops {
                 for (; i < bound; i += L) {
                     var x = FloatVector.fromArray(S, a, ai + i);
                     var y = FloatVector.fromArray(S, b, bi + i);
-                    apply(op, x, y).intoArray(o, oi + i);
+                    switch (op) {
+                        case ADD -> x.add(y).intoArray(o, oi + i);
+                        case SUB -> x.sub(y).intoArray(o, oi + i);
+                        case MUL -> x.mul(y).intoArray(o, oi + i);
+                        case DIV -> x.div(y).intoArray(o, oi + i);
+                    }
                 }
             } else if (as == 1) {
                 var y = FloatVector.broadcast(S, b[bi]);
                 for (; i < bound; i += L) {
-                    apply(op, FloatVector.fromArray(S, a, ai + i), y).intoArray(o, oi + i);
+                    var x = FloatVector.fromArray(S, a, ai + i);
+                    switch (op) {
+                        case ADD -> x.add(y).intoArray(o, oi + i);
+                        case SUB -> x.sub(y).intoArray(o, oi + i);
+                        case MUL -> x.mul(y).intoArray(o, oi + i);
+                        case DIV -> x.div(y).intoArray(o, oi + i);
+                    }
                 }
             } else if (bs == 1) {
                 var x = FloatVector.broadcast(S, a[ai]);
                 for (; i < bound; i += L) {
-                    apply(op, x, FloatVector.fromArray(S, b, bi + i)).intoArray(o, oi + i);
+                    var y = FloatVector.fromArray(S, b, bi + i);
+                    switch (op) {
+                        case ADD -> x.add(y).intoArray(o, oi + i);
+                        case SUB -> x.sub(y).intoArray(o, oi + i);
+                        case MUL -> x.mul(y).intoArray(o, oi + i);
+                        case DIV -> x.div(y).intoArray(o, oi + i);
+                    }
                 }
             }
         }
@@ -64,15 +86,6 @@ public final class VectorLoops {
                 case DIV -> x / y;
             };
         }
-    }
-
-    private static FloatVector apply(Binary op, FloatVector x, FloatVector y) {
-        return switch (op) {
-            case ADD -> x.add(y);
-            case SUB -> x.sub(y);
-            case MUL -> x.mul(y);
-            case DIV -> x.div(y);
-        };
     }
 
     /// `o[i] = x[i] < 0 ? 0 : x[i]` over the whole of `x` (NaN and -0 pass through, as in the scalar rule).
