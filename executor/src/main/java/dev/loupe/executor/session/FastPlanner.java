@@ -198,8 +198,11 @@ final class FastPlanner {
 
     /// The value of constant `name`: folded or made by a fusion here, or an initializer; `null` otherwise.
     private Tensor constant(String name) {
-        var made = name == null ? null : precomputed.get(name);
-        return made != null ? made : name == null || !isConstant(name) ? null : main.constant(name);
+        if (name == null || !isConstant(name)) {
+            return null;
+        }
+        var made = precomputed.get(name);
+        return made != null ? made : main.constant(name);
     }
 
     /// Runs `step` now when its inputs are all constants; whether it was folded.

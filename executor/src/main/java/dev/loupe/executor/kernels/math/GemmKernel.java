@@ -27,10 +27,11 @@ final class GemmKernel implements ConstantTakingKernel {
     private final float alpha;
     private final float beta;
     private final boolean constantB;
-    /// The packed constant `B` and its source (`null` once taken); runs are serialized, so plain fields suffice.
+    /// The packed constant `B` and its source; runs are serialized, so plain fields suffice.
     private float[] packedSource;
     private PackedB packed;
-    /// The shape of a `B` taken at planning time, or `null`.
+    /// A `B` taken at planning time, packed, and its shape; `null` when none was taken.
+    private PackedB takenB;
     private long[] taken;
 
     GemmKernel(NodeSpec spec) {
@@ -49,8 +50,7 @@ final class GemmKernel implements ConstantTakingKernel {
         }
         int k = (int) (transB ? shape[1] : shape[0]);
         int n = (int) (transB ? shape[0] : shape[1]);
-        packed = PackedB.of(value.tensor().floats(), 0, k, n, transB ? 1 : n, transB ? k : 1);
-        packedSource = null;
+        takenB = PackedB.of(value.tensor().floats(), 0, k, n, transB ? 1 : n, transB ? k : 1);
         taken = shape;
         return true;
     }
@@ -150,7 +150,7 @@ final class GemmKernel implements ConstantTakingKernel {
         }
         var x = a.floats();
         if (b == null) {
-            Sgemm.multiply(m, alpha, x, 0, aRow, aCol, packed, o, 0, n, c != null, threads);
+            Sgemm.multiply(m, alpha, x, 0, aRow, aCol, takenB, o, 0, n, c != null, threads);
             return out;
         }
         var y = b.floats();

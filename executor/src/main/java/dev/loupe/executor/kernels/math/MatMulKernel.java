@@ -25,10 +25,11 @@ import java.util.Arrays;
 final class MatMulKernel implements ConstantTakingKernel {
 
     private final boolean constantB;
-    /// The packed constant `B` and its source (`null` once taken); runs are serialized, so plain fields suffice.
+    /// The packed constant `B` and its source; runs are serialized, so plain fields suffice.
     private float[] packedSource;
     private PackedB packed;
-    /// The shape `[k, n]` of a `B` taken at planning time, or `null`.
+    /// A `B` taken at planning time, packed, and its shape `[k, n]`; `null` when none was taken.
+    private PackedB takenB;
     private long[] taken;
     /// Where each batch's matrices start, kept from run to run while the batch count stays the same.
     private int[] aOffsets;
@@ -46,8 +47,7 @@ final class MatMulKernel implements ConstantTakingKernel {
         }
         int k = (int) shape[0];
         int n = (int) shape[1];
-        packed = PackedB.of(value.tensor().floats(), 0, k, n, n, 1);
-        packedSource = null;
+        takenB = PackedB.of(value.tensor().floats(), 0, k, n, n, 1);
         taken = shape;
         return true;
     }
@@ -152,7 +152,7 @@ final class MatMulKernel implements ConstantTakingKernel {
         var outShape = a.shape();
         outShape[outShape.length - 1] = n;
         var out = context.output(ElementType.FLOAT, outShape);
-        Sgemm.multiply(a.size() / k, 1f, a.floats(), 0, k, 1, packed, out.floats(), 0, n, false, context.threads());
+        Sgemm.multiply(a.size() / k, 1f, a.floats(), 0, k, 1, takenB, out.floats(), 0, n, false, context.threads());
         return out;
     }
 

@@ -44,10 +44,11 @@ final class ConvKernel extends NnKernel implements ClampingKernel, ConstantTakin
     private long[] planOutput;
     /// The direct depthwise geometry of the plan's shapes, or `null` when they are not a supported 2-D window.
     private Window2d planDepthwise;
-    /// The packed constant weights and their source (`null` once taken).
+    /// The packed constant weights and their source.
     private float[] packedSource;
     private PackedA[] packed;
-    /// The shape of weights taken at planning time, or `null`.
+    /// Weights taken at planning time, packed, and their shape; `null` when none were taken.
+    private PackedA[] takenWeights;
     private long[] taken;
 
     ConvKernel(NodeSpec node) {
@@ -68,8 +69,7 @@ final class ConvKernel extends NnKernel implements ClampingKernel, ConstantTakin
         if (w.size() == 0) {
             return false;
         }
-        packed = pack(w.floats(), (int) ws[0], w.size() / (int) ws[0]);
-        packedSource = null;
+        takenWeights = pack(w.floats(), (int) ws[0], w.size() / (int) ws[0]);
         taken = ws;
         return true;
     }
@@ -205,7 +205,7 @@ final class ConvKernel extends NnKernel implements ClampingKernel, ConstantTakin
         int inSize = plan.inputSize();
         int outSize = plan.outputSize();
         boolean depthwise = cg == 1 && mg == 1;
-        var weights = w == null ? packed : depthwise ? null : packedWeights(wv, m, cg * plan.taps());
+        var weights = w == null ? takenWeights : depthwise ? null : packedWeights(wv, m, cg * plan.taps());
         for (int img = 0; img < n; img++) {
             context.checkCancelled();
             if (depthwise && planDepthwise != null) {

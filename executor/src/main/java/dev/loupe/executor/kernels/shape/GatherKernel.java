@@ -21,7 +21,8 @@ import java.nio.ByteOrder;
 /// for a model read from one, so the table never sits in the heap.
 final class GatherKernel implements ConstantTakingKernel {
 
-    private static final ValueLayout.OfFloat FLOAT_LE = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfFloat FLOAT_LE =
+            ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     private final long axis;
     /// A float32 table taken at planning time, as stored, and its shape; `null` when none was taken.
@@ -48,7 +49,7 @@ final class GatherKernel implements ConstantTakingKernel {
         boolean useTable = table != null && inputs.length > 0 && inputs[0] == null;
         var data = useTable ? null : Operands.tensor(inputs, 0, "data");
         var type = useTable ? ElementType.FLOAT : data.type();
-        var shape = useTable ? tableShape.clone() : data.shape();
+        var shape = useTable ? tableShape : data.shape();
         var indicesTensor = Operands.tensor(inputs, 1, "indices");
         var indices = Operands.longs(indicesTensor, "indices");
         int a = Operands.axis(axis, shape.length, "axis");

@@ -33,13 +33,24 @@ class TakenWeightsTest {
         }
     }
 
+    /// Weights given in a taken slot are used for that run, and the taken ones again when the slot is empty.
     @Test
     void aKernelThatTookWeightsStillUsesWeightsGivenInTheSlot() {
         var a = floats(6, 16);
-        var other = floats(16, 9);
-        var expected = KernelCall.of("MatMul", 13).apply(a, other);
-        var actual = KernelCall.of("MatMul", 13).taking(1, floats(16, 9)).apply(a, other);
-        assertThat(actual.floats()).containsExactly(expected.floats());
+        var tookB = floats(16, 9);
+        var otherB = floats(16, 9);
+        var mm = KernelCall.of("MatMul", 13).taking(1, tookB).applyEach(new Tensor[] {a, otherB}, new Tensor[] {a, null});
+        assertThat(mm.get(0).floats()).containsExactly(KernelCall.of("MatMul", 13).apply(a, otherB).floats());
+        assertThat(mm.get(1).floats()).containsExactly(KernelCall.of("MatMul", 13).apply(a, tookB).floats());
+        var gemm = KernelCall.of("Gemm", 13).taking(1, tookB).applyEach(new Tensor[] {a, otherB}, new Tensor[] {a, null});
+        assertThat(gemm.get(0).floats()).containsExactly(KernelCall.of("Gemm", 13).apply(a, otherB).floats());
+        assertThat(gemm.get(1).floats()).containsExactly(KernelCall.of("Gemm", 13).apply(a, tookB).floats());
+        var x = floats(1, 4, 6, 6);
+        var tookW = floats(5, 4, 3, 3);
+        var otherW = floats(5, 4, 3, 3);
+        var conv = KernelCall.of("Conv", 11).taking(1, tookW).applyEach(new Tensor[] {x, otherW}, new Tensor[] {x, null});
+        assertThat(conv.get(0).floats()).containsExactly(KernelCall.of("Conv", 11).apply(x, otherW).floats());
+        assertThat(conv.get(1).floats()).containsExactly(KernelCall.of("Conv", 11).apply(x, tookW).floats());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.loupe.executor.kernels.shape;
 
 import dev.loupe.executor.kernel.ConstantInput;
 import dev.loupe.executor.kernel.ConstantTakingKernel;
+import dev.loupe.executor.kernel.Kernel;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.KernelRegistry;
 import dev.loupe.executor.kernel.NodeSpec;
@@ -82,6 +83,23 @@ public final class KernelCall {
 
     /// Builds the node (one input slot per argument, `null` for an absent one), creates its kernel and runs it.
     public RuntimeValue[] run(RuntimeValue... inputs) {
+        return kernel(inputs).run(inputs, threads == 1 ? CONTEXT : context(threads));
+    }
+
+    /// Runs one kernel, built for the node of the first list, on each list of inputs in turn; the first
+    /// output of each run.
+    public List<Tensor> applyEach(RuntimeValue[]... runs) {
+        var kernel = kernel(runs[0]);
+        var results = new ArrayList<Tensor>();
+        for (var inputs : runs) {
+            results.add((Tensor) kernel.run(inputs, threads == 1 ? CONTEXT : context(threads))[0]);
+        }
+        return results;
+    }
+
+    /// The kernel of a node with one input slot per entry of `inputs` (absent where `null`, except a slot
+    /// offered with [#taking]), having taken what was offered.
+    private Kernel kernel(RuntimeValue[] inputs) {
         var graph = new Graph(null, "test");
         var node = graph.addNode("n", op, "");
         for (int i = 0; i < inputs.length; i++) {
@@ -99,7 +117,7 @@ public final class KernelCall {
             throw new IllegalStateException(op + " did not take " + taken.type().onnxName() + Arrays.toString(taken.shape())
                     + " in slot " + takenSlot);
         }
-        return kernel.run(inputs, threads == 1 ? CONTEXT : context(threads));
+        return kernel;
     }
 
     /// The first output of [#run], as a tensor.
