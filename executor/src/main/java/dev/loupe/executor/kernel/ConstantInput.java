@@ -39,7 +39,8 @@ public final class ConstantInput {
     }
 
     /// The values as a tensor, converted from the model's storage on the first call (the kernel keeps what it
-    /// needs of it; this object is dropped once the plan is made).
+    /// needs of it; this object is dropped once the plan is made, or by a kernel that waits for its first run
+    /// to choose a layout, [ConstantTakingKernel], after that run).
     public Tensor tensor() {
         if (tensor == null) {
             tensor = TensorConversion.fromTensorData(stored);

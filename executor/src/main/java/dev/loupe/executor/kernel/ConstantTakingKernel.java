@@ -3,7 +3,8 @@ package dev.loupe.executor.kernel;
 /// A kernel that can take a constant input once, while a fast session is planned, into a form of its own
 /// (weights packed for its product) or as a view of where the model stores it, and then run without it. The
 /// session passes `null` in each slot the kernel took and keeps no copy of the value, so such weights sit in
-/// memory once: in the kernel's layout, or only in the mapped model file.
+/// memory once: in the kernel's layout, or only in the mapped model file. A kernel whose best layout depends on
+/// the shapes of its other inputs may keep the offered value until its first run and choose then.
 ///
 /// A kernel that took a slot still accepts a tensor there (a caller that does not know about taking, such as
 /// a debug session sharing the factory) and then computes from that tensor as usual.

@@ -1,7 +1,8 @@
 package dev.loupe.executor.simd;
 
 /// Per-thread scratch arrays for packing and partial tiles. They grow to the largest request seen and are
-/// then reused, so steady-state calls allocate nothing. Only the owning thread touches its workspace.
+/// then reused, so steady-state calls allocate nothing. Only the owning thread asks for arrays; the
+/// Winograd buffers it hands to the parts of a call it waits for.
 final class Workspace {
 
     private static final ThreadLocal<Workspace> LOCAL = ThreadLocal.withInitial(Workspace::new);
@@ -9,6 +10,9 @@ final class Workspace {
     private float[] packedA = new float[0];
     private float[] packedB = new float[0];
     private float[] columns = new float[0];
+    private float[] winogradColumns = new float[0];
+    private float[] winogradProducts = new float[0];
+    private float[] winogradScratch = new float[0];
     private final float[] tile = new float[MicroKernels.MR * MicroKernels.NR];
 
     private Workspace() {
@@ -40,6 +44,31 @@ final class Workspace {
             columns = new float[size];
         }
         return columns;
+    }
+
+    /// Room for the transformed inputs of a [Winograd] call (its 16 packed right operands), which the call's
+    /// parts on other threads write while the owner waits for them.
+    float[] winogradColumns(int size) {
+        if (winogradColumns.length < size) {
+            winogradColumns = new float[size];
+        }
+        return winogradColumns;
+    }
+
+    /// Room for the 16 products of a [Winograd] call, shared with its parts like [#winogradColumns].
+    float[] winogradProducts(int size) {
+        if (winogradProducts.length < size) {
+            winogradProducts = new float[size];
+        }
+        return winogradProducts;
+    }
+
+    /// Room for one thread's input planes and staging rows in a [Winograd] input transform.
+    float[] winogradScratch(int size) {
+        if (winogradScratch.length < size) {
+            winogradScratch = new float[size];
+        }
+        return winogradScratch;
     }
 
     /// A `MR x NR` scratch tile for partial tiles.

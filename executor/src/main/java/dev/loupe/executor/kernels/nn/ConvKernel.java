@@ -13,6 +13,7 @@ import dev.loupe.executor.simd.Convolution;
 import dev.loupe.executor.simd.DepthwiseConvolution;
 import dev.loupe.executor.simd.PackedA;
 import dev.loupe.executor.simd.Window2d;
+import dev.loupe.executor.simd.Winograd;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Tensor;
 import dev.loupe.model.ElementType;
@@ -42,13 +43,17 @@ final class ConvKernel extends NnKernel implements ClampingKernel, ConstantTakin
     private long[] planShapes;
     private Convolution.Plan plan;
     private long[] planOutput;
-    /// The direct depthwise geometry of the plan's shapes, or `null` when they are not a supported 2-D window.
-    private Window2d planDepthwise;
+    /// The 2-D window of the plan's shapes for the direct kernels, or `null` when they do not compute it.
+    private Window2d planWindow;
     /// The packed constant weights and their source.
     private float[] packedSource;
     private PackedA[] packed;
-    /// Weights taken at planning time, packed, and their shape; `null` when none were taken.
+    /// Weights taken at planning time and their shape (`null` when none were taken), held in one of three forms:
+    /// packed for [Convolution]; transformed for [Winograd]; or, for a 3x3 layer Winograd's method may compute,
+    /// as given until the first run shows whether the layer has enough tiles to gain from it.
     private PackedA[] takenWeights;
+    private Winograd.Filters takenFilters;
+    private ConstantInput pendingWeights;
     private long[] taken;
 
     ConvKernel(NodeSpec node) {
@@ -65,13 +70,33 @@ final class ConvKernel extends NnKernel implements ClampingKernel, ConstantTakin
                 || ws[0] % group != 0 || (ws[1] == 1 && ws[0] == group)) {
             return false;
         }
-        var w = value.tensor();
-        if (w.size() == 0) {
+        if (Arrays.stream(ws).anyMatch(d -> d == 0)) {
             return false;
         }
-        takenWeights = pack(w.floats(), (int) ws[0], w.size() / (int) ws[0]);
+        if (ws.length == 4 && ws[2] == 3 && ws[3] == 3 && group == 1 && window.unitStridesAndDilations()
+                && Winograd.available()) {
+            pendingWeights = value;
+        } else {
+            var w = value.tensor();
+            takenWeights = pack(w.floats(), (int) ws[0], w.size() / (int) ws[0]);
+        }
         taken = ws;
         return true;
+    }
+
+    /// Puts pending weights into the form the first run's shapes call for ([Winograd#pays]).
+    private void settleTaken() {
+        if (pendingWeights == null) {
+            return;
+        }
+        var w = pendingWeights.tensor().floats();
+        int m = (int) taken[0];
+        if (planWindow != null && Winograd.pays(planWindow)) {
+            takenFilters = Winograd.filters(w, 0, m, (int) taken[1]);
+        } else {
+            takenWeights = pack(w, m, w.length / m);
+        }
+        pendingWeights = null;
     }
 
     /// Whether this run reads the weights taken at planning time (`W` is absent and some were taken).
@@ -205,11 +230,19 @@ final class ConvKernel extends NnKernel implements ClampingKernel, ConstantTakin
         int inSize = plan.inputSize();
         int outSize = plan.outputSize();
         boolean depthwise = cg == 1 && mg == 1;
+        if (w == null) {
+            settleTaken();
+        }
         var weights = w == null ? takenWeights : depthwise ? null : packedWeights(wv, m, cg * plan.taps());
         for (int img = 0; img < n; img++) {
             context.checkCancelled();
-            if (depthwise && planDepthwise != null) {
-                DepthwiseConvolution.forward(planDepthwise, xv, img * c * inSize, c, wv, 0, bias, 0, clamp, o, img * m * outSize,
+            if (w == null && takenFilters != null) {
+                Winograd.forward(planWindow, xv, img * c * inSize, takenFilters, bias, 0, clamp, o, img * m * outSize,
+                        context.threads());
+                continue;
+            }
+            if (depthwise && planWindow != null) {
+                DepthwiseConvolution.forward(planWindow, xv, img * c * inSize, c, wv, 0, bias, 0, clamp, o, img * m * outSize,
                         context.threads());
                 continue;
             }
@@ -234,7 +267,7 @@ final class ConvKernel extends NnKernel implements ClampingKernel, ConstantTakin
             var geometry = window.geometry(Arrays.copyOfRange(xs, 2, xs.length), Arrays.copyOfRange(ws, 2, ws.length));
             plan = Convolution.plan(geometry.gatherTable(), geometry.kernelSize(), geometry.inputSize(), geometry.outputSize());
             planOutput = geometry.output();
-            planDepthwise = geometry.window2d();
+            planWindow = geometry.window2d();
             planShapes = shapes;
         }
         return plan;

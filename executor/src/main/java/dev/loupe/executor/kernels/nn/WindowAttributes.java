@@ -27,6 +27,12 @@ record WindowAttributes(long[] kernelShape, long[] strides, long[] dilations, lo
                 node.intsAttr("dilations", null), node.intsAttr("pads", null), autoPad, node.intAttr("ceil_mode", 0) != 0);
     }
 
+    /// Whether every stride and dilation is 1.
+    boolean unitStridesAndDilations() {
+        return (strides == null || Arrays.stream(strides).allMatch(v -> v == 1))
+                && (dilations == null || Arrays.stream(dilations).allMatch(v -> v == 1));
+    }
+
     /// The window over an input of spatial shape `input` with the given kernel (this node's `kernel_shape`
     /// when `kernel` is `null`).
     WindowGeometry geometry(long[] input, long[] kernel) {

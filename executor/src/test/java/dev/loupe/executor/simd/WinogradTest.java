@@ -1,0 +1,79 @@
+package dev.loupe.executor.simd;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class WinogradTest {
+
+    /// Input and output channels, input height and width, padding top/left and bottom/right: ResNet layers,
+    /// odd output sizes (a last tile row or column cut in half), rows of tiles wider than a vector and of
+    /// less than one, no padding, padding after only, padding wider than a tap, a single output, and enough
+    /// channels and tiles for several K blocks and column panels in the products.
+    @ParameterizedTest(name = "c{0} m{1} {2}x{3} p{4},{5},{6},{7}")
+    @CsvSource({
+            "64,64,56,56,1,1,1,1",
+            "16,24,14,14,1,1,1,1",
+            "5,7,9,11,1,1,1,1",
+            "3,4,7,70,0,0,0,0",
+            "2,3,5,6,0,0,1,1",
+            "4,2,6,5,2,2,2,2",
+            "3,3,3,3,0,0,0,0",
+            "300,9,9,9,1,1,1,1",
+            "8,40,41,37,1,0,0,1"})
+    void matchesDirectSum(int channels, int outChannels, int height, int width, int padTop, int padLeft, int padBottom,
+                          int padRight) {
+        assumeTrue(VectorSupport.ENABLED, "Winograd convolution needs the vector kernels on");
+        int outH = height + padTop + padBottom - 2;
+        int outW = width + padLeft + padRight - 2;
+        var window = new Window2d(height, width, outH, outW, 3, 3, 1, 1, 1, 1, padTop, padLeft);
+        assertThat(Winograd.suits(window)).isTrue();
+        var r = new Random(channels * 7919L + height * 31L + width);
+        var x = SgemmTest.random(r, 3 + channels * height * width);
+        var w = SgemmTest.random(r, 1 + outChannels * channels * 9);
+        var bias = SgemmTest.random(r, outChannels + 2);
+        var filters = Winograd.filters(w, 1, outChannels, channels);
+        for (int threads : new int[] {1, 2}) {
+            // One thread unbounded, two threads with a fused Clip(-0.3, 0.6).
+            var clamp = threads == 1 ? null : new Clamp(-0.3f, 0.6f);
+            var y = new float[5 + outChannels * outH * outW + 4];
+            java.util.Arrays.fill(y, Float.NaN);
+            Winograd.forward(window, x, 3, filters, bias, 2, clamp, y, 5, threads);
+            for (int o = 0; o < outChannels; o++) {
+                for (int oy = 0; oy < outH; oy++) {
+                    for (int ox = 0; ox < outW; ox++) {
+                        double expected = bias[2 + o];
+                        double magnitude = Math.abs(expected);
+                        for (int c = 0; c < channels; c++) {
+                            for (int ky = 0; ky < 3; ky++) {
+                                for (int kx = 0; kx < 3; kx++) {
+                                    int iy = oy - padTop + ky;
+                                    int ix = ox - padLeft + kx;
+                                    if (iy >= 0 && iy < height && ix >= 0 && ix < width) {
+                                        double term = (double) w[1 + ((o * channels + c) * 3 + ky) * 3 + kx]
+                                                * x[3 + (c * height + iy) * width + ix];
+                                        expected += term;
+                                        magnitude += Math.abs(term);
+                                    }
+                                }
+                            }
+                        }
+                        if (clamp != null) {
+                            expected = Math.min(clamp.hi(), Math.max(clamp.lo(), expected));
+                        }
+                        assertThat((double) y[5 + (o * outH + oy) * outW + ox])
+                                .as("channel %d at (%d, %d), %d threads", o, oy, ox, threads)
+                                .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-6 * (1 + magnitude)));
+                    }
+                }
+            }
+            for (int i : new int[] {0, 4, y.length - 4, y.length - 1}) {
+                assertThat(y[i]).as("untouched element %d", i).isNaN();
+            }
+        }
+    }
+}
