@@ -35,6 +35,9 @@ public final class Winograd {
     private static final VectorShuffle<Float> ZIP_HIGH = VectorShuffle.fromOp(S, i -> i % 2 == 0 ? L / 2 + i / 2 : L + L / 2 + i / 2);
     /// Elements of a transformed 4x4 block, hence products per call.
     private static final int BLOCK = 16;
+    /// Floats of transformed inputs and products a block of tiles may take (half of a 1 MiB L2, the rest being
+    /// for the filters streaming past).
+    private static final int L2_BUDGET = 1 << 17;
 
     private Winograd() {
     }
@@ -120,40 +123,75 @@ public final class Winograd {
     /// `out[o] = clamp(bias[biasOff + o] + sum over c of conv3x3(x[c], w[o, c]))` for one image: `x` holds the
     /// `filters.channels()` input planes of `window` from `xOff`, `out` the output planes from `outOff`. `bias`
     /// and `clamp` may be `null`.
+    ///
+    /// The tiles go in blocks small enough for a block's transformed inputs and products to stay in L2 between
+    /// the passes. With at least two blocks per part, each part takes whole blocks and makes the three passes
+    /// on its own; otherwise the blocks go one after another, each pass split across the parts as described
+    /// above.
     public static void forward(Window2d window, float[] x, int xOff, Filters filters, float[] bias, int biasOff, Clamp clamp,
                                float[] out, int outOff, int threads) {
         if (!suits(window)) {
             throw new IllegalArgumentException("not a 3x3 window with unit strides and dilations: " + window);
         }
-        var shape = new Tiles(window);
+        var layer = new Layer(new Tiles(window), x, xOff, filters, bias, biasOff, clamp, out, outOff);
         int c = filters.channels;
         int m = filters.outChannels;
+        int count = layer.tiles.count;
+        int block = Math.max(1, L2_BUDGET / (BLOCK * (c + m)) / NR) * NR;
+        int blocks = (count + block - 1) / block;
+        int parts = WorkerPool.parts(BLOCK * 2.0 * m * c * count, Sgemm.MIN_FLOPS_PER_PART, threads, blocks);
+        if (parts == 1 || blocks >= 2 * parts) {
+            WorkerPool.runChunks(parts, blocks, 1, (first, last) -> {
+                var ws = Workspace.current();
+                for (int b = first; b < last; b++) {
+                    int t0 = b * block;
+                    layer.block(t0, Math.min(count, t0 + block), ws, 1);
+                }
+            });
+            return;
+        }
         var ws = Workspace.current();
-        int columnsSize = Packing.sizeB(c, shape.count);
-        var columns = ws.winogradColumns(BLOCK * columnsSize);
-        // Room past the last product for whole vector loads of the last tiles.
-        var products = ws.winogradProducts(BLOCK * m * shape.count + L);
-        int inputParts = WorkerPool.parts(BLOCK * 8.0 * c * shape.count, Sgemm.MIN_FLOPS_PER_PART / 8, threads, c);
-        WorkerPool.runChunks(inputParts, c, 1, (c0, c1) -> transformInput(shape, x, xOff, c, c0, c1, columns, columnsSize));
-        int productParts = WorkerPool.parts(BLOCK * 2.0 * m * c * shape.count, Sgemm.MIN_FLOPS_PER_PART, threads, BLOCK);
-        WorkerPool.runChunks(productParts, BLOCK, 1, (e0, e1) -> {
-            var tile = Workspace.current().tile();
-            for (int e = e0; e < e1; e++) {
-                var u = filters.products[e];
-                GemmDriver.packed(u.data(), m, c, 0, m, columns, e * columnsSize, 0, shape.count, products,
-                        e * m * shape.count, shape.count, false, null, 0, null, tile);
-            }
-        });
-        int outputParts = WorkerPool.parts(BLOCK * 4.0 * m * shape.count, Sgemm.MIN_FLOPS_PER_PART / 8, threads, m);
-        float lo = clamp == null ? Float.NEGATIVE_INFINITY : clamp.lo();
-        float hi = clamp == null ? Float.POSITIVE_INFINITY : clamp.hi();
-        WorkerPool.runChunks(outputParts, m, 1, (o0, o1) -> {
-            var scratch = Workspace.current().tile();
-            for (int o = o0; o < o1; o++) {
-                transformOutput(shape, products, m, o, bias == null ? 0f : bias[biasOff + o], lo, hi, out,
-                        outOff + o * shape.outSize, scratch);
-            }
-        });
+        for (int t0 = 0; t0 < count; t0 += block) {
+            layer.block(t0, Math.min(count, t0 + block), ws, threads);
+        }
+    }
+
+    /// One call's operands.
+    private record Layer(Tiles tiles, float[] x, int xOff, Filters filters, float[] bias, int biasOff, Clamp clamp,
+                         float[] out, int outOff) {
+
+        /// Tiles `[t0, t1)` (`t0` a multiple of `NR`), the three passes each split into at most `threads` parts,
+        /// in the buffers of `ws` (the calling thread's, shared with the parts it waits for).
+        void block(int t0, int t1, Workspace ws, int threads) {
+            int c = filters.channels;
+            int m = filters.outChannels;
+            int n = t1 - t0;
+            int columnsSize = Packing.sizeB(c, n);
+            var columns = ws.winogradColumns(BLOCK * columnsSize);
+            // Room past the last product for whole vector loads of the last tiles.
+            var products = ws.winogradProducts(BLOCK * m * n + L);
+            int inputParts = WorkerPool.parts(BLOCK * 8.0 * c * n, Sgemm.MIN_FLOPS_PER_PART / 8, threads, c);
+            WorkerPool.runChunks(inputParts, c, 1, (c0, c1) -> transformInput(tiles, x, xOff, c, c0, c1, t0, t1, columns,
+                    columnsSize));
+            int productParts = WorkerPool.parts(BLOCK * 2.0 * m * c * n, Sgemm.MIN_FLOPS_PER_PART, threads, BLOCK);
+            WorkerPool.runChunks(productParts, BLOCK, 1, (e0, e1) -> {
+                var tile = Workspace.current().tile();
+                for (int e = e0; e < e1; e++) {
+                    GemmDriver.packed(filters.products[e].data(), m, c, 0, m, columns, e * columnsSize, 0, n, products,
+                            e * m * n, n, false, null, 0, null, tile);
+                }
+            });
+            int outputParts = WorkerPool.parts(BLOCK * 4.0 * m * n, Sgemm.MIN_FLOPS_PER_PART / 8, threads, m);
+            float lo = clamp == null ? Float.NEGATIVE_INFINITY : clamp.lo();
+            float hi = clamp == null ? Float.POSITIVE_INFINITY : clamp.hi();
+            WorkerPool.runChunks(outputParts, m, 1, (o0, o1) -> {
+                var scratch = Workspace.current().tile();
+                for (int o = o0; o < o1; o++) {
+                    transformOutput(tiles, products, o * n, m * n, t0, t1, bias == null ? 0f : bias[biasOff + o], lo, hi,
+                            out, outOff + o * tiles.outSize, scratch);
+                }
+            });
+        }
     }
 
     /// The tiles of a window: `rows x cols` of them, `count` in all, numbered row by row; and the scratch
@@ -185,30 +223,34 @@ public final class Winograd {
         }
     }
 
-    /// Input channels `[c0, c1)`: each plane copied into its phases, transformed tile row by tile row into
-    /// this thread's staging rows (one per element `e`, tiles in order), then copied panel by panel into the
-    /// packed columns of product `e` (`columnsSize` floats apart) at the channel's row.
-    private static void transformInput(Tiles shape, float[] x, int xOff, int channels, int c0, int c1, float[] columns,
-                                       int columnsSize) {
+    /// Input channels `[c0, c1)`, tiles `[t0, t1)`: the rows of each plane under those tiles copied into its
+    /// phases, the rows of tiles that hold them transformed into this thread's staging rows (one per element
+    /// `e`, from the first tile of the first of those rows), then copied panel by panel into the packed columns
+    /// of product `e` (`columnsSize` floats apart) at the channel's row.
+    private static void transformInput(Tiles shape, float[] x, int xOff, int channels, int c0, int c1, int t0, int t1,
+                                       float[] columns, int columnsSize) {
         var w = shape.window;
-        int panels = Packing.panelsB(shape.count);
-        int stagedRow = panels * NR + L;
+        int ty0 = t0 / shape.cols;
+        int ty1 = (t1 - 1) / shape.cols + 1;
+        int panels = Packing.panelsB(t1 - t0);
+        int skip = t0 - ty0 * shape.cols;
+        int stagedRow = (ty1 - ty0) * shape.cols + NR + L;
         int plane = shape.planeRows * shape.pitch;
         int line = 2 * plane;
         int staged = line + shape.lineLength;
         var scratch = Workspace.current().winogradScratch(staged + BLOCK * stagedRow);
-        java.util.Arrays.fill(scratch, line, staged + BLOCK * stagedRow, 0f);
+        java.util.Arrays.fill(scratch, line, staged, 0f);
         int inSize = w.height() * w.width();
         for (int c = c0; c < c1; c++) {
-            fillPhases(shape, x, xOff + c * inSize, scratch, plane, line);
-            for (int ty = 0; ty < shape.rows; ty++) {
+            fillPhases(shape, x, xOff + c * inSize, 2 * ty0, 2 * ty1 + 2, scratch, plane, line);
+            for (int ty = ty0; ty < ty1; ty++) {
                 for (int tx = 0; tx < shape.cols; tx += L) {
-                    transformTiles(shape, scratch, plane, ty, tx, staged + ty * shape.cols + tx, stagedRow);
+                    transformTiles(shape, scratch, plane, ty, tx, staged + (ty - ty0) * shape.cols + tx, stagedRow);
                 }
             }
             for (int jj = 0; jj < panels; jj++) {
                 for (int e = 0; e < BLOCK; e++) {
-                    int from = staged + e * stagedRow + jj * NR;
+                    int from = staged + e * stagedRow + skip + jj * NR;
                     int to = e * columnsSize + (jj * channels + c) * NR;
                     FloatVector.fromArray(S, scratch, from).intoArray(columns, to);
                     FloatVector.fromArray(S, scratch, from + L).intoArray(columns, to + L);
@@ -217,14 +259,14 @@ public final class Winograd {
         }
     }
 
-    /// Copies the plane at `src` into the even phase (`scratch[0, plane)`) and the odd phase (`scratch[plane,
-    /// 2 plane)`): phase row `r`, column `i` holds input `(r - padTop, 2 i + phase - padLeft)`, zero outside the
-    /// input. Each input row goes through `scratch[line]`, a row padded with zeros ([Tiles#lineLength]), so that
-    /// every vector load is whole.
-    private static void fillPhases(Tiles shape, float[] x, int src, float[] scratch, int plane, int line) {
+    /// Copies rows `[r0, r1)` of the plane at `src` into the even phase (`scratch[0, plane)`) and the odd phase
+    /// (`scratch[plane, 2 plane)`): phase row `r`, column `i` holds input `(r - padTop, 2 i + phase - padLeft)`,
+    /// zero outside the input. Each input row goes through `scratch[line]`, a row padded with zeros
+    /// ([Tiles#lineLength]), so that every vector load is whole.
+    private static void fillPhases(Tiles shape, float[] x, int src, int r0, int r1, float[] scratch, int plane, int line) {
         var w = shape.window;
         int width = w.width();
-        for (int r = 0; r < shape.planeRows; r++) {
+        for (int r = r0; r < r1; r++) {
             int row = r * shape.pitch;
             int h = r - w.padTop();
             if (h < 0 || h >= w.height()) {
@@ -287,18 +329,20 @@ public final class Winograd {
         t13.sub(t33).intoArray(scratch, to + 15 * stagedRow);
     }
 
-    /// Output channel `o`: `Y = A^T M A` for every tile, plus `bias`, bounded by `[lo, hi]`, stored to the
-    /// output plane at `out[at]` (the bottom row and right column of tiles cut at the plane's edge).
-    private static void transformOutput(Tiles shape, float[] products, int m, int o, float bias, float lo, float hi,
-                                        float[] out, int at, float[] scratch) {
+    /// One output channel, tiles `[t0, t1)`: `Y = A^T M A` for each, plus `bias`, bounded by `[lo, hi]`, stored
+    /// to the output plane at `out[at]` (the bottom row and right column of tiles cut at the plane's edge). The
+    /// channel's products are at `products[first + e * stride + t - t0]`.
+    private static void transformOutput(Tiles shape, float[] products, int first, int stride, int t0, int t1, float bias,
+                                        float lo, float hi, float[] out, int at, float[] scratch) {
         int width = shape.window.outWidth();
         int height = shape.window.outHeight();
-        int stride = m * shape.count;
         var low = FloatVector.broadcast(S, lo);
         var high = FloatVector.broadcast(S, hi);
-        for (int ty = 0; ty < shape.rows; ty++) {
-            for (int tx = 0; tx < shape.cols; tx += L) {
-                int i = o * shape.count + ty * shape.cols + tx;
+        for (int ty = t0 / shape.cols, ty1 = (t1 - 1) / shape.cols; ty <= ty1; ty++) {
+            int rowStart = ty * shape.cols;
+            int txEnd = Math.min(shape.cols, t1 - rowStart);
+            for (int tx = Math.max(0, t0 - rowStart); tx < txEnd; tx += L) {
+                int i = first + rowStart + tx - t0;
                 // s = A^T M (down the rows of the block), then y = s A.
                 var m0 = FloatVector.fromArray(S, products, i);
                 var m4 = FloatVector.fromArray(S, products, i + 4 * stride);
@@ -335,7 +379,8 @@ public final class Winograd {
                 int ox = 2 * tx;
                 int top = at + 2 * ty * width + ox;
                 boolean second = 2 * ty + 1 < height;
-                if (ox + 2 * L <= width) {
+                int valid = Math.min(width - ox, 2 * (txEnd - tx));
+                if (valid >= 2 * L) {
                     y00.rearrange(ZIP_LOW, y01).intoArray(out, top);
                     y00.rearrange(ZIP_HIGH, y01).intoArray(out, top + L);
                     if (second) {
@@ -343,8 +388,8 @@ public final class Winograd {
                         y10.rearrange(ZIP_HIGH, y11).intoArray(out, top + width + L);
                     }
                 } else {
-                    // The last columns: through the scratch, as a masked store could reach past `out`.
-                    int valid = width - ox;
+                    // The last columns of the row or block: through the scratch, as a masked store could reach
+                    // past `out`.
                     y00.rearrange(ZIP_LOW, y01).intoArray(scratch, 0);
                     y00.rearrange(ZIP_HIGH, y01).intoArray(scratch, L);
                     y10.rearrange(ZIP_LOW, y11).intoArray(scratch, 2 * L);
