@@ -124,10 +124,10 @@ public final class Winograd {
     /// `filters.channels()` input planes of `window` from `xOff`, `out` the output planes from `outOff`. `bias`
     /// and `clamp` may be `null`.
     ///
-    /// The tiles go in blocks small enough for a block's transformed inputs and products to stay in L2 between
-    /// the passes. With at least two blocks per part, each part takes whole blocks and makes the three passes
-    /// on its own; otherwise the blocks go one after another, each pass split across the parts as described
-    /// above.
+    /// With at least two blocks of tiles per part, blocks small enough for their transformed inputs and
+    /// products to stay in L2 between the passes, each part takes whole blocks and makes the three passes on its
+    /// own. Otherwise all the tiles make one block, each pass split across the parts as described above (the
+    /// passes then read what other cores wrote, so smaller blocks would only add synchronization).
     public static void forward(Window2d window, float[] x, int xOff, Filters filters, float[] bias, int biasOff, Clamp clamp,
                                float[] out, int outOff, int threads) {
         if (!suits(window)) {
@@ -150,10 +150,7 @@ public final class Winograd {
             });
             return;
         }
-        var ws = Workspace.current();
-        for (int t0 = 0; t0 < count; t0 += block) {
-            layer.block(t0, Math.min(count, t0 + block), ws, threads);
-        }
+        layer.block(0, count, Workspace.current(), threads);
     }
 
     /// One call's operands.
