@@ -209,7 +209,7 @@ public final class Convolution {
             Im2col.packColumns(plan, x, xOff, channels, 0, n, columns, 0);
             return columns;
         }, (columns, p0, p1) -> GemmDriver.packed(weights.data(), m, k, p0 * MicroKernels.MR, Math.min(m, p1 * MicroKernels.MR),
-                columns, 0, 0, n, out, outOff, n, false, bias, biasOff, clamp, Workspace.current().tile()));
+                columns, 0, 0, n, out, outOff, n, false, bias, biasOff, clamp, Workspace.current()));
     }
 
     /// Sets the `m` output rows (`n` apart from `outOff`) to their bias; no-op without one.
@@ -243,7 +243,7 @@ public final class Convolution {
             int width = Math.min(block, n - p0);
             Im2col.packColumns(plan, x, xOff, channels, p0, width, columns, 0);
             GemmDriver.packed(weights.data(), m, k, 0, m, columns, 0, 0, width, out, outOff + p0, n, false, bias, biasOff,
-                    clamp, ws.tile());
+                    clamp, ws);
         }
     }
 

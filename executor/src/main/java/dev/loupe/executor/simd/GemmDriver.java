@@ -32,11 +32,11 @@ final class GemmDriver {
     /// packed (`bp`, the panel of column `col` at `bpOff + (col / NR) * k * NR`). `row0` and `col0` are panel
     /// boundaries.
     static void packed(float[] ap, int m, int k, int row0, int row1, float[] bp, int bpOff, int col0, int col1,
-                       float[] c, int cOff, int ldc, boolean accumulate, float[] bias, int biasOff, Clamp clamp, float[] tile) {
+                       float[] c, int cOff, int ldc, boolean accumulate, float[] bias, int biasOff, Clamp clamp, Workspace ws) {
         for (int jc = col0; jc < col1; jc += NC) {
             int end = Math.min(col1, jc + NC);
             block(ap, m, k, row0, row1, bp, bpOff + jc / NR * k * NR, jc, end, c, cOff, ldc, accumulate, bias, biasOff, clamp,
-                    tile);
+                    ws);
         }
     }
 
@@ -50,7 +50,7 @@ final class GemmDriver {
         for (int jc = col0; jc < col1; jc += nc) {
             int end = Math.min(col1, jc + nc);
             Packing.packB(b, bOff, bRowStride, bColStride, k, jc, end - jc, bp, 0);
-            block(ap, m, k, row0, row1, bp, 0, jc, end, c, cOff, ldc, accumulate, bias, biasOff, clamp, ws.tile());
+            block(ap, m, k, row0, row1, bp, 0, jc, end, c, cOff, ldc, accumulate, bias, biasOff, clamp, ws);
         }
     }
 
@@ -62,11 +62,25 @@ final class GemmDriver {
     }
 
     /// One column block: `bp` at `bpOff` holds the panels of columns `[col0, col1)` over all of `k`.
+    ///
+    /// A last panel narrower than `NR` is computed whole into this thread's edge buffer ([Workspace#edge], rows
+    /// `NR` apart), across all the K blocks, and its valid columns copied into `C` once at the end: storing a
+    /// partial tile straight into `C` would take a scalar copy per tile and K block, which made a deep product
+    /// of 49 columns slower than one of 64.
     private static void block(float[] ap, int m, int k, int row0, int row1, float[] bp, int bpOff, int col0, int col1,
                               float[] c, int cOff, int ldc, boolean accumulate, float[] bias, int biasOff, Clamp clamp,
-                              float[] tile) {
+                              Workspace ws) {
         int panelStrideB = k * NR;
         int step = depthStep(k);
+        int fullEnd = col0 + (col1 - col0) / NR * NR;
+        int edgeCols = col1 - fullEnd;
+        float[] edge = edgeCols == 0 ? null : ws.edge((row1 - row0) * NR);
+        int edgeB = bpOff + (fullEnd - col0) / NR * panelStrideB;
+        if (edge != null && accumulate) {
+            for (int row = row0; row < row1; row++) {
+                System.arraycopy(c, cOff + row * ldc + fullEnd, edge, (row - row0) * NR, edgeCols);
+            }
+        }
         for (int pc = 0; pc < k; pc += step) {
             int kc = Math.min(step, k - pc);
             boolean load = accumulate || pc > 0;
@@ -75,14 +89,25 @@ final class GemmDriver {
             Clamp last = pc + kc == k ? clamp : null;
             for (int ic = row0; ic < row1; ic += MC) {
                 int icEnd = Math.min(row1, ic + MC);
-                for (int col = col0, bi = bpOff + pc * NR; col < col1; col += NR, bi += panelStrideB) {
-                    int nr = Math.min(NR, col1 - col);
+                for (int col = col0, bi = bpOff + pc * NR; col < fullEnd; col += NR, bi += panelStrideB) {
                     for (int row = ic; row < icEnd; row += MR) {
                         int ai = blockA + row / MR * kc * MR;
                         MicroKernels.tile(ap, ai, bp, bi, kc, c, cOff + row * ldc + col, ldc, load, start, biasOff + row,
-                                last, Math.min(MR, m - row), nr, tile);
+                                last, Math.min(MR, m - row));
                     }
                 }
+                if (edge != null) {
+                    for (int row = ic; row < icEnd; row += MR) {
+                        int ai = blockA + row / MR * kc * MR;
+                        MicroKernels.tile(ap, ai, bp, edgeB + pc * NR, kc, edge, (row - row0) * NR, NR, load, start,
+                                biasOff + row, last, Math.min(MR, m - row));
+                    }
+                }
+            }
+        }
+        if (edge != null) {
+            for (int row = row0; row < row1; row++) {
+                System.arraycopy(edge, (row - row0) * NR, c, cOff + row * ldc + fullEnd, edgeCols);
             }
         }
     }

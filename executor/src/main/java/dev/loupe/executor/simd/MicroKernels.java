@@ -12,8 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
 /// `load` starts the accumulators from `C` (accumulation across K blocks), otherwise from each row's `bias`
 /// (`bias[bo + r]` for row `r`) or, without one, from zero. The values are bounded by `[lo, hi]` as they are
 /// stored (a fused `Relu` or `Clip` in the last K block of a product; infinite bounds otherwise, which change
-/// nothing, NaN included). Tiles write whole rows of `NR`
-/// floats; partial tiles go through a scratch tile ([#tile]).
+/// nothing, NaN included). Tiles write whole rows of `NR` floats; [GemmDriver] computes a narrower last panel
+/// into a buffer of whole rows.
 final class MicroKernels {
 
     static final int MR = 8;
@@ -24,34 +24,13 @@ final class MicroKernels {
     private MicroKernels() {
     }
 
-    /// One `mr x nr` tile of `C` at `ci` (`mr <= MR`, `nr <= NR`), from the panels at `ai` (row `0` of the
-    /// panel) and `bi`. Full-width tiles are written in place; narrower ones go through `scratch` (`MR * NR`).
+    /// One `mr x NR` tile of `C` at `ci` (`mr <= MR`, rows `ldc` apart), from the panels at `ai` (row `0` of the
+    /// panel) and `bi`.
     static void tile(float[] a, int ai, float[] b, int bi, int kc, float[] c, int ci, int ldc, boolean load,
-                     float[] bias, int bo, Clamp clamp, int mr, int nr, float[] scratch) {
-        if (nr == NR) {
-            float lo = clamp == null ? Float.NEGATIVE_INFINITY : clamp.lo();
-            float hi = clamp == null ? Float.POSITIVE_INFINITY : clamp.hi();
-            rows(a, ai, b, bi, kc, c, ci, ldc, load, bias, bo, lo, hi, mr);
-            return;
-        }
-        rows(a, ai, b, bi, kc, scratch, 0, NR, false, load ? null : bias, bo, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, mr);
-        copyPartial(scratch, c, ci, ldc, load, clamp, mr, nr);
-    }
-
-    /// Copies the first `nr` columns of the `mr` scratch rows into `C` (added to it with `load`), clamped. Plain
-    /// scalar code on purpose: edge tiles run rarely enough that the JIT can leave this method in its quick
-    /// compiler for thousands of runs, where Vector API code allocates a box for every operation.
-    private static void copyPartial(float[] scratch, float[] c, int ci, int ldc, boolean load, Clamp clamp, int mr, int nr) {
+                     float[] bias, int bo, Clamp clamp, int mr) {
         float lo = clamp == null ? Float.NEGATIVE_INFINITY : clamp.lo();
         float hi = clamp == null ? Float.POSITIVE_INFINITY : clamp.hi();
-        for (int r = 0; r < mr; r++) {
-            int row = ci + r * ldc;
-            int s = r * NR;
-            for (int q = 0; q < nr; q++) {
-                float v = load ? c[row + q] + scratch[s + q] : scratch[s + q];
-                c[row + q] = v < lo ? lo : v > hi ? hi : v;
-            }
-        }
+        rows(a, ai, b, bi, kc, c, ci, ldc, load, bias, bo, lo, hi, mr);
     }
 
     private static void rows(float[] a, int ai, float[] b, int bi, int kc, float[] c, int ci, int ldc, boolean load,

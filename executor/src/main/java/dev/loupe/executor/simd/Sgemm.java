@@ -85,7 +85,7 @@ public final class Sgemm {
         int parts = parts(m, n, k, threads);
         if (parts > 1 && byColumns(m, n, parts)) {
             columnsPackingA(parts, m, n, k, alpha, a, aOff, aRowStride, aColStride, (ap, c0, c1, ws) ->
-                    GemmDriver.packed(ap, m, k, 0, m, b.data(), 0, c0, c1, c, cOff, ldc, accumulate, null, 0, null, ws.tile()));
+                    GemmDriver.packed(ap, m, k, 0, m, b.data(), 0, c0, c1, c, cOff, ldc, accumulate, null, 0, null, ws));
             return;
         }
         var ap = Workspace.current().packedA(Packing.sizeA(m, k));
@@ -181,19 +181,19 @@ public final class Sgemm {
         int parts = parts(m, n, k, threads);
         if (parts == 1) {
             GemmDriver.packed(ap, m, k, 0, m, bp, 0, 0, n, c, cOff, ldc, accumulate, bias, biasOff, clamp,
-                    Workspace.current().tile());
+                    Workspace.current());
             return;
         }
         if (byColumns(m, n, parts)) {
             int colPanels = Packing.panelsB(n);
             WorkerPool.runChunks(parts, colPanels, 1, (p0, p1) ->
                     GemmDriver.packed(ap, m, k, 0, m, bp, 0, p0 * NR, Math.min(n, p1 * NR), c, cOff, ldc, accumulate, bias,
-                            biasOff, clamp, Workspace.current().tile()));
+                            biasOff, clamp, Workspace.current()));
         } else {
             int rowPanels = Packing.panelsA(m);
             WorkerPool.runChunks(parts, rowPanels, 1, (p0, p1) ->
                     GemmDriver.packed(ap, m, k, p0 * MR, Math.min(m, p1 * MR), bp, 0, 0, n, c, cOff, ldc, accumulate, bias,
-                            biasOff, clamp, Workspace.current().tile()));
+                            biasOff, clamp, Workspace.current()));
         }
     }
 

@@ -172,10 +172,10 @@ public final class Winograd {
                     columnsSize));
             int productParts = WorkerPool.parts(BLOCK * 2.0 * m * c * n, Sgemm.MIN_FLOPS_PER_PART, threads, BLOCK);
             WorkerPool.runChunks(productParts, BLOCK, 1, (e0, e1) -> {
-                var tile = Workspace.current().tile();
+                var own = Workspace.current();
                 for (int e = e0; e < e1; e++) {
                     GemmDriver.packed(filters.products[e].data(), m, c, 0, m, columns, e * columnsSize, 0, n, products,
-                            e * m * n, n, false, null, 0, null, tile);
+                            e * m * n, n, false, null, 0, null, own);
                 }
             });
             int outputParts = WorkerPool.parts(BLOCK * 4.0 * m * n, Sgemm.MIN_FLOPS_PER_PART / 8, threads, m);

@@ -13,6 +13,7 @@ final class Workspace {
     private float[] winogradColumns = new float[0];
     private float[] winogradProducts = new float[0];
     private float[] winogradScratch = new float[0];
+    private float[] edge = new float[0];
     private final float[] tile = new float[MicroKernels.MR * MicroKernels.NR];
 
     private Workspace() {
@@ -71,7 +72,15 @@ final class Workspace {
         return winogradScratch;
     }
 
-    /// A `MR x NR` scratch tile for partial tiles.
+    /// Room for the last, partial column panel of a product, computed whole ([GemmDriver]).
+    float[] edge(int size) {
+        if (edge.length < size) {
+            edge = new float[size];
+        }
+        return edge;
+    }
+
+    /// A `MR x NR` scratch tile (a panel of window inputs, the last vectors of a row).
     float[] tile() {
         return tile;
     }
