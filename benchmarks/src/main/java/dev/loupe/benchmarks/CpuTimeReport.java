@@ -49,6 +49,13 @@ public final class CpuTimeReport {
             b.setUp();
             entries.add(new Entry("Conv " + layer + " (C/size/k/stride/pad/M)", ConvBenchmark.flops(layer), b::conv));
         }
+        for (var layer : List.of("64/56/3/1/1/64", "128/28/3/1/1/128", "256/14/3/1/1/256", "512/7/3/1/1/512")) {
+            var b = new WinogradBenchmark();
+            b.layer = layer;
+            b.threads = 1;
+            b.setUp();
+            entries.add(new Entry("Conv " + layer + ", Winograd (direct-sum FLOPs)", ConvBenchmark.flops(layer), b::winograd));
+        }
         var best = new double[entries.size()];
         for (int round = 0; round < rounds; round++) {
             for (int i = 0; i < entries.size(); i++) {

@@ -38,6 +38,7 @@ public final class KernelReport {
                 .include(FmaPeakBenchmark.class.getSimpleName())
                 .include(SgemmBenchmark.class.getSimpleName())
                 .include(ConvBenchmark.class.getSimpleName())
+                .include(WinogradBenchmark.class.getSimpleName())
                 .param("threads", threads)
                 .addProfiler(GCProfiler.class)
                 .jvmArgsAppend("--add-modules=jdk.incubator.vector");
@@ -70,6 +71,10 @@ public final class KernelReport {
                 var layer = r.getParams().getParam("layer");
                 flops = ConvBenchmark.flops(layer);
                 label = "Conv " + layer + " (C/size/k/stride/pad/M)";
+            } else if (name.contains("WinogradBenchmark")) {
+                var layer = r.getParams().getParam("layer");
+                flops = ConvBenchmark.flops(layer);
+                label = "Conv " + layer + ", Winograd (direct-sum FLOPs)";
             } else {
                 continue;
             }
