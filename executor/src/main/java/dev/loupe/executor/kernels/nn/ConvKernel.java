@@ -27,7 +27,10 @@ import java.util.Arrays;
 /// vector loop, 2-D depthwise with a horizontal stride of 1 or 2 on [DepthwiseConvolution]) in `float`; the
 /// gather table is kept while the spatial shapes repeat, and constant weights are packed once (or taken into the
 /// kernel when a fast plan is made, [ConstantTakingKernel], except depthwise ones, which are read as they are);
-/// the output comes from [KernelContext#output] (every element is written). A following `Relu` or `Clip` in a fast plan
+/// the output comes from [KernelContext#output] (every element is written). Taken 3x3 filters with unit strides
+/// and dilations wait for the first run: with at least a column panel of 2x2 output tiles the layer runs on
+/// [Winograd] from then on (its transformed filters take 16/9 of the weights' memory), otherwise they are
+/// packed for [Convolution]. A following `Relu` or `Clip` in a fast plan
 /// is applied as the output is stored ([#runClamped]). Other float types are computed as im2col and a matrix product in `double`: the input
 /// windows of a block of output positions are copied into columns (zeros for padding), then every output
 /// channel is a row of weights times those columns.
@@ -237,6 +240,9 @@ final class ConvKernel extends NnKernel implements ClampingKernel, ConstantTakin
         for (int img = 0; img < n; img++) {
             context.checkCancelled();
             if (w == null && takenFilters != null) {
+                if (planWindow == null) {
+                    throw new KernelException("X " + x.describe() + " has a window the filters taken for Winograd's method do not take");
+                }
                 Winograd.forward(planWindow, xv, img * c * inSize, takenFilters, bias, 0, clamp, o, img * m * outSize,
                         context.threads());
                 continue;
