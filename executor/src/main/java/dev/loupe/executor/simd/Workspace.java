@@ -7,13 +7,10 @@ final class Workspace {
 
     private static final ThreadLocal<Workspace> LOCAL = ThreadLocal.withInitial(Workspace::new);
 
-    private float[] packedA = new float[0];
-    private float[] packedB = new float[0];
-    private float[] columns = new float[0];
-    private float[] winogradColumns = new float[0];
-    private float[] winogradProducts = new float[0];
-    private float[] winogradScratch = new float[0];
-    private float[] edge = new float[0];
+    /// The growing arrays, one of each per thread.
+    private enum Use { PACKED_A, PACKED_B, COLUMNS, WINOGRAD_COLUMNS, WINOGRAD_PRODUCTS, WINOGRAD_SCRATCH, EDGE }
+
+    private final float[][] arrays = new float[Use.values().length][0];
     private final float[] tile = new float[MicroKernels.MR * MicroKernels.NR];
 
     private Workspace() {
@@ -25,63 +22,51 @@ final class Workspace {
 
     /// Room for a packed left operand.
     float[] packedA(int size) {
-        if (packedA.length < size) {
-            packedA = new float[size];
-        }
-        return packedA;
+        return atLeast(Use.PACKED_A, size);
     }
 
     /// Room for a packed block of the right operand.
     float[] packedB(int size) {
-        if (packedB.length < size) {
-            packedB = new float[size];
-        }
-        return packedB;
+        return atLeast(Use.PACKED_B, size);
     }
 
     /// Room for im2col columns (already in packed panel layout).
     float[] columns(int size) {
-        if (columns.length < size) {
-            columns = new float[size];
-        }
-        return columns;
+        return atLeast(Use.COLUMNS, size);
     }
 
     /// Room for the transformed inputs of a [Winograd] call (its 16 packed right operands), which the call's
     /// parts on other threads write while the owner waits for them.
     float[] winogradColumns(int size) {
-        if (winogradColumns.length < size) {
-            winogradColumns = new float[size];
-        }
-        return winogradColumns;
+        return atLeast(Use.WINOGRAD_COLUMNS, size);
     }
 
     /// Room for the 16 products of a [Winograd] call, shared with its parts like [#winogradColumns].
     float[] winogradProducts(int size) {
-        if (winogradProducts.length < size) {
-            winogradProducts = new float[size];
-        }
-        return winogradProducts;
+        return atLeast(Use.WINOGRAD_PRODUCTS, size);
     }
 
     /// Room for one thread's input planes and staging rows in a [Winograd] input transform.
     float[] winogradScratch(int size) {
-        if (winogradScratch.length < size) {
-            winogradScratch = new float[size];
-        }
-        return winogradScratch;
+        return atLeast(Use.WINOGRAD_SCRATCH, size);
     }
 
     /// Room for the last, partial column panel of a product, computed whole ([GemmDriver]).
     float[] edge(int size) {
-        if (edge.length < size) {
-            edge = new float[size];
-        }
-        return edge;
+        return atLeast(Use.EDGE, size);
     }
 
     /// A `MR x NR` scratch tile (a panel of window inputs, the last vectors of a row).
     float[] tile() {
         return tile;
+    }
+
+    /// The array for `use`, replaced by a larger one when shorter than `size` (its contents are then lost).
+    private float[] atLeast(Use use, int size) {
+        int i = use.ordinal();
+        if (arrays[i].length < size) {
+            arrays[i] = new float[size];
+        }
+        return arrays[i];
     }
 }
