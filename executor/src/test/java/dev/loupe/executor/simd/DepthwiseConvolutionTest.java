@@ -30,7 +30,9 @@ class DepthwiseConvolutionTest {
             // Planes of one vector or less (MobileNet's 7 x 7 and 14 x 14), a dilated 3 x 3, padding after only.
             "6,7,7,3,3,1,1,1,1,1,1,1,1",
             "5,14,14,3,3,2,2,1,1,0,0,1,1",
-            "3,8,8,3,3,1,1,2,2,2,2,2,2"})
+            "3,8,8,3,3,1,1,2,2,2,2,2,2",
+            // Rows as far apart as the taps, with an odd number of output rows: stride 2 with dilation 2.
+            "2,17,19,3,3,2,2,2,2,2,2,2,2"})
     void matchesDirectSum(int channels, int height, int width, int kh, int kw, int sy, int sx, int dy, int dx,
                           int padTop, int padLeft, int padBottom, int padRight) {
         assumeTrue(VectorSupport.ENABLED, "the direct depthwise kernel needs the vector kernels on");
