@@ -114,7 +114,8 @@ public final class DepthwiseConvolution {
         var tail = VectorMask.fromLong(S, width % L == 0 ? -1L : (1L << (width % L)) - 1);
         int oy = 0;
         // When the rows are as far apart as the taps (stride 1, no dilation), the second row's first two tap
-        // rows are the first row's last two: loaded once, 12 loads for the two rows instead of 18.
+        // rows are the first row's last two: loaded once, 12 loads for the two rows instead of 18. (Its own
+        // copy of the loop, stores included: a helper taking or returning the sums would box them.)
         boolean shared = g.strideY() == g.dilationY();
         for (; shared && oy + 1 < g.outHeight(); oy += 2) {
             int top = oy * g.strideY() * row;

@@ -13,7 +13,8 @@ import static dev.loupe.executor.simd.MicroKernels.NR;
 /// that a tile costs 16 products per input channel instead of 36. Summed over the input channels, the 16
 /// elementwise products become 16 independent matrix products, one per element `e` of the transformed 4x4
 /// block: `M_e (outChannels x tiles) = U_e (outChannels x channels) · V_e (channels x tiles)`, which run on the
-/// packed micro-kernels of [Sgemm]. A call makes three passes, each split across the threads:
+/// packed micro-kernels of [Sgemm]. A call makes three passes over each block of tiles (a thread takes whole
+/// blocks, or the passes of one block are split across the threads, see [#forward]):
 ///
 /// 1. input transform, channel by channel: `V_e` for every tile, written in the packed column layout;
 /// 2. the 16 products (each part takes whole products, so it reads only its share of the filters);
