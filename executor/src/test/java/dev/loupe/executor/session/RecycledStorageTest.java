@@ -66,7 +66,7 @@ class RecycledStorageTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"Conv", "MatMul", "Gemm", "Softmax", "LayerNormalization", "MaxPool", "BatchNormalization", "Clip",
-            "Transpose", "Gather", "Split"})
+            "Transpose", "Gather", "Split", "LSTM"})
     void operatorsOfTheFastPath(String op) {
         var params = new LinkedHashMap<String, long[]>();
         long[] shape = {1, 3, 8, 8};
@@ -104,13 +104,24 @@ class RecycledStorageTest {
                 attributes = new Attribute[] {Attribute.ofInt("axis", 3)};
             }
             case "Split" -> attributes = new Attribute[] {Attribute.ofInt("axis", 1), Attribute.ofInt("num_outputs", 1)};
+            case "LSTM" -> {
+                // Y [4, 1, 2, 5] is as long as x [4, 2, 5]; the second sample stops after one step, so the
+                // rest of its rows must be zero, not what the recycled array held.
+                shape = new long[] {4, 2, 5};
+                params.put("w", new long[] {1, 20, 5});
+                params.put("r", new long[] {1, 20, 5});
+                params.put("b", new long[] {1, 40});
+                params.put("sequence_lens", new long[] {2});
+                attributes = new Attribute[] {Attribute.ofInt("hidden_size", 5)};
+            }
             default -> throw new IllegalArgumentException(op);
         }
         check(op, shape, params, attributes);
     }
 
     /// `y = op(Neg(Neg(x)), params...)`; a parameter named `x` reads the input again, `indices` is an int64
-    /// initializer permuting its length, others are float initializers of the given shapes with values in
+    /// initializer permuting its length, `sequence_lens` an int32 initializer giving sample `k` the length
+    /// `shape[0] - 3k` (at least 1), others are float initializers of the given shapes with values in
     /// (0.1, 0.9).
     private static void check(String op, long[] shape, Map<String, long[]> params, Attribute... attributes) {
         var g = new Graph(null, op);
@@ -127,6 +138,12 @@ class RecycledStorageTest {
                     indices[k] = (k * 5L) % indices.length;
                 }
                 g.setInitializer(g.valueOrCreate("indices"), dev.loupe.model.TensorData.ofLongs("indices", e.getValue(), indices));
+            } else if (e.getKey().equals("sequence_lens")) {
+                var lengths = Tensor.allocate(ElementType.INT32, e.getValue());
+                for (int k = 0; k < lengths.size(); k++) {
+                    lengths.ints()[k] = (int) Math.max(1, shape[0] - 3L * k);
+                }
+                g.setInitializer(g.valueOrCreate("sequence_lens"), TensorConversion.toTensorData(lengths, "sequence_lens"));
             } else if (!e.getKey().equals("x")) {
                 var t = Tensor.allocate(ElementType.FLOAT, e.getValue());
                 for (int k = 0; k < t.size(); k++) {

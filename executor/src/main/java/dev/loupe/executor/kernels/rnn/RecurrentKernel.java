@@ -69,6 +69,10 @@ abstract class RecurrentKernel implements ConstantTakingKernel {
     /// A `W` and an `R` taken at planning time, or `null`.
     private Taken takenInputWeights;
     private Taken takenRecurrence;
+    /// The float path's working arrays, kept between runs: allocating the input projection afresh (half a
+    /// megabyte for 128 steps of 256 hidden LSTM units, a "humongous" object for G1) cost up to 2 ms per
+    /// call in phases of a run's life. A kernel runs on one thread at a time.
+    private final FloatScratch floatScratch = new FloatScratch();
 
     private record Packed(float[] source, PackedMatrix[][] directions) {
     }
@@ -237,11 +241,15 @@ abstract class RecurrentKernel implements ConstantTakingKernel {
         if (batchFirst) {
             xs = RecurrentArrays.swapLeadingAxes(xs, new float[xs.length], batch, seq, inputSize);
         }
-        var y = new float[seq * directions * batch * h];
+        var yT = batchFirst ? null : context.output(ElementType.FLOAT, seq, directions, batch, h);
+        var y = batchFirst ? new float[seq * directions * batch * h] : yT.floats();
+        if (!batchFirst && Arrays.stream(lengths).anyMatch(length -> length < seq)) {
+            Arrays.fill(y, 0f);
+        }
         var yh = new float[directions * batch * h];
         var yc = c0 == null ? null : new float[directions * batch * h];
-        var g = new float[gh + h];
-        var xw = new float[seq * batch * gh];
+        var g = floatScratch.gates(gh + h);
+        var xw = floatScratch.projection(seq * batch * gh);
         var packedW = packedInputWeights(w, gh, inputSize);
         var packedR = packedRecurrence(r, gh, h);
         for (int d = 0; d < directions; d++) {
@@ -267,8 +275,10 @@ abstract class RecurrentKernel implements ConstantTakingKernel {
                 System.arraycopy(cs, 0, yc, d * batch * h, batch * h);
             }
         }
-        var yT = batchFirst ? floatTensor(RecurrentArrays.swapLeadingAxes(y, new float[y.length], seq * directions, batch, h), batch, seq, directions, h)
-                : floatTensor(y, seq, directions, batch, h);
+        if (batchFirst) {
+            yT = context.output(ElementType.FLOAT, batch, seq, directions, h);
+            RecurrentArrays.swapLeadingAxes(y, yT.floats(), seq * directions, batch, h);
+        }
         var yhT = stateTensor(yh, batch, h);
         return yc == null ? new RuntimeValue[] {yT, yhT} : new RuntimeValue[] {yT, yhT, stateTensor(yc, batch, h)};
     }
@@ -323,15 +333,10 @@ abstract class RecurrentKernel implements ConstantTakingKernel {
         return result;
     }
 
+    /// `Y_h` or `Y_c` over `v` (`[directions, batch, h]`, owned by the result from now on), in the node's layout.
     private Tensor stateTensor(float[] v, int batch, int h) {
-        return batchFirst ? floatTensor(RecurrentArrays.swapLeadingAxes(v, new float[v.length], directions, batch, h), batch, directions, h)
-                : floatTensor(v, directions, batch, h);
-    }
-
-    private static Tensor floatTensor(float[] v, long... shape) {
-        var t = Tensor.allocate(ElementType.FLOAT, shape);
-        System.arraycopy(v, 0, t.floats(), 0, v.length);
-        return t;
+        return batchFirst ? Tensor.ofFloats(new long[] {batch, directions, h}, RecurrentArrays.swapLeadingAxes(v, new float[v.length], directions, batch, h))
+                : Tensor.ofFloats(new long[] {directions, batch, h}, v);
     }
 
     private List<Activation> directionActivations(int d) {
