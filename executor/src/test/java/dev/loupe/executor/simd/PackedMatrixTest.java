@@ -39,25 +39,4 @@ class PackedMatrixTest {
             }
         }
     }
-
-    @Test
-    void multiplyAddAllMatchesOneProductPerVector() {
-        var r = new Random(4);
-        int rows = 37;
-        for (int cols : new int[] {1, 6, 19}) {
-            var packed = PackedMatrix.of(SgemmTest.random(r, rows * cols), 0, rows, cols);
-            for (int count = 0; count <= 9; count++) {
-                var v = SgemmTest.random(r, 2 + count * cols);
-                var y = SgemmTest.random(r, 3 + count * rows + 1);
-                var want = y.clone();
-                packed.multiplyAddAll(v, 2, y, 3, count);
-                for (int i = 0; i < count; i++) {
-                    packed.multiplyAdd(v, 2 + i * cols, want, 3 + i * rows);
-                }
-                for (int j = 0; j < y.length; j++) {
-                    assertThat((double) y[j]).as("element %d, %d vectors of %d", j, count, cols).isCloseTo(want[j], within(1e-5 * (1 + cols)));
-                }
-            }
-        }
-    }
 }

@@ -5,6 +5,7 @@ import dev.loupe.executor.kernel.ConstantTakingKernel;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.KernelException;
 import dev.loupe.executor.kernel.NodeSpec;
+import dev.loupe.executor.simd.PackedB;
 import dev.loupe.executor.simd.PackedMatrix;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Tensor;
@@ -19,9 +20,9 @@ import java.util.List;
 /// per-sample sequence lengths, and assembles `Y`, `Y_h` (and `Y_c`); a subclass supplies one cell update.
 ///
 /// Inputs are float, double or float16 and computed in double, except float inputs of an operator with a
-/// float step ([#hasFloatStep()]), computed in float with plain loops that are fast from the first run
-/// ([PackedMatrix], [GateFunctions]). `X·Wᵀ + Wb` is computed for all steps up front; the subclass adds the
-/// recurrence. A sample's steps beyond its sequence length leave its state unchanged and its `Y` rows zero;
+/// float step ([#hasFloatStep()]), computed in float. `X·Wᵀ + Wb` is computed for all steps up front, as
+/// one vector SGEMM; the subclass adds the recurrence, with plain loops that are fast from the first run
+/// ([PackedMatrix], [GateFunctions]): a step's product is too small for the SGEMM to pay. A sample's steps beyond its sequence length leave its state unchanged and its `Y` rows zero;
 /// the reverse direction walks each sample from its own last step.
 ///
 /// In a fast plan, float32 `W` and `R` of an operator with a float step are taken when the plan is made
@@ -64,20 +65,20 @@ abstract class RecurrentKernel implements ConstantTakingKernel {
     private final boolean constantRecurrence;
     /// The packed `W` and `R` of each direction and the arrays they came from, each kept while a constant
     /// weight stays the same array (records, so a concurrent run sees both parts or neither).
-    private volatile Packed packedInputWeights;
-    private volatile Packed packedRecurrence;
+    private volatile Packed<PackedB[]> packedInputWeights;
+    private volatile Packed<PackedMatrix[][]> packedRecurrence;
     /// A `W` and an `R` taken at planning time, or `null`.
-    private Taken takenInputWeights;
-    private Taken takenRecurrence;
+    private Taken<PackedB[]> takenInputWeights;
+    private Taken<PackedMatrix[][]> takenRecurrence;
     /// The float path's working arrays, kept between runs: allocating the input projection afresh (half a
     /// megabyte for 128 steps of 256 hidden LSTM units, a "humongous" object for G1) cost up to 2 ms per
     /// call in phases of a run's life. A kernel runs on one thread at a time.
     private final FloatScratch floatScratch = new FloatScratch();
 
-    private record Packed(float[] source, PackedMatrix[][] directions) {
+    private record Packed<T>(float[] source, T directions) {
     }
 
-    private record Taken(long[] shape, PackedMatrix[][] directions) {
+    private record Taken<T>(long[] shape, T directions) {
     }
 
     RecurrentKernel(NodeSpec spec, int gates, List<String> defaultActivations) {
@@ -150,9 +151,9 @@ abstract class RecurrentKernel implements ConstantTakingKernel {
         int cols = (int) shape[2];
         var values = value.tensor().floats();
         if (slot == 1) {
-            takenInputWeights = new Taken(shape, pack(values, gh, cols, new int[] {gh}));
+            takenInputWeights = new Taken<>(shape, packInputWeights(values, gh, cols));
         } else {
-            takenRecurrence = new Taken(shape, packRecurrence(values, gh, cols));
+            takenRecurrence = new Taken<>(shape, packRecurrence(values, gh, cols));
         }
         return true;
     }
@@ -254,7 +255,8 @@ abstract class RecurrentKernel implements ConstantTakingKernel {
         var packedR = packedRecurrence(r, gh, h);
         for (int d = 0; d < directions; d++) {
             context.checkCancelled();
-            RecurrentArrays.inputProjection(xs, seq * batch, packedW[d][0], b, d * 2 * gh, foldedRecurrenceBias() * h, xw);
+            RecurrentArrays.inputProjection(xs, seq * batch, packedW[d], b, d * 2 * gh, foldedRecurrenceBias() * h, xw,
+                    context.threads());
             var weights = new FloatWeights(packedR[d], b, d * 2 * gh + gh, p, d * 3 * h, directionActivations(d));
             boolean backwards = reverse || d == 1;
             var hs = RecurrentArrays.floats(h0, d * batch * h, batch * h);
@@ -284,7 +286,7 @@ abstract class RecurrentKernel implements ConstantTakingKernel {
     }
 
     /// `W` packed, from the cache while constant weights stay the same array; `w` is `null` when it was taken.
-    private PackedMatrix[][] packedInputWeights(float[] w, int gh, int inputSize) {
+    private PackedB[] packedInputWeights(float[] w, int gh, int inputSize) {
         if (w == null) {
             return takenInputWeights.directions();
         }
@@ -292,9 +294,19 @@ abstract class RecurrentKernel implements ConstantTakingKernel {
         if (cached != null && cached.source() == w) {
             return cached.directions();
         }
-        var result = pack(w, gh, inputSize, new int[] {gh});
+        var result = packInputWeights(w, gh, inputSize);
         if (constantInputWeights) {
-            packedInputWeights = new Packed(w, result);
+            packedInputWeights = new Packed<>(w, result);
+        }
+        return result;
+    }
+
+    /// Each direction's `[gh, inputSize]` block of `w`, transposed and packed as the right operand of the
+    /// input projection.
+    private PackedB[] packInputWeights(float[] w, int gh, int inputSize) {
+        var result = new PackedB[directions];
+        for (int d = 0; d < directions; d++) {
+            result[d] = PackedB.of(w, d * gh * inputSize, inputSize, gh, 1, inputSize);
         }
         return result;
     }
@@ -310,7 +322,7 @@ abstract class RecurrentKernel implements ConstantTakingKernel {
         }
         var result = packRecurrence(r, gh, h);
         if (constantRecurrence) {
-            packedRecurrence = new Packed(r, result);
+            packedRecurrence = new Packed<>(r, result);
         }
         return result;
     }
