@@ -200,7 +200,7 @@ public final class VectorLoops {
     /// `o[oo + k] = exp(x[xo + k] - max) / sum` over `k < n`, the softmax of one contiguous row (computed
     /// around the row's maximum, so large values do not overflow; a NaN anywhere makes the row NaN).
     public static void softmax(float[] x, int xo, int n, float[] o, int oo) {
-        float max = max(x, xo, n);
+        float max = Reductions.fold(Reductions.Fold.MAX, x, xo, n);
         int i = 0;
         float sum = 0;
         if (VectorSupport.ENABLED) {
@@ -228,23 +228,6 @@ public final class VectorLoops {
         for (; i < n; i++) {
             o[oo + i] /= sum;
         }
-    }
-
-    /// The largest of `x[off..off + n)` (NaN when any is NaN; -infinity for an empty row).
-    public static float max(float[] x, int off, int n) {
-        int i = 0;
-        float max = Float.NEGATIVE_INFINITY;
-        if (VectorSupport.ENABLED) {
-            var acc = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
-            for (int bound = S.loopBound(n); i < bound; i += L) {
-                acc = acc.max(FloatVector.fromArray(S, x, off + i));
-            }
-            max = acc.reduceLanes(VectorOperators.MAX);
-        }
-        for (; i < n; i++) {
-            max = Math.max(max, x[off + i]);
-        }
-        return max;
     }
 
     /// The mean of `x[off..off + n)`, summed in float vectors.

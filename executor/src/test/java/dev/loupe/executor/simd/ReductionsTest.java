@@ -7,8 +7,84 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/// The vector sum against a double sum over lengths around the vector and unrolled-loop boundaries.
+/// The vector folds against double folds over lengths around the vector and unrolled-loop boundaries.
 class ReductionsTest {
+
+    private static final int[] LENGTHS = {0, 1, VectorSupport.lanes() - 1, VectorSupport.lanes(), 4 * VectorSupport.lanes() + 1,
+        5 * VectorSupport.lanes() + 3, 300};
+
+    @Test
+    void everyFoldMatchesADoubleFold() {
+        var r = new Random(7);
+        for (var fold : Reductions.Fold.values()) {
+            for (int n : LENGTHS) {
+                var x = nearOne(r, n + 3);
+                double want = expected(fold, x, 3, n);
+                assertThat((double) Reductions.fold(fold, x, 3, n)).as("%s of %d", fold, n)
+                        .isCloseTo(want, within(2e-6 * (1 + Math.abs(want)) * Math.max(1, n / 16)));
+            }
+        }
+    }
+
+    @Test
+    void accumulateAddsEachElementToItsOwnPartial() {
+        var r = new Random(8);
+        for (var fold : Reductions.Fold.values()) {
+            for (int n : LENGTHS) {
+                var acc = nearOne(r, n + 2);
+                var x = nearOne(r, n + 5);
+                var start = acc.clone();
+                Reductions.accumulate(fold, acc, 2, x, 5, n);
+                for (int i = 0; i < n; i++) {
+                    double want = fold.combine(start[2 + i], (float) expected(fold, x, 5 + i, 1));
+                    assertThat((double) acc[2 + i]).as("%s, element %d of %d", fold, i, n).isCloseTo(want, within(1e-6 * (1 + Math.abs(want))));
+                }
+                assertThat(acc[0]).as("before the row").isEqualTo(start[0]);
+                assertThat(acc[1]).as("before the row").isEqualTo(start[1]);
+            }
+        }
+    }
+
+    @Test
+    void aNaNWinsEveryFold() {
+        int n = 6 * VectorSupport.lanes() + 1;
+        for (var fold : Reductions.Fold.values()) {
+            for (int at : new int[] {0, n / 2, n - 1}) {
+                var x = new float[n];
+                java.util.Arrays.fill(x, 1f);
+                x[at] = Float.NaN;
+                assertThat(Reductions.fold(fold, x, 0, n)).as("%s, NaN at %d", fold, at).isNaN();
+                var acc = new float[n];
+                Reductions.accumulate(fold, acc, 0, x, 0, n);
+                assertThat(acc[at]).as("%s accumulated, NaN at %d", fold, at).isNaN();
+            }
+        }
+    }
+
+    private static double expected(Reductions.Fold fold, float[] x, int off, int n) {
+        double result = fold.identity();
+        for (int i = off; i < off + n; i++) {
+            double v = x[i];
+            result = switch (fold) {
+                case SUM -> result + v;
+                case SUM_OF_SQUARES -> result + v * v;
+                case SUM_OF_ABSOLUTES -> result + Math.abs(v);
+                case PRODUCT -> result * v;
+                case MAX -> Math.max(result, v);
+                case MIN -> Math.min(result, v);
+            };
+        }
+        return result;
+    }
+
+    /// Values `±(1 + 0.05 g)`, so that products of hundreds stay far from zero and infinity.
+    private static float[] nearOne(Random r, int n) {
+        var x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) ((r.nextBoolean() ? -1 : 1) * (1 + 0.05 * r.nextGaussian()));
+        }
+        return x;
+    }
 
     @Test
     void sumMatchesDoubleSumAtEveryLengthAndOffset() {

@@ -4,6 +4,7 @@ import dev.loupe.executor.kernel.Kernel;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.KernelException;
 import dev.loupe.executor.kernel.NodeSpec;
+import dev.loupe.executor.simd.Reductions;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Shapes;
 import dev.loupe.executor.tensor.Tensor;
@@ -12,10 +13,9 @@ import dev.loupe.model.ElementType;
 /// Template for the `Reduce*` operators: reads the axes (the `axes` attribute, or from `ReduceSum` 13 and
 /// the others' version 18 the optional `axes` input with `noop_with_empty_axes`), gathers the elements of
 /// each output position into one contiguous run and hands every run to the subclass's fold. Floats are
-/// folded in `double`, except float32 data reduced over its trailing axes by an operator with a float fold
-/// ([#foldsFloats()]): its runs are already contiguous, and are folded in place, in float, on the vector
-/// kernels. Integers are folded in `long` when the subclass has an integer fold, else in `double` and
-/// truncated.
+/// folded in `double`, except non-empty float32 data of an operator with a float fold ([#floatFold()]),
+/// folded in float on the vector kernels over any axes, in place ([FloatReduction]). Integers are folded in
+/// `long` when the subclass has an integer fold, else in `double` and truncated.
 abstract class ReduceKernel implements Kernel {
 
     private final String op;
@@ -44,13 +44,14 @@ abstract class ReduceKernel implements Kernel {
         throw UnsupportedType.INSTANCE;
     }
 
-    /// Whether [#fold(float[], int, int)] serves float32 data.
-    boolean foldsFloats() {
-        return false;
+    /// The fold of float32 data on the vector kernels, or `null` to fold it in `double`.
+    Reductions.Fold floatFold() {
+        return null;
     }
 
-    float fold(float[] x, int from, int n) {
-        throw UnsupportedType.INSTANCE;
+    /// The operator's result from the [#floatFold()] of `n` elements (the fold itself by default).
+    float finish(float folded, int n) {
+        return folded;
     }
 
     @Override
@@ -77,10 +78,10 @@ abstract class ReduceKernel implements Kernel {
                 }
             }
         }
-        return new RuntimeValue[] {reduce(data, reduced)};
+        return new RuntimeValue[] {reduce(data, reduced, context)};
     }
 
-    private Tensor reduce(Tensor data, boolean[] reduced) {
+    private Tensor reduce(Tensor data, boolean[] reduced, KernelContext context) {
         var shape = data.shape();
         var outShape = outputShape(shape, reduced);
         int runLength = 1;
@@ -91,12 +92,13 @@ abstract class ReduceKernel implements Kernel {
         }
         int outputs = Shapes.checkedSize(outShape);
         var type = data.type();
-        if (type == ElementType.FLOAT && foldsFloats() && trailing(reduced, shape)) {
-            var x = data.floats();
-            var out = Tensor.allocate(type, outShape);
+        var fold = floatFold();
+        if (type == ElementType.FLOAT && fold != null && data.size() > 0) {
+            var out = context.output(type, outShape);
             var o = out.floats();
+            FloatReduction.reduce(fold, data.floats(), data.size(), shape, reduced, o);
             for (int i = 0; i < outputs; i++) {
-                o[i] = fold(x, i * runLength, runLength);
+                o[i] = finish(o[i], runLength);
             }
             return out;
         }
@@ -121,20 +123,6 @@ abstract class ReduceKernel implements Kernel {
         } catch (UnsupportedType e) {
             throw KernelException.unsupportedType(op + " input", type);
         }
-    }
-
-    /// Whether every reduced axis comes after every kept axis of more than one element, so that each output's
-    /// run is contiguous in the input.
-    private static boolean trailing(boolean[] reduced, long[] shape) {
-        boolean seenReduced = false;
-        for (int d = 0; d < reduced.length; d++) {
-            if (reduced[d]) {
-                seenReduced = true;
-            } else if (seenReduced && shape[d] != 1) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private long[] outputShape(long[] shape, boolean[] reduced) {

@@ -1,6 +1,7 @@
 package dev.loupe.executor.kernels.math;
 
 import dev.loupe.executor.kernel.NodeSpec;
+import dev.loupe.executor.simd.Reductions;
 
 /// `ReduceL1` (versions 1, 11, 13, 18): the sum of absolute values.
 final class ReduceL1Kernel extends ReduceKernel {
@@ -30,5 +31,10 @@ final class ReduceL1Kernel extends ReduceKernel {
             s += Math.abs(x[i]);
         }
         return s;
+    }
+
+    @Override
+    Reductions.Fold floatFold() {
+        return Reductions.Fold.SUM_OF_ABSOLUTES;
     }
 }

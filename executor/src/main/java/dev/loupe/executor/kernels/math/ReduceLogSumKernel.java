@@ -1,6 +1,7 @@
 package dev.loupe.executor.kernels.math;
 
 import dev.loupe.executor.kernel.NodeSpec;
+import dev.loupe.executor.simd.Reductions;
 
 /// `ReduceLogSum` (versions 1, 11, 13, 18): the natural log of the sum.
 final class ReduceLogSumKernel extends ReduceKernel {
@@ -16,5 +17,15 @@ final class ReduceLogSumKernel extends ReduceKernel {
             s += x[i];
         }
         return Math.log(s);
+    }
+
+    @Override
+    Reductions.Fold floatFold() {
+        return Reductions.Fold.SUM;
+    }
+
+    @Override
+    float finish(float folded, int n) {
+        return (float) Math.log(folded);
     }
 }

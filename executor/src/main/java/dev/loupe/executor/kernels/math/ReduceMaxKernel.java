@@ -1,6 +1,7 @@
 package dev.loupe.executor.kernels.math;
 
 import dev.loupe.executor.kernel.NodeSpec;
+import dev.loupe.executor.simd.Reductions;
 
 /// `ReduceMax` (versions 1, 11, 12, 13, 18, 20): the maximum (NaN wins; -inf over no elements).
 final class ReduceMaxKernel extends ReduceKernel {
@@ -30,5 +31,10 @@ final class ReduceMaxKernel extends ReduceKernel {
             m = Math.max(m, x[i]);
         }
         return m;
+    }
+
+    @Override
+    Reductions.Fold floatFold() {
+        return Reductions.Fold.MAX;
     }
 }

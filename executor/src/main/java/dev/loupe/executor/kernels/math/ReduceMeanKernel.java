@@ -1,8 +1,7 @@
 package dev.loupe.executor.kernels.math;
 
-import dev.loupe.executor.simd.Reductions;
-
 import dev.loupe.executor.kernel.NodeSpec;
+import dev.loupe.executor.simd.Reductions;
 
 /// `ReduceMean` (versions 1, 11, 13, 18): the mean (NaN over no elements).
 final class ReduceMeanKernel extends ReduceKernel {
@@ -21,12 +20,12 @@ final class ReduceMeanKernel extends ReduceKernel {
     }
 
     @Override
-    boolean foldsFloats() {
-        return true;
+    Reductions.Fold floatFold() {
+        return Reductions.Fold.SUM;
     }
 
     @Override
-    float fold(float[] x, int from, int n) {
-        return Reductions.sum(x, from, n) / n;
+    float finish(float folded, int n) {
+        return folded / n;
     }
 }

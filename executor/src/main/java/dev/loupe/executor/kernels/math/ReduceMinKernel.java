@@ -1,6 +1,7 @@
 package dev.loupe.executor.kernels.math;
 
 import dev.loupe.executor.kernel.NodeSpec;
+import dev.loupe.executor.simd.Reductions;
 
 /// `ReduceMin` (versions 1, 11, 12, 13, 18, 20): the minimum (NaN wins; +inf over no elements).
 final class ReduceMinKernel extends ReduceKernel {
@@ -30,5 +31,10 @@ final class ReduceMinKernel extends ReduceKernel {
             m = Math.min(m, x[i]);
         }
         return m;
+    }
+
+    @Override
+    Reductions.Fold floatFold() {
+        return Reductions.Fold.MIN;
     }
 }

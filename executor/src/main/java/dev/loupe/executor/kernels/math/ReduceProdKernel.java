@@ -1,6 +1,7 @@
 package dev.loupe.executor.kernels.math;
 
 import dev.loupe.executor.kernel.NodeSpec;
+import dev.loupe.executor.simd.Reductions;
 
 /// `ReduceProd` (versions 1, 11, 13, 18): the product.
 final class ReduceProdKernel extends ReduceKernel {
@@ -30,5 +31,10 @@ final class ReduceProdKernel extends ReduceKernel {
             p *= x[i];
         }
         return p;
+    }
+
+    @Override
+    Reductions.Fold floatFold() {
+        return Reductions.Fold.PRODUCT;
     }
 }

@@ -1,8 +1,7 @@
 package dev.loupe.executor.kernels.math;
 
-import dev.loupe.executor.simd.Reductions;
-
 import dev.loupe.executor.kernel.NodeSpec;
+import dev.loupe.executor.simd.Reductions;
 
 /// `ReduceSum` (versions 1, 11, 13 with axes as an input): the sum.
 final class ReduceSumKernel extends ReduceKernel {
@@ -21,16 +20,6 @@ final class ReduceSumKernel extends ReduceKernel {
     }
 
     @Override
-    boolean foldsFloats() {
-        return true;
-    }
-
-    @Override
-    float fold(float[] x, int from, int n) {
-        return Reductions.sum(x, from, n);
-    }
-
-    @Override
     boolean foldsIntegers() {
         return true;
     }
@@ -42,5 +31,10 @@ final class ReduceSumKernel extends ReduceKernel {
             s += x[i];
         }
         return s;
+    }
+
+    @Override
+    Reductions.Fold floatFold() {
+        return Reductions.Fold.SUM;
     }
 }

@@ -1,6 +1,7 @@
 package dev.loupe.executor.kernels.math;
 
 import dev.loupe.executor.kernel.NodeSpec;
+import dev.loupe.executor.simd.Reductions;
 
 /// `ReduceSumSquare` (versions 1, 11, 13, 18): the sum of squares.
 final class ReduceSumSquareKernel extends ReduceKernel {
@@ -30,5 +31,10 @@ final class ReduceSumSquareKernel extends ReduceKernel {
             s += x[i] * x[i];
         }
         return s;
+    }
+
+    @Override
+    Reductions.Fold floatFold() {
+        return Reductions.Fold.SUM_OF_SQUARES;
     }
 }

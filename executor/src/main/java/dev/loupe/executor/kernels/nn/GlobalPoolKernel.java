@@ -4,7 +4,6 @@ import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.NodeSpec;
 import dev.loupe.executor.kernels.shape.Numbers;
 import dev.loupe.executor.simd.Reductions;
-import dev.loupe.executor.simd.VectorLoops;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Tensor;
 import dev.loupe.model.ElementType;
@@ -40,7 +39,7 @@ final class GlobalPoolKernel extends NnKernel {
             var out = Tensor.allocate(ElementType.FLOAT, outShape);
             var o = out.floats();
             for (int plane = 0; plane < planes; plane++) {
-                o[plane] = mode == Mode.AVERAGE ? Reductions.sum(xv, plane * size, size) / size : VectorLoops.max(xv, plane * size, size);
+                o[plane] = mode == Mode.AVERAGE ? Reductions.sum(xv, plane * size, size) / size : Reductions.fold(Reductions.Fold.MAX, xv, plane * size, size);
             }
             return new RuntimeValue[] {out};
         }

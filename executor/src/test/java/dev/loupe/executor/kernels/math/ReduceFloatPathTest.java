@@ -6,41 +6,63 @@ import dev.loupe.model.Attribute;
 import dev.loupe.model.ElementType;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/// The float32 paths of `ReduceMean`, `ReduceSum` and the global pools (vector sums over contiguous runs)
-/// against the double paths on the same values, for trailing axes, axes that need the gathering path,
-/// all axes, empty axes and `keepdims = 0`.
+/// The float32 paths of the `Reduce*` operators and the global pools (vector folds over contiguous runs, or
+/// element by element along the kept innermost axes) against the double paths on the same values, for
+/// trailing, leading, middle and interleaved axes, all axes, axes of one element and `keepdims = 0`, and NaN.
 class ReduceFloatPathTest {
 
-    private static final long[] SHAPE = {2, 3, 1, 37};
+    private static final List<String> OPS = List.of("ReduceSum", "ReduceMean", "ReduceMax", "ReduceMin", "ReduceProd",
+            "ReduceSumSquare", "ReduceL1", "ReduceL2", "ReduceLogSum");
+    private static final long[][] SHAPES = {{2, 3, 1, 37}, {5, 40, 3, 18}};
+    private static final long[][] AXES = {{3}, {-1, -2}, {1, 2, 3}, {1}, {0, 3}, {0, 2}, {0, 1, 2, 3}, {2}};
 
     @Test
     void reductionsMatchTheDoublePath() {
-        var x = values(SHAPE);
-        for (var op : List.of("ReduceMean", "ReduceSum")) {
-            for (long[] axes : new long[][] {{3}, {-1, -2}, {1, 2, 3}, {1}, {0, 3}, {0, 1, 2, 3}}) {
-                for (int keep = 0; keep <= 1; keep++) {
-                    var call = KernelCall.of(op, 13).attr(Attribute.ofInt("keepdims", keep));
-                    Tensor f;
-                    Tensor d;
-                    if (op.equals("ReduceSum")) {
-                        var a = Tensor.ofLongs(new long[] {axes.length}, axes);
-                        f = call.apply(x[0], a);
-                        d = call.apply(x[1], a);
-                    } else {
-                        call.attr(Attribute.ofInts("axes", axes));
-                        f = call.apply(x[0]);
-                        d = call.apply(x[1]);
+        for (long[] shape : SHAPES) {
+            for (var op : OPS) {
+                // The log of a sum that cancels to near zero would only measure the cancellation.
+                var x = nearOne(shape, !op.equals("ReduceLogSum"));
+                for (long[] axes : AXES) {
+                    for (int keep = 0; keep <= 1; keep++) {
+                        var what = op + " of " + Arrays.toString(shape) + " over " + Arrays.toString(axes) + ", keepdims " + keep;
+                        assertClose(reduce(op, x[0], axes, keep), reduce(op, x[1], axes, keep), what);
                     }
-                    assertClose(f, d, op + " " + java.util.Arrays.toString(axes) + " keepdims " + keep);
                 }
             }
         }
+    }
+
+    @Test
+    void aNaNReachesExactlyTheOutputsOfItsRuns() {
+        long[] shape = SHAPES[1];
+        var x = nearOne(shape, false);
+        int at = 2 * 162 + 17;
+        x[0].floats()[at] = Float.NaN;
+        x[1].doubles()[at] = Double.NaN;
+        for (var op : OPS) {
+            for (long[] axes : AXES) {
+                var what = op + " with a NaN, over " + Arrays.toString(axes);
+                var f = reduce(op, x[0], axes, 1);
+                assertClose(f, reduce(op, x[1], axes, 1), what);
+                assertThat(IntStream.range(0, f.size()).filter(i -> Float.isNaN(f.floats()[i])).count()).as(what).isPositive();
+            }
+        }
+    }
+
+    private static Tensor reduce(String op, Tensor x, long[] axes, int keep) {
+        var call = KernelCall.of(op, 13).attr(Attribute.ofInt("keepdims", keep));
+        if (op.equals("ReduceSum")) {
+            return call.apply(x, Tensor.ofLongs(new long[] {axes.length}, axes));
+        }
+        return call.attr(Attribute.ofInts("axes", axes)).apply(x);
     }
 
     @Test
@@ -49,7 +71,7 @@ class ReduceFloatPathTest {
             var x = values(shape);
             for (var op : List.of("GlobalAveragePool", "GlobalMaxPool")) {
                 var call = KernelCall.of(op, 1);
-                assertClose(call.apply(x[0]), call.apply(x[1]), op + " " + java.util.Arrays.toString(shape));
+                assertClose(call.apply(x[0]), call.apply(x[1]), op + " " + Arrays.toString(shape));
             }
         }
     }
@@ -67,6 +89,20 @@ class ReduceFloatPathTest {
                 assertThat((double) f.floats()[i]).as("%s at %d", what, i).isCloseTo(want, within(1e-5 * (1 + Math.abs(want))));
             }
         }
+    }
+
+    /// The same values as a float and a double tensor, each `1 + 0.05 g` for a Gaussian `g` (with a random
+    /// sign when `signed`), so that products of hundreds stay far from zero and infinity.
+    private static Tensor[] nearOne(long[] shape, boolean signed) {
+        var r = new Random(Arrays.hashCode(shape));
+        var f = Tensor.allocate(ElementType.FLOAT, shape);
+        var d = Tensor.allocate(ElementType.DOUBLE, shape);
+        for (int i = 0; i < f.size(); i++) {
+            float v = (float) ((signed && r.nextBoolean() ? -1 : 1) * (1 + 0.05 * r.nextGaussian()));
+            f.floats()[i] = v;
+            d.doubles()[i] = v;
+        }
+        return new Tensor[] {f, d};
     }
 
     /// The same random values as a float and a double tensor.
