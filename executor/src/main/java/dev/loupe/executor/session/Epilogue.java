@@ -7,12 +7,18 @@ import dev.loupe.model.ElementType;
 
 /// A node fused into the step before it ([FusedKernel]): applied in place to that step's float32 output `y`,
 /// with the same float arithmetic as the node's own kernel, when the types and shapes allow; otherwise the
-/// node's kernel runs as usual.
+/// node's kernel runs as usual. Every element's result depends on that element alone (and on the node's
+/// other inputs), so the application may be cut into ranges, run on several threads, and interleaved with
+/// the following epilogues range by range.
 sealed interface Epilogue {
 
-    /// Applies the node to `y` in place, reading its other inputs from `inputs` (the node's inputs, `y` in
-    /// its slot). Returns `false`, having changed nothing, when it cannot.
-    boolean applyInPlace(Tensor y, RuntimeValue[] inputs);
+    /// What the ranges of [#apply] must be multiples of for this node on `y` with `inputs` (the node's inputs,
+    /// `y` in its slot): 1, or the length of `y`'s last axis when the other operand is one row; 0 when the
+    /// node cannot be applied in place.
+    int granule(Tensor y, RuntimeValue[] inputs);
+
+    /// Applies the node in place to `y[from, to)`, a range of whole granules, for inputs it has a granule for.
+    void apply(Tensor y, RuntimeValue[] inputs, int from, int to);
 
     /// The node as `Clip` bounds `{lo, hi}` that a [dev.loupe.executor.kernel.ClampingKernel] can apply while
     /// writing `y`, or `null` when it is not such a bound (or its bounds are not known from `inputs`).
@@ -23,9 +29,13 @@ sealed interface Epilogue {
     /// `Relu`.
     record Relu() implements Epilogue {
         @Override
-        public boolean applyInPlace(Tensor y, RuntimeValue[] inputs) {
-            VectorLoops.relu(y.floats(), y.floats());
-            return true;
+        public int granule(Tensor y, RuntimeValue[] inputs) {
+            return 1;
+        }
+
+        @Override
+        public void apply(Tensor y, RuntimeValue[] inputs, int from, int to) {
+            VectorLoops.relu(y.floats(), y.floats(), from, to);
         }
 
         @Override
@@ -37,22 +47,27 @@ sealed interface Epilogue {
     /// `LeakyRelu` with its `alpha`.
     record LeakyRelu(float alpha) implements Epilogue {
         @Override
-        public boolean applyInPlace(Tensor y, RuntimeValue[] inputs) {
-            VectorLoops.leakyRelu(y.floats(), alpha, y.floats());
-            return true;
+        public int granule(Tensor y, RuntimeValue[] inputs) {
+            return 1;
+        }
+
+        @Override
+        public void apply(Tensor y, RuntimeValue[] inputs, int from, int to) {
+            VectorLoops.leakyRelu(y.floats(), alpha, y.floats(), from, to);
         }
     }
 
     /// `Clip`: bounds from inputs 1 and 2 (`boundsAsInputs`, version 11 on) or from the attributes.
     record Clip(boolean boundsAsInputs, float minAttr, float maxAttr) implements Epilogue {
         @Override
-        public boolean applyInPlace(Tensor y, RuntimeValue[] inputs) {
+        public int granule(Tensor y, RuntimeValue[] inputs) {
+            return bounds(inputs) == null ? 0 : 1;
+        }
+
+        @Override
+        public void apply(Tensor y, RuntimeValue[] inputs, int from, int to) {
             var bounds = bounds(inputs);
-            if (bounds == null) {
-                return false;
-            }
-            VectorLoops.clip(y.floats(), bounds[0], bounds[1], y.floats());
-            return true;
+            VectorLoops.clip(y.floats(), bounds[0], bounds[1], y.floats(), from, to);
         }
 
         @Override
@@ -83,30 +98,33 @@ sealed interface Epilogue {
     /// so either slot gives the node's exact result.
     record Binary(VectorLoops.Binary op, int ySlot) implements Epilogue {
         @Override
-        public boolean applyInPlace(Tensor y, RuntimeValue[] inputs) {
+        public int granule(Tensor y, RuntimeValue[] inputs) {
             if (inputs.length != 2 || !(inputs[1 - ySlot] instanceof Tensor r) || r.type() != ElementType.FLOAT
                     || r.rank() > y.rank()) {
-                return false;
+                return 0;
             }
-            var o = y.floats();
-            var b = r.floats();
-            int n = o.length;
-            if (r.size() == n && sameShape(y, r)) {
-                VectorLoops.binary(op, o, 0, 1, b, 0, 1, o, 0, n);
-                return true;
-            }
-            if (r.size() == 1) {
-                VectorLoops.binary(op, o, 0, 1, b, 0, 0, o, 0, n);
-                return true;
+            if ((r.size() == y.size() && sameShape(y, r)) || r.size() == 1) {
+                return 1;
             }
             int row = y.rank() == 0 ? 1 : (int) y.dim(y.rank() - 1);
-            if (r.rank() > 0 && r.dim(r.rank() - 1) == row && r.size() == row && row > 0) {
-                for (int i = 0; i < n; i += row) {
+            return r.rank() > 0 && r.dim(r.rank() - 1) == row && r.size() == row && row > 0 ? row : 0;
+        }
+
+        @Override
+        public void apply(Tensor y, RuntimeValue[] inputs, int from, int to) {
+            var r = (Tensor) inputs[1 - ySlot];
+            var o = y.floats();
+            var b = r.floats();
+            if (r.size() == o.length && sameShape(y, r)) {
+                VectorLoops.binary(op, o, from, 1, b, from, 1, o, from, to - from);
+            } else if (r.size() == 1) {
+                VectorLoops.binary(op, o, from, 1, b, 0, 0, o, from, to - from);
+            } else {
+                int row = r.size();
+                for (int i = from; i < to; i += row) {
                     VectorLoops.binary(op, o, i, 1, b, 0, 1, o, i, row);
                 }
-                return true;
             }
-            return false;
         }
 
         /// Whether `r` (of `y`'s size and no higher rank) broadcasts to `y`'s shape as it is.

@@ -4,10 +4,12 @@ import dev.loupe.executor.kernel.ClampingKernel;
 import dev.loupe.executor.kernel.Kernel;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.KernelException;
+import dev.loupe.executor.simd.Parallel;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Tensor;
 import dev.loupe.model.ElementType;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -15,8 +17,11 @@ import java.util.List;
 /// `headInputs` inputs, then each following node on the previous result. A following node is applied in
 /// place ([Epilogue]) when the previous result is float32 storage the step made itself (shared with none of
 /// the step's inputs) and the node's other inputs allow it; otherwise its own kernel runs, so the result is
-/// always what the nodes compute one by one. When the first kernel is a [ClampingKernel] and the node after it a
-/// `Relu` or `Clip`, that node is applied as the kernel writes its result instead of in a pass after it.
+/// always what the nodes compute one by one. Consecutive in-place nodes make one pass: the result is cut
+/// into ranges, spread over the context's threads, and each range gets all of them in turn (a `Conv` →
+/// `Add` → `Relu` step reads its result once after the convolution, not twice on one thread). When the
+/// first kernel is a [ClampingKernel] and the node after it a `Relu` or `Clip`, that node is applied as the
+/// kernel writes its result instead of in a pass after it.
 final class FusedKernel implements Kernel {
 
     /// A node after the first: its kernel, its in-place form, and for each of its input slots the index of
@@ -39,15 +44,47 @@ final class FusedKernel implements Kernel {
         var headIn = Arrays.copyOf(inputs, headInputs);
         var clamped = clamped(headIn, inputs, context);
         var y = first(clamped != null ? clamped : head.run(headIn, context));
-        for (int st = clamped != null ? 1 : 0; st < stages.length; st++) {
-            var stage = stages[st];
-            var in = stageInputs(stage, y, inputs);
-            if (!(y instanceof Tensor t && t.type() == ElementType.FLOAT && owned(t, inputs)
-                    && stage.epilogue().applyInPlace(t, in))) {
-                y = first(stage.kernel().run(in, context));
+        int st = clamped != null ? 1 : 0;
+        while (st < stages.length) {
+            int end = st;
+            if (y instanceof Tensor t && t.type() == ElementType.FLOAT && owned(t, inputs)) {
+                end = applyInPlace(t, st, inputs, context.threads());
             }
+            if (end == st) {
+                y = first(stages[st].kernel().run(stageInputs(stages[st], y, inputs), context));
+                end = st + 1;
+            }
+            st = end;
         }
         return new RuntimeValue[] {y};
+    }
+
+    /// Applies stages `first` onwards in place to `y`, as many in a row as can be, in one pass over `y`
+    /// cut into ranges; returns the stage after the last one applied (`first` when none could be).
+    private int applyInPlace(Tensor y, int first, RuntimeValue[] inputs, int threads) {
+        var stageInputs = new ArrayList<RuntimeValue[]>();
+        int granule = 1;
+        int end = first;
+        for (; end < stages.length; end++) {
+            var in = stageInputs(stages[end], y, inputs);
+            int g = stages[end].epilogue().granule(y, in);
+            if (g == 0) {
+                break;
+            }
+            // Every granule above 1 is the length of y's last axis.
+            granule = Math.max(granule, g);
+            stageInputs.add(in);
+        }
+        if (end == first) {
+            return first;
+        }
+        int unit = granule;
+        Parallel.forRows(y.size() / unit, unit, threads, (from, to) -> {
+            for (int k = 0; k < stageInputs.size(); k++) {
+                stages[first + k].epilogue().apply(y, stageInputs.get(k), from * unit, to * unit);
+            }
+        });
+        return end;
     }
 
     /// The head's outputs with the first stage applied as it wrote them, when the head is a [ClampingKernel]

@@ -110,32 +110,37 @@ public final class VectorLoops {
 
     /// `o[i] = x[i] < lo ? lo : x[i] > hi ? hi : x[i]` over the whole of `x` (NaN passes through).
     public static void clip(float[] x, float lo, float hi, float[] o) {
-        int i = 0;
+        clip(x, lo, hi, o, 0, x.length);
+    }
+
+    /// [#clip(float[], float, float, float[])] for `from <= i < to`.
+    public static void clip(float[] x, float lo, float hi, float[] o, int from, int to) {
+        int i = from;
         if (VectorSupport.ENABLED) {
             var low = FloatVector.broadcast(S, lo);
             var high = FloatVector.broadcast(S, hi);
-            for (int bound = S.loopBound(x.length); i < bound; i += L) {
+            for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
                 var v = FloatVector.fromArray(S, x, i);
                 v.blend(high, v.compare(VectorOperators.GT, high)).blend(low, v.compare(VectorOperators.LT, low)).intoArray(o, i);
             }
         }
-        for (; i < x.length; i++) {
+        for (; i < to; i++) {
             float v = x[i];
             o[i] = v < lo ? lo : v > hi ? hi : v;
         }
     }
 
-    /// `o[i] = x[i] < 0 ? alpha * x[i] : x[i]` over the whole of `x`.
-    public static void leakyRelu(float[] x, float alpha, float[] o) {
-        int i = 0;
+    /// `o[i] = x[i] < 0 ? alpha * x[i] : x[i]` for `from <= i < to`.
+    public static void leakyRelu(float[] x, float alpha, float[] o, int from, int to) {
+        int i = from;
         if (VectorSupport.ENABLED) {
             var zero = FloatVector.zero(S);
-            for (int bound = S.loopBound(x.length); i < bound; i += L) {
+            for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
                 var v = FloatVector.fromArray(S, x, i);
                 v.blend(v.mul(alpha), v.lt(zero)).intoArray(o, i);
             }
         }
-        for (; i < x.length; i++) {
+        for (; i < to; i++) {
             float v = x[i];
             o[i] = v < 0 ? alpha * v : v;
         }

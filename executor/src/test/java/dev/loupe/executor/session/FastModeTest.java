@@ -140,6 +140,28 @@ class FastModeTest {
     }
 
     @Test
+    void aChainOfInPlaceNodesIsOnePassOverRangesOnTwoThreads() {
+        // 2 x 300 x 384 results, enough for two threads: each range gets the row bias, the scale, the leaky
+        // ReLU and the clip in turn, the bias row by row from the range's first whole row.
+        var g = new Graph(null, "chain");
+        input(g, "x", ElementType.FLOAT, 2, 300, 256);
+        var random = new SplittableRandom(9);
+        init(g, "w", random, -0.1f, 0.1f, 256, 384);
+        init(g, "b", random, -1, 1, 384);
+        init(g, "scale", random, 1.5f, 2f);
+        init(g, "lo", random, -0.6f, -0.5f);
+        init(g, "hi", random, 0.5f, 0.6f);
+        node(g, "mm", "MatMul", names("x", "w"), names("m"));
+        node(g, "bias", "Add", names("b", "m"), names("a"));
+        node(g, "scale", "Mul", names("a", "scale"), names("s"));
+        node(g, "leaky", "LeakyRelu", names("s"), names("l"), Attribute.ofFloat("alpha", 0.1f));
+        node(g, "clip", "Clip", names("l", "lo", "hi"), names("y"));
+        output(g, "y");
+        var fast = compare(TestModels.model(g, 13), 2);
+        assertThat(ops(fast)).containsExactly("MatMul");
+    }
+
+    @Test
     void gemmWithLeakyReluIsOneStepButSubtractingFromAConstantIsNot() {
         var g = new Graph(null, "gemm");
         input(g, "x", ElementType.FLOAT, 3, 8);
@@ -331,9 +353,14 @@ class FastModeTest {
     /// Runs `model` in both modes on the same random inputs (twice in FAST, so the second run reuses storage,
     /// poisoned when recycled) and checks that every output agrees; returns the second FAST result.
     private static RunResult compare(Model model) {
+        return compare(model, 1);
+    }
+
+    /// [#compare(Model)] with `threads` threads for the FAST session.
+    private static RunResult compare(Model model, int threads) {
         var debug = Session.create(model);
-        var fast = Session.create(model, dev.loupe.executor.kernels.BuiltinKernels.registry(), options(ExecutionMode.FAST),
-                new RecycledStorageTest.PoisoningPool());
+        var fast = Session.create(model, dev.loupe.executor.kernels.BuiltinKernels.registry(),
+                options(ExecutionMode.FAST).withThreads(threads), new RecycledStorageTest.PoisoningPool());
         var inputs = Benchmark.randomInputs(debug, 42);
         var expected = debug.run(inputs);
         fast.run(Benchmark.randomInputs(debug, 43));
