@@ -8,9 +8,11 @@ import jdk.incubator.vector.VectorSpecies;
 /// Direct float `MaxPool` over 2-D planes with a horizontal stride of 1 or 2 ([Window2d]).
 ///
 /// Result of an output: the first tap inside the input (taps in row-major order), replaced by each later tap
-/// that is greater — the rule of [Pooling#max], so NaN is kept only when it comes first. Outputs whose whole
-/// window lies inside the input (all but a border a tap or two wide) are computed a vector of columns at a
-/// time from the plane's scratch copy; the border outputs one by one, skipping the padding.
+/// that is greater — the rule of [Pooling#max], so NaN is kept only when it comes first. Outputs are computed
+/// a vector of columns at a time from the plane's scratch copy. With unit dilations the copy's padding
+/// repeats the nearest edge element ([Window2d#fillScratchWithEdges]), so the border outputs are computed
+/// the same way; otherwise only outputs whose whole window lies inside the input are, and the border ones
+/// (a tap or two wide) one by one, skipping the padding.
 ///
 /// Thread-safe: planes are split over the [WorkerPool], each part using its own thread's scratch.
 public final class MaxPooling2d {
@@ -33,27 +35,34 @@ public final class MaxPooling2d {
         int taps = g.kernelHeight() * g.kernelWidth();
         int parts = WorkerPool.parts((double) planes * taps * outSize, MIN_TAPS_PER_PART, threads, planes);
         var offsets = g.tapOffsets();
-        // Output columns whose window is inside the input across: [first, last).
-        int first = Math.min(g.outWidth(), (g.padLeft() + g.strideX() - 1) / g.strideX());
+        boolean edges = g.edgesReplicable();
+        // Output columns computed as vectors: [first, last), all with the edges copied into the padding, else
+        // those whose window is inside the input across.
         int reach = (g.kernelWidth() - 1) * g.dilationX();
-        int last = Math.max(first, Math.min(g.outWidth(), Math.floorDiv(g.width() - 1 - reach + g.padLeft(), g.strideX()) + 1));
+        int first = edges ? 0 : Math.min(g.outWidth(), (g.padLeft() + g.strideX() - 1) / g.strideX());
+        int last = edges ? g.outWidth()
+                : Math.max(first, Math.min(g.outWidth(), Math.floorDiv(g.width() - 1 - reach + g.padLeft(), g.strideX()) + 1));
         WorkerPool.runChunks(parts, planes, 1, (firstPlane, end) -> {
             var scratch = g.scratch();
             for (int p = firstPlane; p < end; p++) {
                 int xi = xOff + p * inSize;
-                g.fillScratch(x, xi, scratch);
-                plane(g, offsets, first, last, x, xi, scratch, out, outOff + p * outSize);
+                if (edges) {
+                    g.fillScratchWithEdges(x, xi, scratch);
+                } else {
+                    g.fillScratch(x, xi, scratch);
+                }
+                plane(g, offsets, first, last, edges, x, xi, scratch, out, outOff + p * outSize);
             }
         });
     }
 
-    private static void plane(Window2d g, int[] offsets, int first, int last, float[] x, int xi, float[] scratch,
-                              float[] out, int oi) {
+    private static void plane(Window2d g, int[] offsets, int first, int last, boolean edges, float[] x, int xi,
+                              float[] scratch, float[] out, int oi) {
         int row = g.scratchRow();
         for (int oy = 0; oy < g.outHeight(); oy++) {
             int o = oi + oy * g.outWidth();
             int top = oy * g.strideY() - g.padTop();
-            boolean inside = top >= 0 && top + (g.kernelHeight() - 1) * g.dilationY() < g.height();
+            boolean inside = edges || (top >= 0 && top + (g.kernelHeight() - 1) * g.dilationY() < g.height());
             int vectorFrom = inside ? first : g.outWidth();
             int vectorTo = inside ? last : g.outWidth();
             for (int ox = 0; ox < vectorFrom; ox++) {

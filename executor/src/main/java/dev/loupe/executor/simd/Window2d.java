@@ -73,6 +73,45 @@ public record Window2d(int height, int width, int outHeight, int outWidth, int k
         return offsets;
     }
 
+    /// Whether [#fillScratchWithEdges] serves this window: unit dilations, and every window overlapping the
+    /// input, so that the nearest input element to any tap in the padding is a tap of the same window.
+    boolean edgesReplicable() {
+        return dilationX == 1 && dilationY == 1 && padLeft < kernelWidth && padTop < kernelHeight
+                && (outWidth - 1) * strideX - padLeft < width && (outHeight - 1) * strideY - padTop < height;
+    }
+
+    /// [#fillScratch], then every padding element that a window reaches set to the nearest input element (the
+    /// first or last of its row, of the first or last row) instead of zero. For max pooling with
+    /// [#edgesReplicable()]: a value a window already holds, repeated, changes neither its maximum nor which
+    /// element comes first, so every output, the border ones included, is computed like the inner ones.
+    void fillScratchWithEdges(float[] x, int xi, float[] scratch) {
+        fillScratch(x, xi, scratch);
+        int row = scratchRow();
+        int right = Math.max(0, (outWidth - 1) * strideX + kernelWidth - padLeft - width);
+        for (int y = 0; y < height; y++) {
+            int dst = (padTop + y) * row;
+            float first = x[xi + y * width];
+            float last = x[xi + y * width + width - 1];
+            for (int q = 0; q < padLeft; q++) {
+                scratch[dst + column(q)] = first;
+            }
+            for (int q = padLeft + width; q < padLeft + width + right; q++) {
+                scratch[dst + column(q)] = last;
+            }
+        }
+        for (int r = 0; r < padTop; r++) {
+            System.arraycopy(scratch, padTop * row, scratch, r * row, row);
+        }
+        for (int r = padTop + height; r < scratchRows(); r++) {
+            System.arraycopy(scratch, (padTop + height - 1) * row, scratch, r * row, row);
+        }
+    }
+
+    /// Where padded column `q` lies in a scratch row.
+    private int column(int q) {
+        return strideX == 1 ? q : (q & 1) * phaseLength() + q / 2;
+    }
+
     /// Copies the plane at `xi` into `scratch`, row by row below the `padTop` zero rows, in the layout of the
     /// stride: output row `oy` reads scratch rows from `oy * strideY`.
     void fillScratch(float[] x, int xi, float[] scratch) {

@@ -20,7 +20,10 @@ class MaxPooling2dTest {
             "2,21,37,2,3,2,2,1,1,0,1,1,0",
             "1,17,45,3,3,1,2,2,2,2,1,2,3",
             "2,5,7,3,3,1,1,1,1,1,1,1,1",
-            "1,30,70,2,2,2,2,1,1,0,0,0,0"})
+            "1,30,70,2,2,2,2,1,1,0,0,0,0",
+            "2,33,35,3,3,2,2,1,1,1,1,1,1",
+            "1,19,23,5,4,1,2,1,1,2,3,2,1",
+            "2,9,40,2,4,3,1,1,1,1,3,0,2"})
     void matchesTheFirstInsideTapThenGreaterRule(int planes, int height, int width, int kh, int kw, int sy, int sx,
                                                   int dy, int dx, int padTop, int padLeft, int padBottom, int padRight) {
         assumeTrue(VectorSupport.ENABLED, "the direct pooling kernel needs the vector kernels on");
@@ -29,10 +32,15 @@ class MaxPooling2dTest {
         var g = new Window2d(height, width, outH, outW, kh, kw, sy, sx, dy, dx, padTop, padLeft);
         var r = new Random(planes * 131L + height * 7L + width);
         var x = SgemmTest.random(r, 2 + planes * height * width);
-        // NaN in the first input column and somewhere inside: kept only where it is a window's first inside tap.
+        // NaN on every edge (first and last row and column) and somewhere inside: kept only where it is a
+        // window's first inside tap.
         for (int p = 0; p < planes; p++) {
-            x[2 + p * height * width + (height / 2) * width] = Float.NaN;
-            x[2 + p * height * width + (height / 3) * width + width / 2] = Float.NaN;
+            int plane = 2 + p * height * width;
+            x[plane + (height / 2) * width] = Float.NaN;
+            x[plane + (height / 3) * width + width / 2] = Float.NaN;
+            x[plane + width / 3] = Float.NaN;
+            x[plane + (height / 4) * width + width - 1] = Float.NaN;
+            x[plane + (height - 1) * width + width / 2 + 1] = Float.NaN;
         }
         for (int threads : new int[] {1, 2}) {
             var y = new float[planes * outH * outW + 3];
