@@ -68,7 +68,8 @@ public final class WarmUp {
         private final float[] depthwise = new float[CHANNELS * 9];
         private final Window2d sameWindow = new Window2d(SIDE, SIDE, SIDE, SIDE, 3, 3, 1, 1, 1, 1, 1, 1);
         private final Window2d halvingWindow = new Window2d(SIDE, SIDE, SIDE / 2, SIDE / 2, 3, 3, 2, 2, 1, 1, 1, 1);
-        private final Convolution.Plan im2col = Convolution.plan(table(), 9, SIDE * SIDE, SIDE * SIDE);
+        private final Convolution.Plan im2col = Convolution.plan(table(1), 9, SIDE * SIDE, SIDE * SIDE);
+        private final Convolution.Plan stridedIm2col = Convolution.plan(table(2), 9, SIDE * SIDE, SIDE * SIDE / 4);
         private final PackedA filters;
         private final Winograd.Filters winograd;
         private final float[] row = new float[ROW];
@@ -94,6 +95,7 @@ public final class WarmUp {
             Sgemm.multiply(40, 1f, a, 0, ROW, 1, packedB, c, 0, 72, true, 1);
             Sgemm.multiply(packedA, b, 0, 72, 1, 72, c, 0, 72, false, 1);
             Convolution.forward(im2col, image, 0, CHANNELS, filters, depthwise, 0, Clamp.RELU, output, 0, 1);
+            Convolution.forward(stridedIm2col, image, 0, CHANNELS, filters, depthwise, 0, null, output, 0, 1);
             Winograd.forward(sameWindow, image, 0, winograd, depthwise, 0, Clamp.RELU, output, 0, 1);
             DepthwiseConvolution.forward(sameWindow, image, 0, CHANNELS, depthwise, 0, null, 0, null, output, 0, 1);
             DepthwiseConvolution.forward(halvingWindow, image, 0, CHANNELS, depthwise, 0, null, 0, null, output, 0, 1);
@@ -117,16 +119,17 @@ public final class WarmUp {
             }
         }
 
-        /// The gather table of a 3×3 window with unit strides and padding 1.
-        private static int[] table() {
-            int n = SIDE * SIDE;
+        /// The gather table of a 3×3 window with padding 1 and the given stride.
+        private static int[] table(int stride) {
+            int side = SIDE / stride;
+            int n = side * side;
             var table = new int[9 * n];
             for (int t = 0; t < 9; t++) {
-                for (int oy = 0; oy < SIDE; oy++) {
-                    for (int ox = 0; ox < SIDE; ox++) {
-                        int iy = oy - 1 + t / 3;
-                        int ix = ox - 1 + t % 3;
-                        table[t * n + oy * SIDE + ox] = iy >= 0 && iy < SIDE && ix >= 0 && ix < SIDE ? iy * SIDE + ix : -1;
+                for (int oy = 0; oy < side; oy++) {
+                    for (int ox = 0; ox < side; ox++) {
+                        int iy = oy * stride - 1 + t / 3;
+                        int ix = ox * stride - 1 + t % 3;
+                        table[t * n + oy * side + ox] = iy >= 0 && iy < SIDE && ix >= 0 && ix < SIDE ? iy * SIDE + ix : -1;
                     }
                 }
             }
