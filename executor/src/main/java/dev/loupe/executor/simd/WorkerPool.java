@@ -3,6 +3,7 @@ package dev.loupe.executor.simd;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -77,17 +78,20 @@ final class WorkerPool {
         }
     }
 
-    /// Runs `body` over `[0, count)` in chunks that `parts` parts take in turn (part 0 on the calling thread):
-    /// a part that starts late — a worker still waking up, or a core the host has lent to someone else for a
-    /// moment — takes fewer chunks instead of holding up the call. Chunks shrink as the items run out (each a
-    /// share of what is left, at least `minChunk` items), so that the parts finish close together.
+    /// Runs `body` over `[0, count)` in chunks that `parts` parts take (part 0 on the calling thread). Each
+    /// part has a contiguous region of the items, the same from call to call for the same count ([Regions]),
+    /// and takes chunks from its front, then from the backs of the other regions: a part that starts late —
+    /// a worker still waking up, or a core the host has lent to someone else for a moment — takes fewer items
+    /// instead of holding up the call, and otherwise each core works on the items it worked on in the call
+    /// before (a layer's output rows or tiles, which the next layer then reads from its own cache). Chunks are
+    /// at least `minChunk` items and start on multiples of it.
     static void runChunks(int parts, int count, int minChunk, Parallel.Range body) {
         if (parts <= 1) {
             body.run(0, count);
             return;
         }
-        var next = new AtomicInteger();
-        run(parts, part -> takeChunks(next, count, parts, minChunk, body));
+        var regions = new Regions(parts, count, minChunk);
+        run(parts, part -> regions.take(part, body));
     }
 
     /// What each part of [#runChunks(int, int, int, Supplier, PreparedRange)] passes to the chunks it takes.
@@ -100,12 +104,12 @@ final class WorkerPool {
     /// chunk (its own copy of what all chunks read, such as a packed operand) and not at all by a part that
     /// finds no chunk left.
     static <T> void runChunks(int parts, int count, int minChunk, Supplier<T> prepare, PreparedRange<T> body) {
-        var next = new AtomicInteger();
+        var regions = new Regions(Math.max(1, parts), count, minChunk);
         run(parts, part -> {
             var mine = new Object() {
                 T prepared;
             };
-            takeChunks(next, count, parts, minChunk, (from, to) -> {
+            regions.take(part, (from, to) -> {
                 if (mine.prepared == null) {
                     mine.prepared = prepare.get();
                 }
@@ -114,18 +118,85 @@ final class WorkerPool {
         });
     }
 
-    /// Runs `body` on chunks of `[0, count)` taken from `next` (shared by all `parts` parts of a call, starting
-    /// at 0) until none is left.
-    private static void takeChunks(AtomicInteger next, int count, int parts, int minChunk, Parallel.Range body) {
-        while (true) {
-            int from = next.get();
-            if (from >= count) {
-                return;
+    /// The items of a chunked call, one contiguous region per part on the grid of the smallest chunk, each
+    /// held as its front and back (the items not yet taken) packed in one long.
+    private static final class Regions {
+        private final AtomicLongArray bounds;
+        private final int minChunk;
+
+        Regions(int parts, int count, int minChunk) {
+            this.minChunk = Math.max(1, minChunk);
+            this.bounds = new AtomicLongArray(parts);
+            int grid = (count + this.minChunk - 1) / this.minChunk;
+            for (int p = 0; p < parts; p++) {
+                int front = Math.min(count, (int) ((long) grid * p / parts) * this.minChunk);
+                int back = Math.min(count, (int) ((long) grid * (p + 1) / parts) * this.minChunk);
+                bounds.set(p, pack(front, back));
             }
-            int to = Math.min(count, from + Math.max(minChunk, (count - from) / (2 * parts) / minChunk * minChunk));
-            if (next.compareAndSet(from, to)) {
-                body.run(from, to);
+        }
+
+        /// Runs `body` on chunks from the front of region `part`, then from the backs of the others, until none
+        /// is left.
+        void take(int part, Parallel.Range body) {
+            int parts = bounds.length();
+            while (takeFront(part, body)) {
+                // keeps going while the region has items
             }
+            for (int k = 1; k < parts; k++) {
+                int other = (part + k) % parts;
+                while (takeBack(other, body)) {
+                    // keeps going while the region has items
+                }
+            }
+        }
+
+        private boolean takeFront(int region, Parallel.Range body) {
+            while (true) {
+                long b = bounds.get(region);
+                int front = front(b);
+                int back = back(b);
+                if (front >= back) {
+                    return false;
+                }
+                int to = Math.min(back, front + chunk(front, back));
+                if (bounds.compareAndSet(region, b, pack(to, back))) {
+                    body.run(front, to);
+                    return true;
+                }
+            }
+        }
+
+        private boolean takeBack(int region, Parallel.Range body) {
+            while (true) {
+                long b = bounds.get(region);
+                int front = front(b);
+                int back = back(b);
+                if (front >= back) {
+                    return false;
+                }
+                int from = Math.max(front, (back - chunk(front, back)) / minChunk * minChunk);
+                if (bounds.compareAndSet(region, b, pack(front, from))) {
+                    body.run(from, back);
+                    return true;
+                }
+            }
+        }
+
+        /// A quarter of what is left, on the grid (shrinking chunks let the parts finish close together).
+        private int chunk(int front, int back) {
+            return Math.max(minChunk, (back - front) / 4 / minChunk * minChunk);
+        }
+
+        private static long pack(int front, int back) {
+            return ((long) front << 32) | (back & 0xffffffffL);
+        }
+
+        private static int front(long bounds) {
+            return (int) (bounds >>> 32);
+        }
+
+        private static int back(long bounds) {
+            return (int) bounds;
         }
     }
 

@@ -53,6 +53,33 @@ class WorkerPoolTest {
         }
     }
 
+    /// Run where no worker can help (inside a part, so the parts run one after another on one thread), part 0
+    /// shows the order of a part's chunks: its own region (the first half) front to back, then the other
+    /// region from its back.
+    @Test
+    void aPartTakesItsOwnRegionFromTheFrontThenTheOthersFromTheBack() {
+        var chunks = new java.util.ArrayList<int[]>();
+        WorkerPool.run(2, outer -> {
+            if (outer == 0) {
+                WorkerPool.runChunks(2, 1000, 10, (from, to) -> chunks.add(new int[] {from, to}));
+            }
+        });
+        int expectedFrom = 0;
+        int i = 0;
+        for (; i < chunks.size() && chunks.get(i)[0] < 500; i++) {
+            assertThat(chunks.get(i)[0]).as("chunk %d of the own region", i).isEqualTo(expectedFrom);
+            expectedFrom = chunks.get(i)[1];
+        }
+        assertThat(expectedFrom).as("the own region ends halfway").isEqualTo(500);
+        int expectedTo = 1000;
+        for (; i < chunks.size(); i++) {
+            assertThat(chunks.get(i)[1]).as("chunk %d, taken from the back of the other region", i).isEqualTo(expectedTo);
+            expectedTo = chunks.get(i)[0];
+        }
+        assertThat(expectedTo).isEqualTo(500);
+        assertThat(chunks.size()).as("shrinking chunks, several per region").isGreaterThan(4);
+    }
+
     /// The caller runs a part itself only when its worker has not started by the time part 0 is done, so
     /// here part 0 waits for the others to start: each must then be on a worker thread of its own.
     @Test
