@@ -139,18 +139,19 @@ final class WorkerPool {
         /// is left.
         void take(int part, Parallel.Range body) {
             int parts = bounds.length();
-            while (takeFront(part, body)) {
+            while (takeChunk(part, true, body)) {
                 // keeps going while the region has items
             }
             for (int k = 1; k < parts; k++) {
                 int other = (part + k) % parts;
-                while (takeBack(other, body)) {
+                while (takeChunk(other, false, body)) {
                     // keeps going while the region has items
                 }
             }
         }
 
-        private boolean takeFront(int region, Parallel.Range body) {
+        /// Runs `body` on one chunk of `region`, from its front or its back; `false` when the region is empty.
+        private boolean takeChunk(int region, boolean fromFront, Parallel.Range body) {
             while (true) {
                 long b = bounds.get(region);
                 int front = front(b);
@@ -158,25 +159,11 @@ final class WorkerPool {
                 if (front >= back) {
                     return false;
                 }
-                int to = Math.min(back, front + chunk(front, back));
-                if (bounds.compareAndSet(region, b, pack(to, back))) {
-                    body.run(front, to);
-                    return true;
-                }
-            }
-        }
-
-        private boolean takeBack(int region, Parallel.Range body) {
-            while (true) {
-                long b = bounds.get(region);
-                int front = front(b);
-                int back = back(b);
-                if (front >= back) {
-                    return false;
-                }
-                int from = Math.max(front, (back - chunk(front, back)) / minChunk * minChunk);
-                if (bounds.compareAndSet(region, b, pack(front, from))) {
-                    body.run(from, back);
+                int chunk = chunk(front, back);
+                int from = fromFront ? front : Math.max(front, (back - chunk) / minChunk * minChunk);
+                int to = fromFront ? Math.min(back, front + chunk) : back;
+                if (bounds.compareAndSet(region, b, fromFront ? pack(to, back) : pack(front, from))) {
+                    body.run(from, to);
                     return true;
                 }
             }
