@@ -88,6 +88,19 @@ public final class VectorLoops {
         }
     }
 
+    /// `o[oo + i] += x[xo + i]` for `i < n` (`x` and `o` may be the same array, the ranges not overlapping).
+    public static void addTo(float[] x, int xo, float[] o, int oo, int n) {
+        int i = 0;
+        if (VectorSupport.ENABLED) {
+            for (int bound = S.loopBound(n); i < bound; i += L) {
+                FloatVector.fromArray(S, o, oo + i).add(FloatVector.fromArray(S, x, xo + i)).intoArray(o, oo + i);
+            }
+        }
+        for (; i < n; i++) {
+            o[oo + i] += x[xo + i];
+        }
+    }
+
     /// `o[i] = x[i] < 0 ? 0 : x[i]` over the whole of `x` (NaN and -0 pass through, as in the scalar rule).
     public static void relu(float[] x, float[] o) {
         relu(x, o, 0, x.length);

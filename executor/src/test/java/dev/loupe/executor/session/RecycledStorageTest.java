@@ -66,7 +66,7 @@ class RecycledStorageTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"Conv", "MatMul", "Gemm", "Softmax", "LayerNormalization", "MaxPool", "BatchNormalization", "Clip",
-            "Transpose", "Gather", "Split", "LSTM"})
+            "Transpose", "Gather", "Split", "LSTM", "ConvTranspose"})
     void operatorsOfTheFastPath(String op) {
         var params = new LinkedHashMap<String, long[]>();
         long[] shape = {1, 3, 8, 8};
@@ -104,6 +104,12 @@ class RecycledStorageTest {
                 attributes = new Attribute[] {Attribute.ofInt("axis", 3)};
             }
             case "Split" -> attributes = new Attribute[] {Attribute.ofInt("axis", 1), Attribute.ofInt("num_outputs", 1)};
+            case "ConvTranspose" -> {
+                // No bias: every output starts from zero, not from what the recycled array held.
+                shape = new long[] {1, 3, 7, 7};
+                params.put("w", new long[] {3, 3, 3, 3});
+                attributes = new Attribute[] {Attribute.ofInts("pads", 1, 1, 1, 1)};
+            }
             case "LSTM" -> {
                 // Y [4, 1, 2, 5] is as long as x [4, 2, 5]; the second sample stops after one step, so the
                 // rest of its rows must be zero, not what the recycled array held.

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /// The float32 `ConvTranspose` (SGEMM then scatter) against the double path on the same values: 1-D to
-/// 3-D, strides, dilations, padding, `output_padding`, `output_shape`, `auto_pad`, groups, bias, batches.
+/// 3-D, strides, dilations, padding, `output_padding`, `output_shape`, `auto_pad`, groups, bias, batches, and
+/// the scatter shared by two threads.
 class ConvTransposeFloatPathTest {
 
     @Test
@@ -30,6 +31,43 @@ class ConvTransposeFloatPathTest {
         check(r, new long[] {1, 2, 6, 4}, new long[] {2, 3, 3, 2}, false, call().attr(ints("strides", 2, 2))
                 .attr(Attribute.ofString("auto_pad", "SAME_LOWER")));
         check(r, new long[] {1, 2, 3, 4, 3}, new long[] {2, 2, 2, 3, 2}, true, call().attr(ints("strides", 1, 2, 2)));
+        // Enough output channels and positions for two threads to share the scatter, runs of 32 at stride 1.
+        check(r, new long[] {1, 8, 32, 32}, new long[] {8, 16, 3, 3}, true, call().attr(ints("pads", 1, 1, 1, 1)).threads(2));
+        check(r, new long[] {1, 8, 32, 32}, new long[] {8, 16, 4, 4}, false, call().attr(ints("strides", 2, 2))
+                .attr(ints("pads", 1, 1, 1, 1)).threads(2));
+    }
+
+    @Test
+    void oneKernelOnTwoInputSizesScattersEachRight() {
+        var r = new Random(22);
+        var w = pair(r, 3, 2, 3, 3);
+        checkSizes(call().attr(ints("strides", 2, 1)).attr(ints("pads", 1, 0, 0, 1)), w, pair(r, 1, 3, 5, 6), pair(r, 1, 3, 9, 4));
+        // A fixed output_shape: both inputs give a 9 x 8 output, through different padding.
+        checkSizes(call().attr(ints("strides", 2, 2)).attr(ints("output_shape", 9, 8)), w, pair(r, 1, 3, 5, 5), pair(r, 1, 3, 4, 4));
+    }
+
+    /// One kernel run on `small`, `large` and `small` again, each against the double path.
+    private static void checkSizes(KernelCall call, Tensor[] w, Tensor[] small, Tensor[] large) {
+        var got = call.applyEach(new RuntimeValue[] {small[0], w[0]}, new RuntimeValue[] {large[0], w[0]}, new RuntimeValue[] {small[0], w[0]});
+        var want = new Tensor[] {call.apply(small[1], w[1]), call.apply(large[1], w[1]), call.apply(small[1], w[1])};
+        for (int k = 0; k < want.length; k++) {
+            assertThat(got.get(k).shape()).as("call %d", k).isEqualTo(want[k].shape());
+            for (int i = 0; i < want[k].size(); i++) {
+                assertThat((double) got.get(k).floats()[i]).as("call %d at %d", k, i).isCloseTo(want[k].doubles()[i], within(1e-4));
+            }
+        }
+    }
+
+    /// The same Gaussian values as a float and a double tensor.
+    private static Tensor[] pair(Random r, long... shape) {
+        var f = Tensor.allocate(ElementType.FLOAT, shape);
+        var d = Tensor.allocate(ElementType.DOUBLE, shape);
+        for (int j = 0; j < f.size(); j++) {
+            float v = (float) r.nextGaussian();
+            f.floats()[j] = v;
+            d.doubles()[j] = v;
+        }
+        return new Tensor[] {f, d};
     }
 
     private static KernelCall call() {
@@ -42,15 +80,9 @@ class ConvTransposeFloatPathTest {
         var d = new RuntimeValue[f.length];
         long[][] shapes = {xShape, wShape, {m}};
         for (int i = 0; i < f.length; i++) {
-            var tf = Tensor.allocate(ElementType.FLOAT, shapes[i]);
-            var td = Tensor.allocate(ElementType.DOUBLE, shapes[i]);
-            for (int j = 0; j < tf.size(); j++) {
-                float v = (float) r.nextGaussian();
-                tf.floats()[j] = v;
-                td.doubles()[j] = v;
-            }
-            f[i] = tf;
-            d[i] = td;
+            var values = pair(r, shapes[i]);
+            f[i] = values[0];
+            d[i] = values[1];
         }
         var got = call.apply(f);
         var want = call.apply(d);
