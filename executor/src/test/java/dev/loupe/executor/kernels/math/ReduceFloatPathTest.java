@@ -1,6 +1,7 @@
 package dev.loupe.executor.kernels.math;
 
 import dev.loupe.executor.kernels.shape.KernelCall;
+import dev.loupe.executor.kernels.shape.TwinTensors;
 import dev.loupe.executor.tensor.Tensor;
 import dev.loupe.model.Attribute;
 import dev.loupe.model.ElementType;
@@ -95,26 +96,11 @@ class ReduceFloatPathTest {
     /// sign when `signed`), so that products of hundreds stay far from zero and infinity.
     private static Tensor[] nearOne(long[] shape, boolean signed) {
         var r = new Random(Arrays.hashCode(shape));
-        var f = Tensor.allocate(ElementType.FLOAT, shape);
-        var d = Tensor.allocate(ElementType.DOUBLE, shape);
-        for (int i = 0; i < f.size(); i++) {
-            float v = (float) ((signed && r.nextBoolean() ? -1 : 1) * (1 + 0.05 * r.nextGaussian()));
-            f.floats()[i] = v;
-            d.doubles()[i] = v;
-        }
-        return new Tensor[] {f, d};
+        return TwinTensors.of(shape, () -> (signed && r.nextBoolean() ? -1 : 1) * (1 + 0.05 * r.nextGaussian()));
     }
 
     /// The same random values as a float and a double tensor.
     private static Tensor[] values(long[] shape) {
-        var r = new Random(shape.length * 31L + shape[shape.length - 1]);
-        var f = Tensor.allocate(ElementType.FLOAT, shape);
-        var d = Tensor.allocate(ElementType.DOUBLE, shape);
-        for (int i = 0; i < f.size(); i++) {
-            float v = (float) r.nextGaussian();
-            f.floats()[i] = v;
-            d.doubles()[i] = v;
-        }
-        return new Tensor[] {f, d};
+        return TwinTensors.gaussian(new Random(shape.length * 31L + shape[shape.length - 1]), shape);
     }
 }

@@ -1,9 +1,8 @@
 package dev.loupe.executor.kernels.nn;
 
 import dev.loupe.executor.kernels.shape.KernelCall;
-import dev.loupe.executor.tensor.Tensor;
+import dev.loupe.executor.kernels.shape.TwinTensors;
 import dev.loupe.model.Attribute;
-import dev.loupe.model.ElementType;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -34,15 +33,9 @@ class AveragePoolFloatPathTest {
     }
 
     private static void check(Random r, long[] shape, KernelCall call) {
-        var f = Tensor.allocate(ElementType.FLOAT, shape);
-        var d = Tensor.allocate(ElementType.DOUBLE, shape);
-        for (int i = 0; i < f.size(); i++) {
-            float v = (float) r.nextGaussian();
-            f.floats()[i] = v;
-            d.doubles()[i] = v;
-        }
-        var got = call.apply(f);
-        var want = call.apply(d);
+        var x = TwinTensors.gaussian(r, shape);
+        var got = call.apply(x[0]);
+        var want = call.apply(x[1]);
         assertThat(got.shape()).as(Arrays.toString(shape)).isEqualTo(want.shape());
         for (int i = 0; i < got.size(); i++) {
             assertThat((double) got.floats()[i]).as("%s at %d", Arrays.toString(shape), i).isCloseTo(want.doubles()[i], within(1e-5));

@@ -1,6 +1,7 @@
 package dev.loupe.executor.kernels.nn;
 
 import dev.loupe.executor.kernels.shape.KernelCall;
+import dev.loupe.executor.kernels.shape.TwinTensors;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Tensor;
 import dev.loupe.model.Attribute;
@@ -40,10 +41,10 @@ class ConvTransposeFloatPathTest {
     @Test
     void oneKernelOnTwoInputSizesScattersEachRight() {
         var r = new Random(22);
-        var w = pair(r, 3, 2, 3, 3);
-        checkSizes(call().attr(ints("strides", 2, 1)).attr(ints("pads", 1, 0, 0, 1)), w, pair(r, 1, 3, 5, 6), pair(r, 1, 3, 9, 4));
+        var w = TwinTensors.gaussian(r, 3, 2, 3, 3);
+        checkSizes(call().attr(ints("strides", 2, 1)).attr(ints("pads", 1, 0, 0, 1)), w, TwinTensors.gaussian(r, 1, 3, 5, 6), TwinTensors.gaussian(r, 1, 3, 9, 4));
         // A fixed output_shape: both inputs give a 9 x 8 output, through different padding.
-        checkSizes(call().attr(ints("strides", 2, 2)).attr(ints("output_shape", 9, 8)), w, pair(r, 1, 3, 5, 5), pair(r, 1, 3, 4, 4));
+        checkSizes(call().attr(ints("strides", 2, 2)).attr(ints("output_shape", 9, 8)), w, TwinTensors.gaussian(r, 1, 3, 5, 5), TwinTensors.gaussian(r, 1, 3, 4, 4));
     }
 
     /// One kernel run on `small`, `large` and `small` again, each against the double path.
@@ -58,18 +59,6 @@ class ConvTransposeFloatPathTest {
         }
     }
 
-    /// The same Gaussian values as a float and a double tensor.
-    private static Tensor[] pair(Random r, long... shape) {
-        var f = Tensor.allocate(ElementType.FLOAT, shape);
-        var d = Tensor.allocate(ElementType.DOUBLE, shape);
-        for (int j = 0; j < f.size(); j++) {
-            float v = (float) r.nextGaussian();
-            f.floats()[j] = v;
-            d.doubles()[j] = v;
-        }
-        return new Tensor[] {f, d};
-    }
-
     private static KernelCall call() {
         return KernelCall.of("ConvTranspose", 11);
     }
@@ -80,7 +69,7 @@ class ConvTransposeFloatPathTest {
         var d = new RuntimeValue[f.length];
         long[][] shapes = {xShape, wShape, {m}};
         for (int i = 0; i < f.length; i++) {
-            var values = pair(r, shapes[i]);
+            var values = TwinTensors.gaussian(r, shapes[i]);
             f[i] = values[0];
             d[i] = values[1];
         }
