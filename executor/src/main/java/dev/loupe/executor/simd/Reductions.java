@@ -129,6 +129,39 @@ public final class Reductions {
         }
     }
 
+    /// `Σ exp(x[off + i] - shift)` over `i < n`.
+    public static float expSum(float[] x, int off, int n, float shift) {
+        int i = 0;
+        float sum = 0;
+        if (VectorSupport.ENABLED && n >= L) {
+            var s = FloatVector.broadcast(S, shift);
+            var acc = FloatVector.zero(S);
+            for (int bound = S.loopBound(n); i < bound; i += L) {
+                acc = acc.add(FloatVector.fromArray(S, x, off + i).sub(s).lanewise(VectorOperators.EXP));
+            }
+            sum = acc.reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < n; i++) {
+            sum += (float) Math.exp(x[off + i] - shift);
+        }
+        return sum;
+    }
+
+    /// `acc[accOff + i] += exp(x[xOff + i] - shift[shiftOff + i])` for `i < n`.
+    public static void accumulateExp(float[] acc, int accOff, float[] x, int xOff, float[] shift, int shiftOff, int n) {
+        int i = 0;
+        if (VectorSupport.ENABLED) {
+            for (int bound = S.loopBound(n); i < bound; i += L) {
+                var e = FloatVector.fromArray(S, x, xOff + i).sub(FloatVector.fromArray(S, shift, shiftOff + i))
+                        .lanewise(VectorOperators.EXP);
+                FloatVector.fromArray(S, acc, accOff + i).add(e).intoArray(acc, accOff + i);
+            }
+        }
+        for (; i < n; i++) {
+            acc[accOff + i] += (float) Math.exp(x[xOff + i] - shift[shiftOff + i]);
+        }
+    }
+
     /// The sum of `x[off, off + n)` (0 for an empty run; NaN when any element is NaN).
     public static float sum(float[] x, int off, int n) {
         int i = 0;

@@ -46,6 +46,27 @@ class ReductionsTest {
     }
 
     @Test
+    void exponentialSumsMatchDoubleSums() {
+        var r = new Random(9);
+        for (int n : LENGTHS) {
+            var x = nearOne(r, n + 3);
+            var shift = nearOne(r, n + 1);
+            double want = 0;
+            for (int i = 0; i < n; i++) {
+                want += Math.exp(x[3 + i] - 0.5);
+            }
+            assertThat((double) Reductions.expSum(x, 3, n, 0.5f)).as("sum of %d", n).isCloseTo(want, within(1e-6 * (1 + want)));
+            var acc = nearOne(r, n);
+            var start = acc.clone();
+            Reductions.accumulateExp(acc, 0, x, 3, shift, 1, n);
+            for (int i = 0; i < n; i++) {
+                double e = start[i] + Math.exp(x[3 + i] - shift[1 + i]);
+                assertThat((double) acc[i]).as("element %d of %d", i, n).isCloseTo(e, within(1e-6 * (1 + Math.abs(e))));
+            }
+        }
+    }
+
+    @Test
     void aNaNWinsEveryFold() {
         int n = 6 * VectorSupport.lanes() + 1;
         for (var fold : Reductions.Fold.values()) {

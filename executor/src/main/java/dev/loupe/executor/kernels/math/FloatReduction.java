@@ -18,9 +18,47 @@ final class FloatReduction {
     private FloatReduction() {
     }
 
+    /// What is done with each row of the input: `innerReduced` rows are one run each, folded into the output
+    /// `out`; otherwise a row's element `i` goes to output `out + i`.
+    @FunctionalInterface
+    interface RowAction {
+        void row(int from, int length, int out, boolean innerReduced);
+    }
+
     /// Folds the `size` elements of `x` (of `shape`) over the `reduced` axes into `out`, whose elements are
     /// the kept positions in order; `size` is at least 1.
     static void reduce(Reductions.Fold fold, float[] x, int size, long[] shape, boolean[] reduced, float[] out) {
+        Arrays.fill(out, fold.identity());
+        walk(size, shape, reduced, (from, length, o, innerReduced) -> {
+            if (innerReduced) {
+                out[o] = fold.combine(out[o], Reductions.fold(fold, x, from, length));
+            } else {
+                Reductions.accumulate(fold, out, o, x, from, length);
+            }
+        });
+    }
+
+    /// `log(Σ exp(x))` over the `reduced` axes into `out`, around each output's maximum so that nothing
+    /// overflows: the maxima in a first pass, the sums of `exp(x - max)` in a second. An output whose maximum
+    /// is infinite is that maximum (as in the double path), a NaN makes its output NaN.
+    static void logSumExp(float[] x, int size, long[] shape, boolean[] reduced, float[] out) {
+        var max = new float[out.length];
+        reduce(Reductions.Fold.MAX, x, size, shape, reduced, max);
+        Arrays.fill(out, 0f);
+        walk(size, shape, reduced, (from, length, o, innerReduced) -> {
+            if (innerReduced) {
+                out[o] += Reductions.expSum(x, from, length, max[o]);
+            } else {
+                Reductions.accumulateExp(out, o, x, from, max, o, length);
+            }
+        });
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Float.isInfinite(max[i]) ? max[i] : max[i] + (float) Math.log(out[i]);
+        }
+    }
+
+    /// Calls `action` for every row of the innermost group of axes, in input order.
+    private static void walk(int size, long[] shape, boolean[] reduced, RowAction action) {
         var sizes = new ArrayList<Integer>();
         var kinds = new ArrayList<Boolean>();
         for (int d = 0; d < shape.length; d++) {
@@ -34,9 +72,8 @@ final class FloatReduction {
                 kinds.add(reduced[d]);
             }
         }
-        Arrays.fill(out, fold.identity());
         if (sizes.isEmpty()) {
-            out[0] = Reductions.fold(fold, x, 0, 1);
+            action.row(0, 1, 0, true);
             return;
         }
         int outer = sizes.size() - 1;
@@ -55,11 +92,7 @@ final class FloatReduction {
         var index = new int[outer];
         int o = 0;
         for (int row = 0, rows = size / inner; row < rows; row++) {
-            if (innerReduced) {
-                out[o] = fold.combine(out[o], Reductions.fold(fold, x, row * inner, inner));
-            } else {
-                Reductions.accumulate(fold, out, o, x, row * inner, inner);
-            }
+            action.row(row * inner, inner, o, innerReduced);
             for (int g = outer - 1; g >= 0; g--) {
                 o += strides[g];
                 if (++index[g] < sizes.get(g)) {

@@ -13,9 +13,9 @@ import dev.loupe.model.ElementType;
 /// Template for the `Reduce*` operators: reads the axes (the `axes` attribute, or from `ReduceSum` 13 and
 /// the others' version 18 the optional `axes` input with `noop_with_empty_axes`), gathers the elements of
 /// each output position into one contiguous run and hands every run to the subclass's fold. Floats are
-/// folded in `double`, except non-empty float32 data of an operator with a float fold ([#floatFold()]),
-/// folded in float on the vector kernels over any axes, in place ([FloatReduction]). Integers are folded in
-/// `long` when the subclass has an integer fold, else in `double` and truncated.
+/// folded in `double`, except non-empty float32 data of an operator with a float reduction
+/// ([#reducesFloats()]), folded in float on the vector kernels over any axes, in place ([FloatReduction]).
+/// Integers are folded in `long` when the subclass has an integer fold, else in `double` and truncated.
 abstract class ReduceKernel implements Kernel {
 
     private final String op;
@@ -52,6 +52,20 @@ abstract class ReduceKernel implements Kernel {
     /// The operator's result from the [#floatFold()] of `n` elements (the fold itself by default).
     float finish(float folded, int n) {
         return folded;
+    }
+
+    /// Whether float32 data is reduced on the vector kernels ([#reduceFloats]) rather than in `double`.
+    boolean reducesFloats() {
+        return floatFold() != null;
+    }
+
+    /// Reduces the `size` (at least 1) float32 elements of `x` over the `reduced` axes into `out`, each output
+    /// from `runLength` elements: the [#floatFold()] through [FloatReduction], then [#finish].
+    void reduceFloats(float[] x, int size, long[] shape, boolean[] reduced, float[] out, int runLength) {
+        FloatReduction.reduce(floatFold(), x, size, shape, reduced, out);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = finish(out[i], runLength);
+        }
     }
 
     @Override
@@ -92,14 +106,9 @@ abstract class ReduceKernel implements Kernel {
         }
         int outputs = Shapes.checkedSize(outShape);
         var type = data.type();
-        var fold = floatFold();
-        if (type == ElementType.FLOAT && fold != null && data.size() > 0) {
+        if (type == ElementType.FLOAT && reducesFloats() && data.size() > 0) {
             var out = context.output(type, outShape);
-            var o = out.floats();
-            FloatReduction.reduce(fold, data.floats(), data.size(), shape, reduced, o);
-            for (int i = 0; i < outputs; i++) {
-                o[i] = finish(o[i], runLength);
-            }
+            reduceFloats(data.floats(), data.size(), shape, reduced, out.floats(), runLength);
             return out;
         }
         try {

@@ -25,4 +25,14 @@ final class ReduceLogSumExpKernel extends ReduceKernel {
         }
         return m + Math.log(s);
     }
+
+    @Override
+    boolean reducesFloats() {
+        return true;
+    }
+
+    @Override
+    void reduceFloats(float[] x, int size, long[] shape, boolean[] reduced, float[] out, int runLength) {
+        FloatReduction.logSumExp(x, size, shape, reduced, out);
+    }
 }

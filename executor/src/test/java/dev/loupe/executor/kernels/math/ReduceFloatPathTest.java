@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.within;
 class ReduceFloatPathTest {
 
     private static final List<String> OPS = List.of("ReduceSum", "ReduceMean", "ReduceMax", "ReduceMin", "ReduceProd",
-            "ReduceSumSquare", "ReduceL1", "ReduceL2", "ReduceLogSum");
+            "ReduceSumSquare", "ReduceL1", "ReduceL2", "ReduceLogSum", "ReduceLogSumExp");
     private static final long[][] SHAPES = {{2, 3, 1, 37}, {5, 40, 3, 18}};
     private static final long[][] AXES = {{3}, {-1, -2}, {1, 2, 3}, {1}, {0, 3}, {0, 2}, {0, 1, 2, 3}, {2}};
 
@@ -56,6 +56,25 @@ class ReduceFloatPathTest {
                 assertThat(IntStream.range(0, f.size()).filter(i -> Float.isNaN(f.floats()[i])).count()).as(what).isPositive();
             }
         }
+    }
+
+    @Test
+    void logSumExpOfInfinitiesIsTheirMaximum() {
+        // Run 0 holds +inf, run 1 only -inf, run 2 large values whose exponentials overflow a float.
+        var x = TwinTensors.of(new long[] {3, 4}, new java.util.function.DoubleSupplier() {
+            private final double[] values = {1, Double.POSITIVE_INFINITY, 2, 3, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, 200, 150, 210, 90};
+            private int next;
+
+            @Override
+            public double getAsDouble() {
+                return values[next++];
+            }
+        });
+        var f = reduce("ReduceLogSumExp", x[0], new long[] {1}, 0);
+        assertClose(f, reduce("ReduceLogSumExp", x[1], new long[] {1}, 0), "ReduceLogSumExp of infinities");
+        assertThat(f.floats()).containsExactly(Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
+                (float) (210 + Math.log(Math.exp(-10) + Math.exp(-60) + 1 + Math.exp(-120))));
     }
 
     private static Tensor reduce(String op, Tensor x, long[] axes, int keep) {
