@@ -17,8 +17,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
-/// The 3x3 stride-1 layers of ResNet-18 on [Winograd] (`F(2x2, 3x3)`, filters transformed once), with bias,
-/// as a fast session runs them; `layer` as in [ConvBenchmark], whose FLOP count (of the direct sum) the
+/// The 3x3 stride-1 layers of ResNet-18 on [Winograd] (`F(2x2, 3x3)` or `F(4x4, 3x3)` by `tile`, filters
+/// transformed once), with bias, as a fast session runs them; `layer` as in [ConvBenchmark], whose FLOP count (of the direct sum) the
 /// reports divide by, so the two benchmarks' GFLOP/s compare as speeds. The 7x7 layer is one the `Conv`
 /// kernel leaves to [ConvBenchmark]'s way (16 tiles, fewer than a column panel).
 @State(Scope.Thread)
@@ -34,6 +34,9 @@ public class WinogradBenchmark {
 
     @Param({"1"})
     public int threads;
+
+    @Param({"2", "4"})
+    public int tile;
 
     private Window2d window;
     private Winograd.Filters filters;
@@ -54,7 +57,7 @@ public class WinogradBenchmark {
         window = new Window2d(size, size, outSize, outSize, 3, 3, 1, 1, 1, 1, g[4], g[4]);
         var random = new SplittableRandom(2);
         x = SgemmBenchmark.random(random, channels * size * size);
-        filters = Winograd.filters(SgemmBenchmark.random(random, m * channels * 9), 0, m, channels);
+        filters = Winograd.filters(SgemmBenchmark.random(random, m * channels * 9), 0, m, channels, tile);
         bias = SgemmBenchmark.random(random, m);
         out = new float[m * outSize * outSize];
     }

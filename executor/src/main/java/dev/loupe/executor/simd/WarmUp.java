@@ -72,6 +72,7 @@ public final class WarmUp {
         private final Convolution.Plan stridedIm2col = Convolution.plan(table(2), 9, SIDE * SIDE, SIDE * SIDE / 4);
         private final PackedA filters;
         private final Winograd.Filters winograd;
+        private final Winograd.Filters largeTiles;
         private final float[] row = new float[ROW];
         private final float[] rowOut = new float[ROW];
 
@@ -87,7 +88,8 @@ public final class WarmUp {
             fill(random, row);
             var w = fill(random, new float[CHANNELS * CHANNELS * 9]);
             filters = PackedA.of(w, 0, CHANNELS, CHANNELS * 9, CHANNELS * 9, 1, 1f);
-            winograd = Winograd.filters(w, 0, CHANNELS, CHANNELS);
+            winograd = Winograd.filters(w, 0, CHANNELS, CHANNELS, 2);
+            largeTiles = Winograd.filters(w, 0, CHANNELS, CHANNELS, 4);
         }
 
         void round() {
@@ -97,6 +99,7 @@ public final class WarmUp {
             Convolution.forward(im2col, image, 0, CHANNELS, filters, depthwise, 0, Clamp.RELU, output, 0, 1);
             Convolution.forward(stridedIm2col, image, 0, CHANNELS, filters, depthwise, 0, null, output, 0, 1);
             Winograd.forward(sameWindow, image, 0, winograd, depthwise, 0, Clamp.RELU, output, 0, 1);
+            Winograd.forward(sameWindow, image, 0, largeTiles, depthwise, 0, Clamp.RELU, output, 0, 1);
             DepthwiseConvolution.forward(sameWindow, image, 0, CHANNELS, depthwise, 0, null, 0, null, output, 0, 1);
             DepthwiseConvolution.forward(halvingWindow, image, 0, CHANNELS, depthwise, 0, null, 0, null, output, 0, 1);
             MaxPooling2d.forward(halvingWindow, image, 0, CHANNELS, output, 0, 1);

@@ -35,18 +35,19 @@ final class Workspace {
         return atLeast(Use.COLUMNS, size);
     }
 
-    /// Room for the transformed inputs of a [Winograd] call (its 16 packed right operands), which the call's
-    /// parts on other threads write while the owner waits for them.
+    /// Room for the transformed inputs of a [Winograd] call (its packed right operands, one per product), which
+    /// the call's parts on other threads write while the owner waits for them.
     float[] winogradColumns(int size) {
         return atLeast(Use.WINOGRAD_COLUMNS, size);
     }
 
-    /// Room for the 16 products of a [Winograd] call, shared with its parts like [#winogradColumns].
+    /// Room for the products of a [Winograd] call, shared with its parts like [#winogradColumns].
     float[] winogradProducts(int size) {
         return atLeast(Use.WINOGRAD_PRODUCTS, size);
     }
 
-    /// Room for one thread's input planes and staging rows in a [Winograd] input transform.
+    /// Room for one thread's input phases and staging rows in a [Winograd] input transform, or its output
+    /// transform's work area.
     float[] winogradScratch(int size) {
         return atLeast(Use.WINOGRAD_SCRATCH, size);
     }

@@ -29,7 +29,8 @@ import java.util.Arrays;
 /// kernel when a fast plan is made, [ConstantTakingKernel], except depthwise ones, which are read as they are);
 /// the output comes from [KernelContext#output] (every element is written). Taken 3x3 filters with unit strides
 /// and dilations wait for the first run: with at least a column panel of 2x2 output tiles the layer runs on
-/// [Winograd] from then on (its transformed filters take 16/9 of the weights' memory), otherwise they are
+/// [Winograd] from then on, in the tiles [Winograd#tileFor] picks for that window (its transformed filters take
+/// 16/9 of the weights' memory with 2x2 tiles, 4 times with 4x4 tiles), otherwise they are
 /// packed for [Convolution]. A following `Relu` or `Clip` in a fast plan
 /// is applied as the output is stored ([#runClamped]). Other float types are computed as im2col and a matrix product in `double`: the input
 /// windows of a block of output positions are copied into columns (zeros for padding), then every output
@@ -95,7 +96,7 @@ final class ConvKernel extends NnKernel implements ClampingKernel, ConstantTakin
         var w = pendingWeights.tensor().floats();
         int m = (int) taken[0];
         if (planWindow != null && Winograd.pays(planWindow)) {
-            takenFilters = Winograd.filters(w, 0, m, (int) taken[1]);
+            takenFilters = Winograd.filters(w, 0, m, (int) taken[1], Winograd.tileFor(planWindow));
         } else {
             takenWeights = pack(w, m, w.length / m);
         }
