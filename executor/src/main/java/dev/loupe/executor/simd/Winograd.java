@@ -1,6 +1,7 @@
 package dev.loupe.executor.simd;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -287,32 +288,55 @@ public final class Winograd {
                 }
                 continue;
             }
-            int from = src + h * width;
             if (shape.tile == 2) {
-                for (int i = 0; i < pitch; i += L) {
-                    int c0 = 2 * i - left;
-                    var first = FloatVector.fromArray(S, x, from + c0, S.indexInRange(c0, width));
-                    var second = FloatVector.fromArray(S, x, from + c0 + L, S.indexInRange(c0 + L, width));
-                    first.rearrange(EVEN, second).intoArray(scratch, row + i);
-                    first.rearrange(ODD, second).intoArray(scratch, plane + row + i);
-                }
-                continue;
+                splitRow2(x, src + h * width, width, left, scratch, row, plane, pitch);
+            } else {
+                splitRow4(x, src + h * width, width, left, scratch, row, plane, pitch);
             }
-            for (int i = 0; i < pitch; i += L) {
-                int c0 = 4 * i - left;
-                var v0 = FloatVector.fromArray(S, x, from + c0, S.indexInRange(c0, width));
-                var v1 = FloatVector.fromArray(S, x, from + c0 + L, S.indexInRange(c0 + L, width));
-                var v2 = FloatVector.fromArray(S, x, from + c0 + 2 * L, S.indexInRange(c0 + 2 * L, width));
-                var v3 = FloatVector.fromArray(S, x, from + c0 + 3 * L, S.indexInRange(c0 + 3 * L, width));
-                var even01 = v0.rearrange(EVEN, v1);
-                var odd01 = v0.rearrange(ODD, v1);
-                var even23 = v2.rearrange(EVEN, v3);
-                var odd23 = v2.rearrange(ODD, v3);
-                even01.rearrange(EVEN, even23).intoArray(scratch, row + i);
-                odd01.rearrange(EVEN, odd23).intoArray(scratch, plane + row + i);
-                even01.rearrange(ODD, even23).intoArray(scratch, 2 * plane + row + i);
-                odd01.rearrange(ODD, odd23).intoArray(scratch, 3 * plane + row + i);
-            }
+        }
+    }
+
+    // The row splits are methods of their own, small enough for C1 to compile with full profiling: inside
+    // `fillPhases` the Vector API calls C1 inlines made it fail ("out of virtual registers"), which left the
+    // method to slow, allocating code for seconds of a model's first runs.
+
+    /// The input row at `x[from]` (`width` values, `left` zero columns before it) into phase rows
+    /// `scratch[row]` (even columns) and `scratch[plane + row]` (odd columns), `pitch` floats each.
+    private static void splitRow2(float[] x, int from, int width, int left, float[] scratch, int row, int plane, int pitch) {
+        for (int i = 0; i < pitch; i += L) {
+            int c0 = 2 * i - left;
+            var first = FloatVector.fromArray(S, x, from + c0, VectorMask.fromLong(S, inside(c0, width)));
+            var second = FloatVector.fromArray(S, x, from + c0 + L, VectorMask.fromLong(S, inside(c0 + L, width)));
+            first.rearrange(EVEN, second).intoArray(scratch, row + i);
+            first.rearrange(ODD, second).intoArray(scratch, plane + row + i);
+        }
+    }
+
+    /// Bit `j` set for the lanes `j` of a vector from input column `c0` that fall inside a row of `width`.
+    /// (Masks are made from bits: `VectorSpecies.indexInRange` with a negative offset is not compiled to vector
+    /// code and allocates.)
+    private static long inside(int c0, int width) {
+        int first = Math.max(0, -c0);
+        int end = Math.min(L, width - c0);
+        return end <= first ? 0L : ((1L << end) - 1) & (-1L << first);
+    }
+
+    /// As [#splitRow2] into four phase rows, `plane` floats apart: columns `4 i + p` to phase `p`.
+    private static void splitRow4(float[] x, int from, int width, int left, float[] scratch, int row, int plane, int pitch) {
+        for (int i = 0; i < pitch; i += L) {
+            int c0 = 4 * i - left;
+            var v0 = FloatVector.fromArray(S, x, from + c0, VectorMask.fromLong(S, inside(c0, width)));
+            var v1 = FloatVector.fromArray(S, x, from + c0 + L, VectorMask.fromLong(S, inside(c0 + L, width)));
+            var v2 = FloatVector.fromArray(S, x, from + c0 + 2 * L, VectorMask.fromLong(S, inside(c0 + 2 * L, width)));
+            var v3 = FloatVector.fromArray(S, x, from + c0 + 3 * L, VectorMask.fromLong(S, inside(c0 + 3 * L, width)));
+            var even01 = v0.rearrange(EVEN, v1);
+            var odd01 = v0.rearrange(ODD, v1);
+            var even23 = v2.rearrange(EVEN, v3);
+            var odd23 = v2.rearrange(ODD, v3);
+            even01.rearrange(EVEN, even23).intoArray(scratch, row + i);
+            odd01.rearrange(EVEN, odd23).intoArray(scratch, plane + row + i);
+            even01.rearrange(ODD, even23).intoArray(scratch, 2 * plane + row + i);
+            odd01.rearrange(ODD, odd23).intoArray(scratch, 3 * plane + row + i);
         }
     }
 
