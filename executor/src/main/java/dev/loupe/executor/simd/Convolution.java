@@ -53,6 +53,16 @@ public final class Convolution {
         final int[] starts;
         /// Per tap, panel and half: 1 or 2 for evenly spaced reads, [#SCATTERED] otherwise.
         final byte[] steps;
+        /// Per tap, panel and half that is [#SCATTERED] (so that every other reader gathers it) but whose lanes
+        /// read two or three evenly spaced runs with the same step ([#runSteps]; a half that crosses one or two
+        /// output rows): the lanes where the second and the third run begin ([#secondRuns], [#thirdRuns]; 0 when
+        /// there is no such run), and where lane 0 would read if each run went on back to it ([#starts] for the
+        /// first run, [#secondStarts], [#thirdStarts]).
+        final byte[] runSteps;
+        final byte[] secondRuns;
+        final byte[] thirdRuns;
+        final int[] secondStarts;
+        final int[] thirdStarts;
         /// Per tap and panel, bit `q` set when lane `q` reads an input position (not padding, not past the end).
         final long[] masks;
 
@@ -73,6 +83,11 @@ public final class Convolution {
             this.panels = Packing.panelsB(outSize);
             this.starts = new int[taps * panels * 2];
             this.steps = new byte[taps * panels * 2];
+            this.runSteps = new byte[taps * panels * 2];
+            this.secondRuns = new byte[taps * panels * 2];
+            this.thirdRuns = new byte[taps * panels * 2];
+            this.secondStarts = new int[taps * panels * 2];
+            this.thirdStarts = new int[taps * panels * 2];
             this.masks = new long[taps * panels];
             for (int t = 0; t < taps; t++) {
                 for (int jj = 0; jj < panels; jj++) {
@@ -91,13 +106,50 @@ public final class Convolution {
             masks[t * panels + jj] = mask;
             for (int h = 0; h < 2; h++) {
                 int key = (t * panels + jj) * 2 + h;
+                int pos0 = jj * NR + h * L;
                 for (byte step = 1; step <= 2 && steps[key] == SCATTERED; step++) {
-                    int start = evenStart(t, jj * NR + h * L, step);
+                    int start = evenStart(t, pos0, step);
                     if (start != Integer.MIN_VALUE) {
                         starts[key] = start;
                         steps[key] = step;
                     }
                 }
+                for (byte step = 1; step <= 2 && steps[key] == SCATTERED && runSteps[key] == 0; step++) {
+                    findRuns(t, pos0, key, step);
+                }
+            }
+        }
+
+        /// Splits the lanes of the half at `pos0` greedily into runs that each read `step` positions apart
+        /// (padding lanes go with the run before them), and records them when there are two or three.
+        private void findRuns(int t, int pos0, int key, byte step) {
+            int[] runStarts = new int[3];
+            int[] runLanes = new int[3];
+            int runs = 0;
+            int start = Integer.MIN_VALUE;
+            for (int q = 0; q < L && pos0 + q < outSize; q++) {
+                int off = table[t * outSize + pos0 + q];
+                if (off < 0 || (start != Integer.MIN_VALUE && off == start + step * q)) {
+                    continue;
+                }
+                if (runs == 3) {
+                    return;
+                }
+                start = off - step * q;
+                runStarts[runs] = start;
+                runLanes[runs] = runs == 0 ? 0 : q;
+                runs++;
+            }
+            if (runs < 2) {
+                return;
+            }
+            runSteps[key] = step;
+            starts[key] = runStarts[0];
+            secondRuns[key] = (byte) runLanes[1];
+            secondStarts[key] = runStarts[1];
+            if (runs == 3) {
+                thirdRuns[key] = (byte) runLanes[2];
+                thirdStarts[key] = runStarts[2];
             }
         }
 

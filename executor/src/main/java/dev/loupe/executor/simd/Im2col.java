@@ -34,11 +34,56 @@ final class Im2col {
                 long mask = plan.masks[t * plan.panels + panel];
                 int key = (t * plan.panels + panel) * 2;
                 for (int h = 0; h < 2; h++) {
-                    packHalf(plan, x, xOff, channels, t, panel, h, plan.steps[key + h], plan.starts[key + h],
-                            (mask >>> (h * L)) & ((1L << L) - 1), dst, base + t * NR + h * L);
+                    long bits = (mask >>> (h * L)) & ((1L << L) - 1);
+                    int d = base + t * NR + h * L;
+                    if (plan.runSteps[key + h] == 0 || !packRuns(plan, x, xOff, channels, key + h, bits, dst, d)) {
+                        packHalf(plan, x, xOff, channels, t, panel, h, plan.steps[key + h], plan.starts[key + h], bits, dst, d);
+                    }
                 }
             }
         }
+    }
+
+    /// A half whose lanes read two or three evenly spaced runs (it crosses output rows; `key` as in
+    /// [Convolution.Plan#runSteps]) in every channel (`taps * NR` apart from `d`): each run one load, or two and a
+    /// de-interleave at step 2, blended (padding lanes zero). Returns false, writing nothing, when a load would
+    /// reach outside `x` (a run next to its ends); the caller then gathers. A half of two runs loads its second
+    /// run twice (as its "third", under no lane), which keeps one loop for both.
+    private static boolean packRuns(Convolution.Plan plan, float[] x, int xOff, int channels, int key, long bits, float[] dst,
+                                    int d) {
+        int step = plan.runSteps[key];
+        int secondLane = plan.secondRuns[key];
+        int thirdLane = plan.thirdRuns[key] == 0 ? L : plan.thirdRuns[key];
+        int first = xOff + plan.starts[key];
+        int second = xOff + plan.secondStarts[key];
+        int third = plan.thirdRuns[key] == 0 ? second : xOff + plan.thirdStarts[key];
+        int last = (channels - 1) * plan.inSize + step * L;
+        if (Math.min(first, Math.min(second, third)) < 0 || Math.max(first, Math.max(second, third)) + last > x.length) {
+            return false;
+        }
+        long fromSecond = -1L << secondLane;
+        long fromThird = thirdLane == L ? 0 : -1L << thirdLane;
+        var firstLanes = VectorMask.fromLong(S, bits & ~fromSecond);
+        var secondLanes = VectorMask.fromLong(S, bits & fromSecond & ~fromThird);
+        var thirdLanes = VectorMask.fromLong(S, bits & fromThird);
+        var zero = FloatVector.zero(S);
+        int stride = plan.taps * NR;
+        int inSize = plan.inSize;
+        if (step == 1) {
+            for (int ch = 0; ch < channels; ch++, d += stride, first += inSize, second += inSize, third += inSize) {
+                zero.blend(FloatVector.fromArray(S, x, first), firstLanes)
+                        .blend(FloatVector.fromArray(S, x, second), secondLanes)
+                        .blend(FloatVector.fromArray(S, x, third), thirdLanes).intoArray(dst, d);
+            }
+        } else {
+            for (int ch = 0; ch < channels; ch++, d += stride, first += inSize, second += inSize, third += inSize) {
+                var a = FloatVector.fromArray(S, x, first).rearrange(EVEN, FloatVector.fromArray(S, x, first + L));
+                var b = FloatVector.fromArray(S, x, second).rearrange(EVEN, FloatVector.fromArray(S, x, second + L));
+                var c = FloatVector.fromArray(S, x, third).rearrange(EVEN, FloatVector.fromArray(S, x, third + L));
+                zero.blend(a, firstLanes).blend(b, secondLanes).blend(c, thirdLanes).intoArray(dst, d);
+            }
+        }
+        return true;
     }
 
     /// Half `h` of the panel's rows for tap `t` in every channel (`taps * NR` apart from `d`), as
