@@ -36,8 +36,14 @@ final class Im2col {
                 for (int h = 0; h < 2; h++) {
                     long bits = (mask >>> (h * L)) & ((1L << L) - 1);
                     int d = base + t * NR + h * L;
-                    if (plan.runSteps[key + h] == 0 || !packRuns(plan, x, xOff, channels, key + h, bits, dst, d)) {
+                    if (plan.runSteps[key + h] == 0) {
                         packHalf(plan, x, xOff, channels, t, panel, h, plan.steps[key + h], plan.starts[key + h], bits, dst, d);
+                    } else if (!packRuns(plan, x, xOff, channels, key + h, bits, dst, d)) {
+                        // Next to the ends of `x`, rare: lane by lane (a gather run this seldom stays in code that
+                        // allocates).
+                        for (int ch = 0; ch < channels; ch++) {
+                            copyLanes(plan, x, xOff + ch * plan.inSize, t, panel, h, bits, dst, d + ch * taps * NR);
+                        }
                     }
                 }
             }
@@ -47,7 +53,7 @@ final class Im2col {
     /// A half whose lanes read two or three evenly spaced runs (it crosses output rows; `key` as in
     /// [Convolution.Plan#runSteps]) in every channel (`taps * NR` apart from `d`): each run one load, or two and a
     /// de-interleave at step 2, blended (padding lanes zero). Returns false, writing nothing, when a load would
-    /// reach outside `x` (a run next to its ends); the caller then gathers. A half of two runs loads its second
+    /// reach outside `x` (a run next to its ends). A half of two runs loads its second
     /// run twice (as its "third", under no lane), which keeps one loop for both.
     private static boolean packRuns(Convolution.Plan plan, float[] x, int xOff, int channels, int key, long bits, float[] dst,
                                     int d) {
@@ -114,9 +120,14 @@ final class Im2col {
                 var even = FloatVector.fromArray(S, x, src).rearrange(EVEN, FloatVector.fromArray(S, x, src + L));
                 zero.blend(even, m).intoArray(dst, d);
             }
-        } else {
+        } else if (step == Convolution.Plan.SCATTERED) {
             for (int ch = 0, src = xOff; ch < channels; ch++, d += stride, src += inSize) {
-                loadHalf(plan, x, src, t, panel, h, Convolution.Plan.SCATTERED, 0, bits, dst, d);
+                loadHalf(plan, x, src, t, panel, h, step, 0, bits, dst, d);
+            }
+        } else {
+            // A stride-2 half next to the ends of `x`, rare: lane by lane.
+            for (int ch = 0, src = xOff; ch < channels; ch++, d += stride, src += inSize) {
+                copyLanes(plan, x, src, t, panel, h, bits, dst, d);
             }
         }
     }
@@ -155,10 +166,16 @@ final class Im2col {
             int tBase = t * plan.outSize + panel * NR + h * L;
             FloatVector.fromArray(S, x, src, plan.gatherIndex, tBase, VectorMask.fromLong(S, bits)).intoArray(dst, d);
         } else {
-            int tBase = t * plan.outSize + panel * NR + h * L;
-            for (int q = 0; q < L; q++) {
-                dst[d + q] = (bits >>> q & 1) != 0 ? x[src + plan.table[tBase + q]] : 0f;
-            }
+            copyLanes(plan, x, src, t, panel, h, bits, dst, d);
+        }
+    }
+
+    /// [#loadHalf] one lane at a time.
+    private static void copyLanes(Convolution.Plan plan, float[] x, int src, int t, int panel, int h, long bits, float[] dst,
+                                  int d) {
+        int tBase = t * plan.outSize + panel * NR + h * L;
+        for (int q = 0; q < L; q++) {
+            dst[d + q] = (bits >>> q & 1) != 0 ? x[src + plan.table[tBase + q]] : 0f;
         }
     }
 }
