@@ -1,7 +1,5 @@
 package dev.loupe.executor.simd;
 
-import jdk.incubator.vector.FloatVector;
-
 /// The three transforms of one of Winograd's minimal filtering algorithms `F(T x T, 3 x 3)`, as [Winograd] runs
 /// them: a tile of `T x T` outputs is `A^T [(G g G^T) ⊙ (B^T d B)] A` for the 3x3 filter `g` and the
 /// `(T + 2) x (T + 2)` block of inputs `d` under the tile. The input and output transforms work on `L` tiles at
