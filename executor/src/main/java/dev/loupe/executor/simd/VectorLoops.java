@@ -1,8 +1,12 @@
 package dev.loupe.executor.simd;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+
+import static dev.loupe.executor.simd.VectorSupport.ZIP_HIGH;
+import static dev.loupe.executor.simd.VectorSupport.ZIP_LOW;
 
 /// Elementwise float loops on the Vector API, with the same results as the obvious scalar loops (the
 /// arithmetic is the same IEEE operation per element; [#erf(float[], float[])] is within a few float ulps of
@@ -14,6 +18,8 @@ public final class VectorLoops {
 
     private static final VectorSpecies<Float> S = VectorSupport.SPECIES;
     private static final int L = VectorSupport.LANES;
+    /// Bits of the even lanes.
+    private static final long EVEN_LANES = 0x5555_5555_5555_5555L & ((1L << L) - 1);
 
     /// From here on `erf(x)` rounds to 1 in float.
     private static final float SATURATION = 3.92f;
@@ -98,6 +104,27 @@ public final class VectorLoops {
         }
         for (; i < n; i++) {
             o[oo + i] += x[xo + i];
+        }
+    }
+
+    /// `o[oo + 2 i] += x[xo + i]` for `i < n` (every other element of `o`, as a stride-2 scatter adds them):
+    /// each vector of `x` interleaved with zeros and added under a mask of the even lanes, so the odd elements
+    /// are stored back unchanged (`-0` included). The vectors stop one element short of the end, so that their
+    /// last (odd) lane stays inside the scattered range.
+    public static void addToEveryOther(float[] x, int xo, float[] o, int oo, int n) {
+        int i = 0;
+        if (VectorSupport.ENABLED) {
+            var zero = FloatVector.zero(S);
+            var even = VectorMask.fromLong(S, EVEN_LANES);
+            for (; i + L < n; i += L) {
+                var v = FloatVector.fromArray(S, x, xo + i);
+                int at = oo + 2 * i;
+                FloatVector.fromArray(S, o, at).add(v.rearrange(ZIP_LOW, zero), even).intoArray(o, at);
+                FloatVector.fromArray(S, o, at + L).add(v.rearrange(ZIP_HIGH, zero), even).intoArray(o, at + L);
+            }
+        }
+        for (; i < n; i++) {
+            o[oo + 2 * i] += x[xo + i];
         }
     }
 

@@ -2,8 +2,10 @@ package dev.loupe.executor.simd;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
+
+import static dev.loupe.executor.simd.VectorSupport.ZIP_HIGH;
+import static dev.loupe.executor.simd.VectorSupport.ZIP_LOW;
 
 /// `F(2x2, 3x3)`: 16 products per tile and channel instead of 36, with `G = [1 0 0; 1/2 1/2 1/2; 1/2 -1/2 1/2;
 /// 0 0 1]`, `B^T = [1 0 -1 0; 0 1 1 0; 0 -1 1 0; 0 1 0 -1]`, `A^T = [1 1 1 0; 0 1 -1 -1]`. The input and output
@@ -14,9 +16,6 @@ final class WinogradF2 implements WinogradTransform {
     static final WinogradF2 INSTANCE = new WinogradF2();
     private static final VectorSpecies<Float> S = VectorSupport.SPECIES;
     private static final int L = VectorSupport.LANES;
-    /// Interleaves the first halves of two vectors (`a0 b0 a1 b1 ...`), and their second halves.
-    static final VectorShuffle<Float> ZIP_LOW = VectorShuffle.fromOp(S, i -> i % 2 == 0 ? i / 2 : L + i / 2);
-    static final VectorShuffle<Float> ZIP_HIGH = VectorShuffle.fromOp(S, i -> i % 2 == 0 ? L / 2 + i / 2 : L + L / 2 + i / 2);
 
     private WinogradF2() {
     }

@@ -4,8 +4,8 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
-import static dev.loupe.executor.simd.WinogradF2.ZIP_HIGH;
-import static dev.loupe.executor.simd.WinogradF2.ZIP_LOW;
+import static dev.loupe.executor.simd.VectorSupport.ZIP_HIGH;
+import static dev.loupe.executor.simd.VectorSupport.ZIP_LOW;
 
 /// `F(4x4, 3x3)`: 36 products per tile and channel instead of 144 (2.25 per output against `F(2x2, 3x3)`'s 4), and
 /// 2.25 transformed inputs per input instead of 4, at the price of larger constants: with the points `0, ±1, ±2`

@@ -37,6 +37,30 @@ class VectorLoopsTest {
         }
     }
 
+    /// Every other element gets its addend, bit for bit as the scalar sum; the elements between (a `-0` among
+    /// them) and those past the range are left exactly as they were, for ranges shorter and longer than a
+    /// vector and ending at the array's last element.
+    @Test
+    void addToEveryOtherTouchesOnlyTheEvenElementsOfItsRange() {
+        var r = new Random(5);
+        for (int n : new int[] {1, 7, 16, 17, 33, 40}) {
+            var x = SgemmTest.random(r, n + 2);
+            for (int end : new int[] {2 * n - 1, 2 * n + 5}) {
+                var o = SgemmTest.random(r, 3 + end);
+                if (o.length > 4) {
+                    o[4] = -0f;
+                }
+                var before = o.clone();
+                VectorLoops.addToEveryOther(x, 2, o, 3, n);
+                for (int i = 0; i < o.length; i++) {
+                    int k = i - 3;
+                    float want = k >= 0 && k % 2 == 0 && k / 2 < n ? before[i] + x[2 + k / 2] : before[i];
+                    assertThat(Float.floatToIntBits(o[i])).as("n %d, element %d", n, i).isEqualTo(Float.floatToIntBits(want));
+                }
+            }
+        }
+    }
+
     @Test
     void reluKeepsNaNAndNegativeZero() {
         var x = new float[37];
