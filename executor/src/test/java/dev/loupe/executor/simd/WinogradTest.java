@@ -27,7 +27,10 @@ class WinogradTest {
             "3,3,3,3,0,0,0,0,2", "3,3,3,3,0,0,0,0,4",
             "300,9,9,9,1,1,1,1,2", "300,9,9,9,1,1,1,1,4",
             "8,40,41,37,1,0,0,1,2", "8,40,41,37,1,0,0,1,4",
-            "12,12,130,6,1,1,1,1,4"})
+            "12,12,130,6,1,1,1,1,4",
+            // 4x4 tiles, two blocks of tiles and work for two threads: one block at a time, each of its passes
+            // split across the threads.
+            "64,128,26,26,1,1,1,1,4"})
     void matchesDirectSum(int channels, int outChannels, int height, int width, int padTop, int padLeft, int padBottom,
                           int padRight, int tile) {
         assumeTrue(VectorSupport.ENABLED, "Winograd convolution needs the vector kernels on");
