@@ -11,11 +11,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /// compiled loops, and the first run of a model pays for it: 2.4 s for ResNet-18 and 1.6 s for a 4-layer
 /// encoder on the benchmark machine, against 50 ms and 30 ms warm. Started when the window opens, the
 /// thread runs the kernels those models spend their time in (products with and without packed operands,
-/// im2col, Winograd, depthwise and pooling windows, elementwise rows, normalizations, reductions) until they
-/// run at compiled speed, then ends: about two seconds of one core, while the user looks at the first model
-/// or picks another. It uses one thread (never the shared workers) and its own operands, so nothing it does
-/// is visible to a session. Commands that run one model and exit do not start it: there it would compete
-/// with the run for the cores (a ResNet-18 `run` on two threads took 0.7 s longer in all).
+/// im2col, Winograd, the transposed product of deep layers, depthwise and pooling windows, elementwise rows,
+/// normalizations, reductions) until they run at compiled speed, then ends: about two seconds of one core,
+/// while the user looks at the first model or picks another. It uses one thread (never the shared workers) and
+/// its own operands, so nothing it does is visible to a session. Commands that run one model and exit do not
+/// start it: there it would compete with the run for the cores (a ResNet-18 `run` on two threads took 0.7 s
+/// longer in all).
 public final class WarmUp {
 
     /// Most the thread keeps going when compilation is slow (a loaded machine).
@@ -71,6 +72,7 @@ public final class WarmUp {
         private final Convolution.Plan im2col = Convolution.plan(table(1), 9, SIDE * SIDE, SIDE * SIDE);
         private final Convolution.Plan stridedIm2col = Convolution.plan(table(2), 9, SIDE * SIDE, SIDE * SIDE / 4);
         private final PackedA filters;
+        private final PackedB transposedFilters;
         private final Winograd.Filters winograd;
         private final Winograd.Filters largeTiles;
         private final float[] row = new float[ROW];
@@ -88,6 +90,7 @@ public final class WarmUp {
             fill(random, row);
             var w = fill(random, new float[CHANNELS * CHANNELS * 9]);
             filters = PackedA.of(w, 0, CHANNELS, CHANNELS * 9, CHANNELS * 9, 1, 1f);
+            transposedFilters = NarrowConvolution.weights(w, 0, CHANNELS, CHANNELS * 9);
             winograd = Winograd.filters(w, 0, CHANNELS, CHANNELS, 2);
             largeTiles = Winograd.filters(w, 0, CHANNELS, CHANNELS, 4);
         }
@@ -98,6 +101,7 @@ public final class WarmUp {
             Sgemm.multiply(packedA, b, 0, 72, 1, 72, c, 0, 72, false, 1);
             Convolution.forward(im2col, image, 0, CHANNELS, filters, depthwise, 0, Clamp.RELU, output, 0, 1);
             Convolution.forward(stridedIm2col, image, 0, CHANNELS, filters, depthwise, 0, null, output, 0, 1);
+            NarrowConvolution.forward(stridedIm2col, image, 0, CHANNELS, transposedFilters, depthwise, 0, Clamp.RELU, output, 0, 1);
             Winograd.forward(sameWindow, image, 0, winograd, depthwise, 0, Clamp.RELU, output, 0, 1);
             Winograd.forward(sameWindow, image, 0, largeTiles, depthwise, 0, Clamp.RELU, output, 0, 1);
             DepthwiseConvolution.forward(sameWindow, image, 0, CHANNELS, depthwise, 0, null, 0, null, output, 0, 1);

@@ -8,7 +8,7 @@ final class Workspace {
     private static final ThreadLocal<Workspace> LOCAL = ThreadLocal.withInitial(Workspace::new);
 
     /// The growing arrays, one of each per thread.
-    private enum Use { PACKED_A, PACKED_B, COLUMNS, WINOGRAD_COLUMNS, WINOGRAD_PRODUCTS, WINOGRAD_SCRATCH, EDGE }
+    private enum Use { PACKED_A, PACKED_B, COLUMNS, WINOGRAD_COLUMNS, WINOGRAD_PRODUCTS, WINOGRAD_SCRATCH, EDGE, TRANSPOSED_OUTPUT }
 
     private final float[][] arrays = new float[Use.values().length][0];
     private final float[] tile = new float[MicroKernels.MR * MicroKernels.NR];
@@ -55,6 +55,11 @@ final class Workspace {
     /// Room for the last, partial column panel of a product, computed whole ([GemmDriver]).
     float[] edge(int size) {
         return atLeast(Use.EDGE, size);
+    }
+
+    /// Room for a chunk of the transposed output of a [NarrowConvolution] (positions by output channels).
+    float[] transposedOutput(int size) {
+        return atLeast(Use.TRANSPOSED_OUTPUT, size);
     }
 
     /// A `MR x NR` scratch tile (a panel of window inputs, the last vectors of a row).

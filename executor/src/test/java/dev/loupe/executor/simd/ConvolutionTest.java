@@ -109,7 +109,7 @@ class ConvolutionTest {
         return t;
     }
 
-    private static double[] direct(float[] x, int xOff, int c, int size, float[] w, float[] bias, int biasOff, int m, int taps,
+    static double[] direct(float[] x, int xOff, int c, int size, float[] w, float[] bias, int biasOff, int m, int taps,
                                    int[] table, int positions) {
         var out = new double[m * positions];
         for (int o = 0; o < m; o++) {

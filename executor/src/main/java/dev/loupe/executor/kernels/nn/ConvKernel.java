@@ -11,7 +11,9 @@ import dev.loupe.executor.kernels.shape.Operands;
 import dev.loupe.executor.simd.Clamp;
 import dev.loupe.executor.simd.Convolution;
 import dev.loupe.executor.simd.DepthwiseConvolution;
+import dev.loupe.executor.simd.NarrowConvolution;
 import dev.loupe.executor.simd.PackedA;
+import dev.loupe.executor.simd.PackedB;
 import dev.loupe.executor.simd.Window2d;
 import dev.loupe.executor.simd.Winograd;
 import dev.loupe.executor.tensor.RuntimeValue;
@@ -27,11 +29,12 @@ import java.util.Arrays;
 /// vector loop, 2-D depthwise with a horizontal stride of 1 or 2 on [DepthwiseConvolution]) in `float`; the
 /// gather table is kept while the spatial shapes repeat, and constant weights are packed once (or taken into the
 /// kernel when a fast plan is made, [ConstantTakingKernel], except depthwise ones, which are read as they are);
-/// the output comes from [KernelContext#output] (every element is written). Taken 3x3 filters with unit strides
-/// and dilations wait for the first run: with at least a column panel of 2x2 output tiles the layer runs on
-/// [Winograd] from then on, in the tiles [Winograd#tileFor] picks for that window (its transformed filters take
-/// 16/9 of the weights' memory with 2x2 tiles, 4 times with 4x4 tiles), otherwise they are
-/// packed for [Convolution]. A following `Relu` or `Clip` in a fast plan
+/// the output comes from [KernelContext#output] (every element is written). Taken weights of an ungrouped layer
+/// wait for the first run, whose shapes pick their form: 3x3 filters with unit strides and dilations and at least
+/// a column panel of 2x2 output tiles run on [Winograd] from then on, in the tiles [Winograd#tileFor] picks for
+/// that window (its transformed filters take 16/9 of the weights' memory with 2x2 tiles, 4 times with 4x4
+/// tiles); deep layers with few output positions on [NarrowConvolution]; the others are packed for
+/// [Convolution]. A following `Relu` or `Clip` in a fast plan
 /// is applied as the output is stored ([#runClamped]). Other float types are computed as im2col and a matrix product in `double`: the input
 /// windows of a block of output positions are copied into columns (zeros for padding), then every output
 /// channel is a row of weights times those columns.
@@ -52,11 +55,12 @@ final class ConvKernel extends NnKernel implements ClampingKernel, ConstantTakin
     /// The packed constant weights and their source.
     private float[] packedSource;
     private PackedA[] packed;
-    /// Weights taken at planning time and their shape (`null` when none were taken), held in one of three forms:
-    /// packed for [Convolution]; transformed for [Winograd]; or, for a 3x3 layer Winograd's method may compute,
-    /// as given until the first run shows whether the layer has enough tiles to gain from it.
+    /// Weights taken at planning time and their shape (`null` when none were taken), held in one of four forms:
+    /// packed for [Convolution]; transformed for [Winograd]; packed for [NarrowConvolution]; or, for an
+    /// ungrouped layer, as given until the first run's shapes pick one of the others.
     private PackedA[] takenWeights;
     private Winograd.Filters takenFilters;
+    private PackedB takenTransposed;
     private ConstantInput pendingWeights;
     private long[] taken;
 
@@ -77,8 +81,7 @@ final class ConvKernel extends NnKernel implements ClampingKernel, ConstantTakin
         if (Arrays.stream(ws).anyMatch(d -> d == 0)) {
             return false;
         }
-        if (ws.length == 4 && ws[2] == 3 && ws[3] == 3 && group == 1 && window.unitStridesAndDilations()
-                && Winograd.available()) {
+        if (group == 1 && Winograd.available()) {
             pendingWeights = value;
         } else {
             var w = value.tensor();
@@ -88,17 +91,21 @@ final class ConvKernel extends NnKernel implements ClampingKernel, ConstantTakin
         return true;
     }
 
-    /// Puts pending weights into the form the first run's shapes call for ([Winograd#pays]).
+    /// Puts pending weights into the form the first run's shapes call for ([Winograd#pays],
+    /// [NarrowConvolution#pays]).
     private void settleTaken() {
         if (pendingWeights == null) {
             return;
         }
         var w = pendingWeights.tensor().floats();
         int m = (int) taken[0];
+        int depth = w.length / m;
         if (planWindow != null && Winograd.pays(planWindow)) {
             takenFilters = Winograd.filters(w, 0, m, (int) taken[1], Winograd.tileFor(planWindow));
+        } else if (NarrowConvolution.pays(plan.outputSize(), m, depth)) {
+            takenTransposed = NarrowConvolution.weights(w, 0, m, depth);
         } else {
-            takenWeights = pack(w, m, w.length / m);
+            takenWeights = pack(w, m, depth);
         }
         pendingWeights = null;
     }
@@ -245,6 +252,11 @@ final class ConvKernel extends NnKernel implements ClampingKernel, ConstantTakin
                     throw new KernelException("X " + x.describe() + " has a window the filters taken for Winograd's method do not take");
                 }
                 Winograd.forward(planWindow, xv, img * c * inSize, takenFilters, bias, 0, clamp, o, img * m * outSize,
+                        context.threads());
+                continue;
+            }
+            if (w == null && takenTransposed != null) {
+                NarrowConvolution.forward(plan, xv, img * c * inSize, c, takenTransposed, bias, 0, clamp, o, img * m * outSize,
                         context.threads());
                 continue;
             }

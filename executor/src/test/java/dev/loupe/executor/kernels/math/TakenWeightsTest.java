@@ -106,6 +106,24 @@ class TakenWeightsTest {
                 call("Conv", 11, attrs).apply(abs(small), abs(w), abs(bias)));
     }
 
+    /// A taken deep layer with few output positions (7 x 7 here) is computed as a transposed product when the
+    /// vector kernels are on ([dev.loupe.executor.simd.NarrowConvolution]): equal to the direct product up to
+    /// rounding, also for a later run with more positions.
+    @Test
+    void deepLayerWithFewPositionsFromTakenWeightsMatchesTheGivenWeightsUpToRounding() {
+        var w = floats(64, 128, 3, 3);
+        var bias = floats(64);
+        var seven = floats(2, 128, 7, 7);
+        var nine = floats(1, 128, 9, 9);
+        var attrs = new Attribute[] {Attribute.ofInts("pads", 1, 1, 1, 1)};
+        var taken = call("Conv", 11, attrs).taking(1, w).applyEach(new Tensor[] {seven, null, bias},
+                new Tensor[] {nine, null, bias});
+        assertCloseTo(taken.get(0), call("Conv", 11, attrs).apply(seven, w, bias),
+                call("Conv", 11, attrs).apply(abs(seven), abs(w), abs(bias)));
+        assertCloseTo(taken.get(1), call("Conv", 11, attrs).apply(nine, w, bias),
+                call("Conv", 11, attrs).apply(abs(nine), abs(w), abs(bias)));
+    }
+
     private static Tensor abs(Tensor t) {
         var copy = Tensor.allocate(ElementType.FLOAT, t.shape());
         for (int i = 0; i < t.size(); i++) {
