@@ -14,6 +14,7 @@ import dev.loupe.executor.simd.DepthwiseConvolution;
 import dev.loupe.executor.simd.NarrowConvolution;
 import dev.loupe.executor.simd.PackedA;
 import dev.loupe.executor.simd.PackedB;
+import dev.loupe.executor.simd.VectorSupport;
 import dev.loupe.executor.simd.Window2d;
 import dev.loupe.executor.simd.Winograd;
 import dev.loupe.executor.tensor.RuntimeValue;
@@ -81,7 +82,7 @@ final class ConvKernel extends NnKernel implements ClampingKernel, ConstantTakin
         if (Arrays.stream(ws).anyMatch(d -> d == 0)) {
             return false;
         }
-        if (group == 1 && Winograd.available()) {
+        if (group == 1 && VectorSupport.enabled()) {
             pendingWeights = value;
         } else {
             var w = value.tensor();

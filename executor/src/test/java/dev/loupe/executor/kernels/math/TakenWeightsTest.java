@@ -93,17 +93,8 @@ class TakenWeightsTest {
     /// shapes choose the method, and a later run with other shapes still computes right.
     @Test
     void threeByThreeConvolutionFromTakenWeightsMatchesTheGivenWeightsUpToRounding() {
-        var w = floats(24, 16, 3, 3);
-        var bias = floats(24);
-        var big = floats(2, 16, 20, 18);
-        var small = floats(1, 16, 5, 4);
         var attrs = new Attribute[] {Attribute.ofInts("pads", 1, 0, 2, 1)};
-        var taken = call("Conv", 11, attrs).taking(1, w).applyEach(new Tensor[] {big, null, bias},
-                new Tensor[] {small, null, bias});
-        assertCloseTo(taken.get(0), call("Conv", 11, attrs).apply(big, w, bias),
-                call("Conv", 11, attrs).apply(abs(big), abs(w), abs(bias)));
-        assertCloseTo(taken.get(1), call("Conv", 11, attrs).apply(small, w, bias),
-                call("Conv", 11, attrs).apply(abs(small), abs(w), abs(bias)));
+        assertTakenConvolutionCloseToGiven(floats(24, 16, 3, 3), floats(24), attrs, floats(2, 16, 20, 18), floats(1, 16, 5, 4));
     }
 
     /// A taken deep layer with few output positions (7 x 7 here) is computed as a transposed product when the
@@ -111,17 +102,20 @@ class TakenWeightsTest {
     /// rounding, also for a later run with more positions.
     @Test
     void deepLayerWithFewPositionsFromTakenWeightsMatchesTheGivenWeightsUpToRounding() {
-        var w = floats(64, 128, 3, 3);
-        var bias = floats(64);
-        var seven = floats(2, 128, 7, 7);
-        var nine = floats(1, 128, 9, 9);
         var attrs = new Attribute[] {Attribute.ofInts("pads", 1, 1, 1, 1)};
-        var taken = call("Conv", 11, attrs).taking(1, w).applyEach(new Tensor[] {seven, null, bias},
-                new Tensor[] {nine, null, bias});
-        assertCloseTo(taken.get(0), call("Conv", 11, attrs).apply(seven, w, bias),
-                call("Conv", 11, attrs).apply(abs(seven), abs(w), abs(bias)));
-        assertCloseTo(taken.get(1), call("Conv", 11, attrs).apply(nine, w, bias),
-                call("Conv", 11, attrs).apply(abs(nine), abs(w), abs(bias)));
+        assertTakenConvolutionCloseToGiven(floats(64, 128, 3, 3), floats(64), attrs, floats(2, 128, 7, 7), floats(1, 128, 9, 9));
+    }
+
+    /// Runs a `Conv` that took `w` on `first`, then on `later`, and compares each result with the same `Conv`
+    /// given the weights, up to rounding bounded by the direct product of the absolute values.
+    private static void assertTakenConvolutionCloseToGiven(Tensor w, Tensor bias, Attribute[] attrs, Tensor first,
+                                                           Tensor later) {
+        var taken = call("Conv", 11, attrs).taking(1, w).applyEach(new Tensor[] {first, null, bias},
+                new Tensor[] {later, null, bias});
+        assertCloseTo(taken.get(0), call("Conv", 11, attrs).apply(first, w, bias),
+                call("Conv", 11, attrs).apply(abs(first), abs(w), abs(bias)));
+        assertCloseTo(taken.get(1), call("Conv", 11, attrs).apply(later, w, bias),
+                call("Conv", 11, attrs).apply(abs(later), abs(w), abs(bias)));
     }
 
     private static Tensor abs(Tensor t) {
