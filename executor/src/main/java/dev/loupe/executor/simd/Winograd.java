@@ -18,8 +18,9 @@ import static dev.loupe.executor.simd.MicroKernels.NR;
 /// one block are split across the threads, see [#forward]):
 ///
 /// 1. input transform, channel by channel: `V_e` for every tile, written in the packed column layout;
-/// 2. the products (each part takes whole products, so it reads only its share of the filters);
-/// 3. output transform, output channel by output channel, from the bias and clamped as stored.
+/// 2. the products, for a chunk of output channels at a time (so that a part reads only its share of the
+///    filters);
+/// 3. output transform of that chunk, output channel by output channel, from the bias and clamped as stored.
 ///
 /// [#tileFor] picks the algorithm for a window: `F(4x4, 3x3)` needs fewer products per output and moves less
 /// data, but its filters take 4 times the weights' memory (16/9 for `F(2x2, 3x3)`) and its tiles fill fewer
@@ -136,8 +137,10 @@ public final class Winograd {
     ///
     /// With at least two blocks of tiles per part, blocks small enough for their transformed inputs and
     /// products to stay in L2 between the passes, each part takes whole blocks and makes the three passes on its
-    /// own. Otherwise all the tiles make one block, each pass split across the parts as described above (the
-    /// passes then read what other cores wrote, so smaller blocks would only add synchronization).
+    /// own; the blocks left over from an even share (fewer than the parts) follow one at a time, their passes
+    /// split across the parts, so that no part waits for another's last block. Otherwise all the tiles make one
+    /// block, its passes split across the parts (the products then read columns other cores wrote, so smaller
+    /// blocks would only add synchronization). Blocks hold whole rows of tiles where one fits.
     public static void forward(Window2d window, float[] x, int xOff, Filters filters, float[] bias, int biasOff, Clamp clamp,
                                float[] out, int outOff, int threads) {
         if (!suits(window)) {
@@ -150,28 +153,42 @@ public final class Winograd {
         int m = filters.outChannels;
         int count = layer.tiles.count;
         int elements = transform.elements();
-        int block = Math.max(1, L2_BUDGET / (elements * (c + m)) / NR) * NR;
+        int block = blockSize(layer.tiles, elements * (c + m));
         int blocks = (count + block - 1) / block;
         int parts = WorkerPool.parts(elements * 2.0 * m * c * count, Sgemm.MIN_FLOPS_PER_PART, threads, blocks);
         if (parts == 1 || blocks >= 2 * parts) {
-            WorkerPool.runChunks(parts, blocks, 1, (first, last) -> {
+            int whole = blocks - blocks % parts;
+            WorkerPool.runChunks(parts, whole, 1, (first, last) -> {
                 var ws = Workspace.current();
                 for (int b = first; b < last; b++) {
                     int t0 = b * block;
                     layer.block(t0, Math.min(count, t0 + block), ws, 1);
                 }
             });
+            for (int b = whole; b < blocks; b++) {
+                int t0 = b * block;
+                layer.block(t0, Math.min(count, t0 + block), Workspace.current(), threads);
+            }
             return;
         }
         layer.block(0, count, Workspace.current(), threads);
+    }
+
+    /// Tiles per block: as many column panels as keep `floatsPerTile` floats of transformed inputs and products
+    /// per tile within [#L2_BUDGET], cut down to whole rows of tiles where a row fits (a block ending inside a
+    /// row would have both blocks fill and transform that row's inputs and outputs).
+    private static int blockSize(Tiles tiles, int floatsPerTile) {
+        int block = Math.max(1, L2_BUDGET / floatsPerTile / NR) * NR;
+        return block >= tiles.cols ? block / tiles.cols * tiles.cols : block;
     }
 
     /// One call's operands.
     private record Layer(WinogradTransform transform, Tiles tiles, float[] x, int xOff, Filters filters, float[] bias,
                          int biasOff, Clamp clamp, float[] out, int outOff) {
 
-        /// Tiles `[t0, t1)` (`t0` a multiple of `NR`), the three passes each split into at most `threads` parts,
-        /// in the buffers of `ws` (the calling thread's, shared with the parts it waits for).
+        /// Tiles `[t0, t1)` in at most `threads` parts: the input transform split by input channels into the
+        /// packed columns in `ws` (the calling thread's, read by all the parts), then the products and the output
+        /// transform split by output channels ([#productsAndOutput]).
         void block(int t0, int t1, Workspace ws, int threads) {
             int c = filters.channels;
             int m = filters.outChannels;
@@ -179,27 +196,43 @@ public final class Winograd {
             int elements = transform.elements();
             int columnsSize = Packing.sizeB(c, n);
             var columns = ws.winogradColumns(elements * columnsSize);
-            // Room past the last product for whole vector loads of the last tiles.
-            var products = ws.winogradProducts(elements * m * n + L);
             int inputParts = WorkerPool.parts(elements * 8.0 * c * n, Sgemm.MIN_FLOPS_PER_PART / 8, threads, c);
             WorkerPool.runChunks(inputParts, c, 1, (c0, c1) -> transformInput(transform, tiles, x, xOff, c, c0, c1, t0, t1,
                     columns, columnsSize));
-            int productParts = WorkerPool.parts(elements * 2.0 * m * c * n, Sgemm.MIN_FLOPS_PER_PART, threads, elements);
-            WorkerPool.runChunks(productParts, elements, 1, (e0, e1) -> {
-                var own = Workspace.current();
-                for (int e = e0; e < e1; e++) {
-                    GemmDriver.packed(filters.products[e].data(), m, c, 0, m, columns, e * columnsSize, 0, n, products,
-                            e * m * n, n, false, null, 0, null, own);
+            int rowPanels = Packing.panelsA(m);
+            // The products run on whole column panels, however few tiles the last one holds.
+            int columnsRun = Packing.panelsB(n) * NR;
+            int parts = WorkerPool.parts(elements * 2.0 * m * c * columnsRun, Sgemm.MIN_FLOPS_PER_PART, threads, rowPanels);
+            int rows = (rowPanels + parts - 1) / parts * MicroKernels.MR;
+            WorkerPool.runChunks(parts, m, rows, (o0, o1) -> productsAndOutput(o0, o1, rows, columns, columnsSize, t0, t1));
+        }
+
+        /// Output channels `[o0, o1)` of tiles `[t0, t1)`, `rows` channels at a time (a multiple of `MR`): the
+        /// products of every element for those channels into this thread's buffer, then transformed back into
+        /// the output planes while they are still in its cache. A part so reads only its share of the filters
+        /// and none of another core's products.
+        private void productsAndOutput(int o0, int o1, int rows, float[] columns, int columnsSize, int t0, int t1) {
+            int c = filters.channels;
+            int m = filters.outChannels;
+            int n = t1 - t0;
+            int elements = transform.elements();
+            var own = Workspace.current();
+            // Room past the last product for whole vector loads of the last tiles.
+            var products = own.winogradProducts(elements * rows * n + L);
+            var scratch = own.winogradScratch(transform.workSize());
+            for (int r0 = o0; r0 < o1; r0 += rows) {
+                int r1 = Math.min(o1, r0 + rows);
+                int stride = (r1 - r0) * n;
+                for (int e = 0; e < elements; e++) {
+                    // Channel `o`'s products for element `e` at `e * stride + (o - r0) * n`.
+                    GemmDriver.packed(filters.products[e].data(), m, c, r0, r1, columns, e * columnsSize, 0, n, products,
+                            e * stride - r0 * n, n, false, null, 0, null, own);
                 }
-            });
-            int outputParts = WorkerPool.parts(elements * 4.0 * m * n, Sgemm.MIN_FLOPS_PER_PART / 8, threads, m);
-            WorkerPool.runChunks(outputParts, m, 1, (o0, o1) -> {
-                var scratch = Workspace.current().winogradScratch(transform.workSize());
-                for (int o = o0; o < o1; o++) {
-                    transformOutput(transform, tiles, products, o * n, m * n, t0, t1, bias == null ? 0f : bias[biasOff + o],
-                            clamp, out, outOff + o * tiles.outSize, scratch);
+                for (int o = r0; o < r1; o++) {
+                    transformOutput(transform, tiles, products, (o - r0) * n, stride, t0, t1,
+                            bias == null ? 0f : bias[biasOff + o], clamp, out, outOff + o * tiles.outSize, scratch);
                 }
-            });
+            }
         }
     }
 

@@ -41,7 +41,7 @@ final class Workspace {
         return atLeast(Use.WINOGRAD_COLUMNS, size);
     }
 
-    /// Room for the products of a [Winograd] call, shared with its parts like [#winogradColumns].
+    /// Room for one thread's products in a [Winograd] call (a chunk of output channels, all elements).
     float[] winogradProducts(int size) {
         return atLeast(Use.WINOGRAD_PRODUCTS, size);
     }
