@@ -283,6 +283,7 @@ public final class Winograd {
         int work = staged + elements * stagedRow;
         var scratch = Workspace.current().winogradScratch(work + transform.workSize());
         int inSize = w.height() * w.width();
+        clearPhases(shape, tile * ty0, tile * ty1 + 2, scratch, plane);
         for (int c = c0; c < c1; c++) {
             fillPhases(shape, x, xOff + c * inSize, tile * ty0, tile * ty1 + 2, scratch, plane);
             for (int ty = ty0; ty < ty1; ty++) {
@@ -303,28 +304,32 @@ public final class Winograd {
         }
     }
 
-    /// Copies rows `[r0, r1)` of the plane at `src` into its phases (phase `p` at `scratch[p * plane]`): phase
-    /// row `r`, column `i` of phase `p` holds input `(r - padTop, tile * i + p - padLeft)`, zero outside the
-    /// input. Each vector of a row is a masked load of the input columns it covers (lanes outside the row read
-    /// nothing and are zero), split into the phases by two-vector shuffles.
+    /// Zeroes rows `[r0, r1)` of every phase. [#fillPhases] then writes the same places for every channel, so
+    /// the padding rows and the columns past the input stay zero for all the channels of a call.
+    private static void clearPhases(Tiles shape, int r0, int r1, float[] scratch, int plane) {
+        for (int p = 0; p < shape.tile; p++) {
+            java.util.Arrays.fill(scratch, p * plane + r0 * shape.pitch, p * plane + r1 * shape.pitch, 0f);
+        }
+    }
+
+    /// Copies the rows of the plane at `src` under phase rows `[r0, r1)` into its phases (phase `p` at
+    /// `scratch[p * plane]`): phase row `r`, column `i` of phase `p` holds input `(r - padTop, tile * i + p -
+    /// padLeft)`. Each vector of a row is a masked load of the input columns it covers (lanes outside the row
+    /// read nothing and are zero), split into the phases by two-vector shuffles. Rows in the padding and the
+    /// vectors past the input's last column are left as they are (zero, see [#clearPhases]).
     private static void fillPhases(Tiles shape, float[] x, int src, int r0, int r1, float[] scratch, int plane) {
         var w = shape.window;
         int width = w.width();
-        int pitch = shape.pitch;
         int left = w.padLeft();
-        for (int r = r0; r < r1; r++) {
-            int row = r * pitch;
+        // Phase columns holding input columns, in whole vectors.
+        int span = ((left + width + shape.tile - 1) / shape.tile + L - 1) / L * L;
+        for (int r = Math.max(r0, w.padTop()), end = Math.min(r1, w.padTop() + w.height()); r < end; r++) {
+            int row = r * shape.pitch;
             int h = r - w.padTop();
-            if (h < 0 || h >= w.height()) {
-                for (int p = 0; p < shape.tile; p++) {
-                    java.util.Arrays.fill(scratch, p * plane + row, p * plane + row + pitch, 0f);
-                }
-                continue;
-            }
             if (shape.tile == 2) {
-                splitRow2(x, src + h * width, width, left, scratch, row, plane, pitch);
+                splitRow2(x, src + h * width, width, left, scratch, row, plane, span);
             } else {
-                splitRow4(x, src + h * width, width, left, scratch, row, plane, pitch);
+                splitRow4(x, src + h * width, width, left, scratch, row, plane, span);
             }
         }
     }
@@ -333,10 +338,10 @@ public final class Winograd {
     // `fillPhases` the Vector API calls C1 inlines made it fail ("out of virtual registers"), which left the
     // method to slow, allocating code for seconds of a model's first runs.
 
-    /// The input row at `x[from]` (`width` values, `left` zero columns before it) into phase rows
-    /// `scratch[row]` (even columns) and `scratch[plane + row]` (odd columns), `pitch` floats each.
-    private static void splitRow2(float[] x, int from, int width, int left, float[] scratch, int row, int plane, int pitch) {
-        for (int i = 0; i < pitch; i += L) {
+    /// The input row at `x[from]` (`width` values, `left` zero columns before it) into the first `span` floats
+    /// of phase rows `scratch[row]` (even columns) and `scratch[plane + row]` (odd columns).
+    private static void splitRow2(float[] x, int from, int width, int left, float[] scratch, int row, int plane, int span) {
+        for (int i = 0; i < span; i += L) {
             int c0 = 2 * i - left;
             var first = FloatVector.fromArray(S, x, from + c0, VectorMask.fromLong(S, inside(c0, width)));
             var second = FloatVector.fromArray(S, x, from + c0 + L, VectorMask.fromLong(S, inside(c0 + L, width)));
@@ -355,8 +360,8 @@ public final class Winograd {
     }
 
     /// As [#splitRow2] into four phase rows, `plane` floats apart: columns `4 i + p` to phase `p`.
-    private static void splitRow4(float[] x, int from, int width, int left, float[] scratch, int row, int plane, int pitch) {
-        for (int i = 0; i < pitch; i += L) {
+    private static void splitRow4(float[] x, int from, int width, int left, float[] scratch, int row, int plane, int span) {
+        for (int i = 0; i < span; i += L) {
             int c0 = 4 * i - left;
             var v0 = FloatVector.fromArray(S, x, from + c0, VectorMask.fromLong(S, inside(c0, width)));
             var v1 = FloatVector.fromArray(S, x, from + c0 + L, VectorMask.fromLong(S, inside(c0 + L, width)));
