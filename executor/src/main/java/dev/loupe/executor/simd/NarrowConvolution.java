@@ -80,12 +80,7 @@ public final class NarrowConvolution {
                 }
             }
             GemmDriver.packed(rows, n, k, 0, n, weights.data(), 0, o0, o1, sums, -o0, width, true, null, 0, clamp, ws);
-            for (int o = o0; o < o1; o++) {
-                int dst = outOff + o * n;
-                for (int p = 0; p < n; p++) {
-                    out[dst + p] = sums[p * width + o - o0];
-                }
-            }
+            Transposition.block(sums, 0, width, out, outOff + o0 * n, n, n, width);
         });
     }
 

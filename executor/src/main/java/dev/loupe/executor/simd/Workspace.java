@@ -8,7 +8,7 @@ final class Workspace {
     private static final ThreadLocal<Workspace> LOCAL = ThreadLocal.withInitial(Workspace::new);
 
     /// The growing arrays, one of each per thread.
-    private enum Use { PACKED_A, PACKED_B, COLUMNS, WINOGRAD_COLUMNS, WINOGRAD_PRODUCTS, WINOGRAD_SCRATCH, EDGE, TRANSPOSED_OUTPUT }
+    private enum Use { PACKED_A, PACKED_B, COLUMNS, WINOGRAD_COLUMNS, WINOGRAD_PRODUCTS, WINOGRAD_SCRATCH, EDGE, TRANSPOSED_OUTPUT, TRANSPOSE_ROUNDS }
 
     private final float[][] arrays = new float[Use.values().length][0];
     private final float[] tile = new float[MicroKernels.MR * MicroKernels.NR];
@@ -55,6 +55,11 @@ final class Workspace {
     /// Room for the last, partial column panel of a product, computed whole ([GemmDriver]).
     float[] edge(int size) {
         return atLeast(Use.EDGE, size);
+    }
+
+    /// Room for the interleaving rounds of a [Transposition] tile.
+    float[] transposeRounds(int size) {
+        return atLeast(Use.TRANSPOSE_ROUNDS, size);
     }
 
     /// Room for a chunk of the transposed output of a [NarrowConvolution] (positions by output channels).

@@ -3,6 +3,7 @@ package dev.loupe.executor.kernels.shape;
 import dev.loupe.executor.tensor.Shapes;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.simd.Parallel;
+import dev.loupe.executor.simd.Transposition;
 import dev.loupe.executor.tensor.Tensor;
 import dev.loupe.model.ElementType;
 
@@ -14,11 +15,9 @@ import java.util.Arrays;
 /// too are merged, so `[1, 128, 8, 64]` with `perm = [0, 2, 1, 3]` becomes a `[128, 8] → [8, 128]` swap of
 /// 64-element blocks. When the last output axis is contiguous in the input the copy moves whole blocks
 /// ([System#arraycopy], any element type); otherwise float tensors swap the input's contiguous axis with the
-/// output's in 16 x 16 tiles, so both sides are read or written along cache lines, and other types take
-/// [Elements#permute].
+/// output's by [Transposition] (vector-wide square tiles, so both sides are read and written along cache
+/// lines), and other types take [Elements#permute].
 final class AxisPermutation {
-
-    private static final int TILE = 16;
 
     private AxisPermutation() {
     }
@@ -112,18 +111,8 @@ final class AxisPermutation {
                 out += index[axis] * outStrides[axis];
             }
             for (int n = first; n < end; n++) {
-                for (int a0 = 0; a0 < na; a0 += TILE) {
-                    int a1 = Math.min(na, a0 + TILE);
-                    for (int b0 = 0; b0 < nb; b0 += TILE) {
-                        int b1 = Math.min(nb, b0 + TILE);
-                        for (int a = a0; a < a1; a++) {
-                            int o = out + a * oa;
-                            for (int b = b0, i = in + a + b0 * sb; b < b1; b++, i += sb) {
-                                dst[o + b] = src[i];
-                            }
-                        }
-                    }
-                }
+                // Output [a][b] from input [b][a]: an nb x na matrix (rows sb apart) transposed.
+                Transposition.block(src, in, sb, dst, out, oa, nb, na);
                 for (int axis = r - 1; axis >= 0; axis--) {
                     if (++index[axis] < rest[axis]) {
                         in += strides[axis];
