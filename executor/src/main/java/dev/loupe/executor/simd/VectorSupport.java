@@ -16,8 +16,20 @@ public final class VectorSupport {
     static final VectorShuffle<Float> ZIP_LOW = VectorShuffle.fromOp(SPECIES, i -> i % 2 == 0 ? i / 2 : LANES + i / 2);
     static final VectorShuffle<Float> ZIP_HIGH = VectorShuffle.fromOp(SPECIES,
             i -> i % 2 == 0 ? LANES / 2 + i / 2 : LANES + LANES / 2 + i / 2);
+    /// The even lanes of two vectors one after the other (`a0 a2 ... b0 b2 ...`), and their odd lanes.
+    static final VectorShuffle<Float> EVEN = VectorShuffle.fromOp(SPECIES, i -> 2 * i);
+    static final VectorShuffle<Float> ODD = VectorShuffle.fromOp(SPECIES, i -> 2 * i + 1);
 
     private VectorSupport() {
+    }
+
+    /// Bit `j` set for the lanes `j` of a vector from column `c0` of a row that fall inside the row's `width`
+    /// columns, for a masked load ([jdk.incubator.vector.VectorMask#fromLong]). (Masks are made from bits:
+    /// `VectorSpecies.indexInRange` with a negative offset is not compiled to vector code and allocates.)
+    static long laneBits(int c0, int width) {
+        int first = Math.max(0, -c0);
+        int end = Math.min(LANES, width - c0);
+        return end <= first ? 0L : ((1L << end) - 1) & (-1L << first);
     }
 
     /// Whether the vector kernels run (otherwise every entry point of this package takes its scalar path).

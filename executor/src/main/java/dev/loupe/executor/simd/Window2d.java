@@ -1,8 +1,10 @@
 package dev.loupe.executor.simd;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
+
+import static dev.loupe.executor.simd.VectorSupport.EVEN;
+import static dev.loupe.executor.simd.VectorSupport.ODD;
 
 /// A 2-D sliding window over one plane, as the direct kernels ([DepthwiseConvolution], [MaxPooling2d]) compute
 /// it: input `height x width`, output `outHeight x outWidth`, kernel, strides, dilations and the padding before
@@ -21,8 +23,6 @@ public record Window2d(int height, int width, int outHeight, int outWidth, int k
 
     private static final VectorSpecies<Float> S = VectorSupport.SPECIES;
     private static final int L = VectorSupport.LANES;
-    private static final VectorShuffle<Float> EVEN = VectorShuffle.fromOp(S, i -> 2 * i);
-    private static final VectorShuffle<Float> ODD = VectorShuffle.fromOp(S, i -> 2 * i + 1);
 
     /// Whether the direct kernels compute this window (vector kernels on, stride 1 or 2 across).
     public boolean supported() {

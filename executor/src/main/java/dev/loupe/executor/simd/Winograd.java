@@ -2,10 +2,11 @@ package dev.loupe.executor.simd;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 import static dev.loupe.executor.simd.MicroKernels.NR;
+import static dev.loupe.executor.simd.VectorSupport.EVEN;
+import static dev.loupe.executor.simd.VectorSupport.ODD;
 
 /// Float 3x3 convolution with unit strides and dilations by one of Winograd's minimal filtering algorithms,
 /// `F(2x2, 3x3)` or `F(4x4, 3x3)` ([WinogradTransform]; Lavin and Gray, "Fast Algorithms for Convolutional
@@ -31,8 +32,6 @@ public final class Winograd {
 
     private static final VectorSpecies<Float> S = VectorSupport.SPECIES;
     private static final int L = VectorSupport.LANES;
-    private static final VectorShuffle<Float> EVEN = VectorShuffle.fromOp(S, i -> 2 * i);
-    private static final VectorShuffle<Float> ODD = VectorShuffle.fromOp(S, i -> 2 * i + 1);
     /// Floats of transformed inputs and products a block of tiles may take (half of a 1 MiB L2, the rest being
     /// for the filters streaming past).
     private static final int L2_BUDGET = Integer.getInteger("wg.budget", 1 << 17);
@@ -343,30 +342,21 @@ public final class Winograd {
     private static void splitRow2(float[] x, int from, int width, int left, float[] scratch, int row, int plane, int span) {
         for (int i = 0; i < span; i += L) {
             int c0 = 2 * i - left;
-            var first = FloatVector.fromArray(S, x, from + c0, VectorMask.fromLong(S, inside(c0, width)));
-            var second = FloatVector.fromArray(S, x, from + c0 + L, VectorMask.fromLong(S, inside(c0 + L, width)));
+            var first = FloatVector.fromArray(S, x, from + c0, VectorMask.fromLong(S, VectorSupport.laneBits(c0, width)));
+            var second = FloatVector.fromArray(S, x, from + c0 + L, VectorMask.fromLong(S, VectorSupport.laneBits(c0 + L, width)));
             first.rearrange(EVEN, second).intoArray(scratch, row + i);
             first.rearrange(ODD, second).intoArray(scratch, plane + row + i);
         }
-    }
-
-    /// Bit `j` set for the lanes `j` of a vector from input column `c0` that fall inside a row of `width`.
-    /// (Masks are made from bits: `VectorSpecies.indexInRange` with a negative offset is not compiled to vector
-    /// code and allocates.)
-    private static long inside(int c0, int width) {
-        int first = Math.max(0, -c0);
-        int end = Math.min(L, width - c0);
-        return end <= first ? 0L : ((1L << end) - 1) & (-1L << first);
     }
 
     /// As [#splitRow2] into four phase rows, `plane` floats apart: columns `4 i + p` to phase `p`.
     private static void splitRow4(float[] x, int from, int width, int left, float[] scratch, int row, int plane, int span) {
         for (int i = 0; i < span; i += L) {
             int c0 = 4 * i - left;
-            var v0 = FloatVector.fromArray(S, x, from + c0, VectorMask.fromLong(S, inside(c0, width)));
-            var v1 = FloatVector.fromArray(S, x, from + c0 + L, VectorMask.fromLong(S, inside(c0 + L, width)));
-            var v2 = FloatVector.fromArray(S, x, from + c0 + 2 * L, VectorMask.fromLong(S, inside(c0 + 2 * L, width)));
-            var v3 = FloatVector.fromArray(S, x, from + c0 + 3 * L, VectorMask.fromLong(S, inside(c0 + 3 * L, width)));
+            var v0 = FloatVector.fromArray(S, x, from + c0, VectorMask.fromLong(S, VectorSupport.laneBits(c0, width)));
+            var v1 = FloatVector.fromArray(S, x, from + c0 + L, VectorMask.fromLong(S, VectorSupport.laneBits(c0 + L, width)));
+            var v2 = FloatVector.fromArray(S, x, from + c0 + 2 * L, VectorMask.fromLong(S, VectorSupport.laneBits(c0 + 2 * L, width)));
+            var v3 = FloatVector.fromArray(S, x, from + c0 + 3 * L, VectorMask.fromLong(S, VectorSupport.laneBits(c0 + 3 * L, width)));
             var even01 = v0.rearrange(EVEN, v1);
             var odd01 = v0.rearrange(ODD, v1);
             var even23 = v2.rearrange(EVEN, v3);

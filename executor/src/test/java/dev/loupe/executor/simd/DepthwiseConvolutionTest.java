@@ -32,7 +32,12 @@ class DepthwiseConvolutionTest {
             "5,14,14,3,3,2,2,1,1,0,0,1,1",
             "3,8,8,3,3,1,1,2,2,2,2,2,2",
             // Rows as far apart as the taps, with an odd number of output rows: stride 2 with dilation 2.
-            "2,17,19,3,3,2,2,2,2,2,2,2,2"})
+            "2,17,19,3,3,2,2,2,2,2,2,2,2",
+            // 3 x 3 at stride 2: padding of 2, different padding above and on the left with output rows of whole
+            // vectors, and a plane smaller than a vector without left padding.
+            "3,21,40,3,3,2,2,1,1,2,2,2,2",
+            "2,9,64,3,3,2,2,1,1,0,1,2,1",
+            "2,6,5,3,3,2,2,1,1,1,0,1,0"})
     void matchesDirectSum(int channels, int height, int width, int kh, int kw, int sy, int sx, int dy, int dx,
                           int padTop, int padLeft, int padBottom, int padRight) {
         assumeTrue(VectorSupport.ENABLED, "the direct depthwise kernel needs the vector kernels on");
