@@ -10,13 +10,15 @@ import static dev.loupe.executor.simd.VectorSupport.ZIP_LOW;
 /// whole and put through `log2(lanes)` rounds of interleaving, each pairing row `i` with row `i + lanes / 2`
 /// and writing their interleaved first halves as row `2i` and second halves as row `2i + 1`; after the last
 /// round row `j` holds column `j`. Both sides are read and written a vector at a time, where an element by
-/// element copy reads or writes one of them across rows. Elements outside whole tiles are copied one by one.
+/// element copy reads or writes one of them across rows. Elements outside whole tiles (all of them without
+/// vectors) are copied one by one, in small square blocks.
 ///
 /// Thread-safe (the rounds run in the calling thread's workspace).
 public final class Transposition {
 
     private static final VectorSpecies<Float> S = VectorSupport.SPECIES;
     private static final int L = VectorSupport.LANES;
+    private static final int COPY_BLOCK = 16;
 
     private Transposition() {
     }
@@ -68,12 +70,19 @@ public final class Transposition {
         }
     }
 
-    /// Rows `[r0, r1)`, columns `[c0, c1)` element by element.
+    /// Rows `[r0, r1)`, columns `[c0, c1)` element by element, in square blocks of [#COPY_BLOCK] so that both
+    /// sides stay within a few cache lines per block (the whole matrix goes this way without vectors).
     private static void copy(float[] src, int srcOff, int srcStride, float[] dst, int dstOff, int dstStride, int r0, int r1,
                              int c0, int c1) {
-        for (int r = r0; r < r1; r++) {
-            for (int c = c0, s = srcOff + r * srcStride + c0; c < c1; c++, s++) {
-                dst[dstOff + c * dstStride + r] = src[s];
+        for (int rb = r0; rb < r1; rb += COPY_BLOCK) {
+            int re = Math.min(r1, rb + COPY_BLOCK);
+            for (int cb = c0; cb < c1; cb += COPY_BLOCK) {
+                int ce = Math.min(c1, cb + COPY_BLOCK);
+                for (int r = rb; r < re; r++) {
+                    for (int c = cb, s = srcOff + r * srcStride + cb; c < ce; c++, s++) {
+                        dst[dstOff + c * dstStride + r] = src[s];
+                    }
+                }
             }
         }
     }
