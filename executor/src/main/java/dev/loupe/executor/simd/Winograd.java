@@ -136,8 +136,9 @@ public final class Winograd {
     ///
     /// With at least two blocks of tiles per part, blocks small enough for their transformed inputs and
     /// products to stay in L2 between the passes, each part takes whole blocks and makes the three passes on its
-    /// own; the blocks left over from an even share (fewer than the parts) follow one at a time, their passes
-    /// split across the parts, so that no part waits for another's last block. Otherwise all the tiles make one
+    /// own; each block left over from an even share (there are fewer of them than parts) is shared by output
+    /// channels, every part transforming its inputs itself ([Shares]), so that no part waits for another's
+    /// last block or reads what another core wrote. Otherwise all the tiles make one
     /// block, its passes split across the parts (the products then read columns other cores wrote, so smaller
     /// blocks would only add synchronization). Blocks hold whole rows of tiles where one fits.
     public static void forward(Window2d window, float[] x, int xOff, Filters filters, float[] bias, int biasOff, Clamp clamp,
@@ -156,18 +157,19 @@ public final class Winograd {
         int blocks = (count + block - 1) / block;
         int parts = WorkerPool.parts(elements * 2.0 * m * c * count, Sgemm.MIN_FLOPS_PER_PART, threads, blocks);
         if (parts == 1 || blocks >= 2 * parts) {
-            int whole = blocks - blocks % parts;
-            WorkerPool.runChunks(parts, whole, 1, (first, last) -> {
-                var ws = Workspace.current();
-                for (int b = first; b < last; b++) {
-                    int t0 = b * block;
-                    layer.block(t0, Math.min(count, t0 + block), ws, 1);
+            var shares = new Shares(blocks, parts, Packing.panelsA(m));
+            WorkerPool.runChunks(parts, shares.items(), 1, HeldColumns::new, (held, first, last) -> {
+                for (int item = first; item < last; item++) {
+                    int t0 = shares.block(item) * block;
+                    int t1 = Math.min(count, t0 + block);
+                    if (shares.whole(item)) {
+                        layer.block(t0, t1, Workspace.current(), 1);
+                        held.firstTile = -1;
+                    } else {
+                        layer.channelShare(t0, t1, shares.firstChannel(item), shares.channels(), held);
+                    }
                 }
             });
-            for (int b = whole; b < blocks; b++) {
-                int t0 = b * block;
-                layer.block(t0, Math.min(count, t0 + block), Workspace.current(), threads);
-            }
             return;
         }
         layer.block(0, count, Workspace.current(), threads);
@@ -206,6 +208,23 @@ public final class Winograd {
             WorkerPool.runChunks(parts, m, rows, (o0, o1) -> productsAndOutput(o0, o1, rows, columns, columnsSize, t0, t1));
         }
 
+        /// Output channels `[o0, o0 + rows)` of tiles `[t0, t1)` on one thread, from the packed columns in `held`
+        /// if they are these tiles', else from this thread's own input transform of them (kept in `held`).
+        void channelShare(int t0, int t1, int o0, int rows, HeldColumns held) {
+            int c = filters.channels;
+            int m = filters.outChannels;
+            if (o0 >= m) {
+                return;
+            }
+            int columnsSize = Packing.sizeB(c, t1 - t0);
+            if (held.firstTile != t0) {
+                held.columns = Workspace.current().winogradColumns(transform.elements() * columnsSize);
+                transformInput(transform, tiles, x, xOff, c, 0, c, t0, t1, held.columns, columnsSize);
+                held.firstTile = t0;
+            }
+            productsAndOutput(o0, Math.min(m, o0 + rows), rows, held.columns, columnsSize, t0, t1);
+        }
+
         /// Output channels `[o0, o1)` of tiles `[t0, t1)`, `rows` channels at a time (a multiple of `MR`): the
         /// products of every element for those channels into this thread's buffer, then transformed back into
         /// the output planes while they are still in its cache. A part so reads only its share of the filters
@@ -232,6 +251,43 @@ public final class Winograd {
                             bias == null ? 0f : bias[biasOff + o], clamp, out, outOff + o * tiles.outSize, scratch);
                 }
             }
+        }
+    }
+
+    /// One thread's packed columns of a block's input transform, and the block's first tile (-1: none held).
+    private static final class HeldColumns {
+        int firstTile = -1;
+        float[] columns;
+    }
+
+    /// The work of a call in whole blocks, as items: each part's even share of the blocks, then for each block
+    /// left over (fewer than the parts) one share of its output channels, numbered part by part so that
+    /// [WorkerPool#runChunks] gives each part its own. A part computes a left-over block's input transform
+    /// itself, for all its channels, rather than reading columns another core wrote.
+    private record Shares(int perPart, int whole, int left, int parts, int channels) {
+
+        Shares(int blocks, int parts, int rowPanels) {
+            this(blocks / parts, blocks - blocks % parts, blocks % parts, parts,
+                    (rowPanels + parts - 1) / parts * MicroKernels.MR);
+        }
+
+        int items() {
+            return parts * (perPart + left);
+        }
+
+        boolean whole(int item) {
+            return item % (perPart + left) < perPart;
+        }
+
+        int block(int item) {
+            int part = item / (perPart + left);
+            int k = item % (perPart + left);
+            return k < perPart ? part * perPart + k : whole + k - perPart;
+        }
+
+        /// The first output channel of a left-over item.
+        int firstChannel(int item) {
+            return item / (perPart + left) * channels;
         }
     }
 
