@@ -236,15 +236,15 @@ public final class Convolution {
         }
         wanted = Math.min(wanted, panels);
         int blockPanels = Math.max(MIN_BLOCK_PANELS, COLUMN_BUDGET / Math.max(1, k) / NR);
-        int block = Math.max(1, Math.min(blockPanels, (panels + wanted - 1) / wanted)) * NR;
-        int blocks = (n + block - 1) / block;
-        int parts = Math.min(wanted, blocks);
-        if (parts == 1) {
-            blocks(plan, x, xOff, channels, weights, bias, biasOff, clamp, out, outOff, block, 0, blocks, Workspace.current());
+        int blocks = Math.min(panels, Math.max(wanted, (panels + blockPanels - 1) / blockPanels));
+        if (wanted == 1) {
+            blocks(plan, x, xOff, channels, weights, bias, biasOff, clamp, out, outOff, blocks, 0, blocks, Workspace.current());
             return;
         }
-        WorkerPool.runChunks(parts, blocks, 1, (first, last) -> blocks(plan, x, xOff, channels, weights, bias, biasOff, clamp,
-                out, outOff, block, first, last, Workspace.current()));
+        // Blocks rounded up to a whole number per part, so that the parts get the same number of panels.
+        int even = Math.min(panels, (blocks + wanted - 1) / wanted * wanted);
+        WorkerPool.runChunks(wanted, even, 1, (first, last) -> blocks(plan, x, xOff, channels, weights, bias, biasOff, clamp,
+                out, outOff, even, first, last, Workspace.current()));
     }
 
     /// A layer with few output positions and many output channels (the deep layers of a CNN, whose weights
@@ -282,17 +282,19 @@ public final class Convolution {
         clamp.applyTo(out, outOff, outOff + m * n);
     }
 
-    /// Blocks `[first, last)` of `block` output positions: each block's im2col panels and product (from the
-    /// bias, clamped as stored), so that parts running in parallel share no work.
+    /// Blocks `[first, last)` of the output positions cut into `blocks` blocks of whole column panels, as equal
+    /// as they can be: each block's im2col panels and product (from the bias, clamped as stored), so that parts
+    /// running in parallel share no work.
     private static void blocks(Plan plan, float[] x, int xOff, int channels, PackedA weights, float[] bias, int biasOff,
-                               Clamp clamp, float[] out, int outOff, int block, int first, int last, Workspace ws) {
+                               Clamp clamp, float[] out, int outOff, int blocks, int first, int last, Workspace ws) {
         int m = weights.rows();
         int k = channels * plan.taps;
         int n = plan.outSize;
-        var columns = ws.columns(Packing.sizeB(k, block));
+        int panels = Packing.panelsB(n);
+        var columns = ws.columns(Packing.sizeB(k, (panels + blocks - 1) / blocks * NR));
         for (int b = first; b < last; b++) {
-            int p0 = b * block;
-            int width = Math.min(block, n - p0);
+            int p0 = (int) ((long) panels * b / blocks) * NR;
+            int width = Math.min(n, (int) ((long) panels * (b + 1) / blocks) * NR) - p0;
             Im2col.packColumns(plan, x, xOff, channels, p0, width, columns, 0);
             GemmDriver.packed(weights.data(), m, k, 0, m, columns, 0, 0, width, out, outOff + p0, n, false, bias, biasOff,
                     clamp, ws);
