@@ -1,8 +1,6 @@
 package dev.loupe.benchmarks;
 
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.loupe.executor.kernels.BuiltinKernels;
 import dev.loupe.executor.session.Benchmark;
@@ -11,14 +9,11 @@ import dev.loupe.executor.session.Session;
 import dev.loupe.executor.session.SessionOptions;
 import dev.loupe.executor.simd.VectorSupport;
 import dev.loupe.executor.tensor.RuntimeValue;
-import dev.loupe.executor.tensor.Tensor;
 import dev.loupe.model.Node;
 import dev.loupe.model.io.ModelReader;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -96,17 +91,17 @@ public final class ModelComparison {
                                         boolean profile) throws Exception {
         var env = OrtEnvironment.getEnvironment();
         try (var model = ModelReader.read(path);
-             var ortAll = env.createSession(path.toString(), ortOptions(threads, OrtSession.SessionOptions.OptLevel.ALL_OPT));
-             var ortBasic = env.createSession(path.toString(), ortOptions(threads, OrtSession.SessionOptions.OptLevel.BASIC_OPT))) {
+             var ortAll = env.createSession(path.toString(), OrtPeer.options(threads, OrtSession.SessionOptions.OptLevel.ALL_OPT));
+             var ortBasic = env.createSession(path.toString(), OrtPeer.options(threads, OrtSession.SessionOptions.OptLevel.BASIC_OPT))) {
             var sessions = new ArrayList<Session>();
             for (var mode : modes) {
                 sessions.add(Session.create(model, BuiltinKernels.registry(), SessionOptions.defaults().withThreads(threads).withMode(mode)));
             }
             var inputs = Benchmark.randomInputs(sessions.getFirst(), 7);
-            var ortInputs = ortInputs(env, inputs);
+            var ortInputs = OrtPeer.inputs(env, inputs);
             try {
                 for (var session : sessions) {
-                    check(path + " (" + session.options().mode() + ")", session.run(inputs).outputs(), ortAll.run(ortInputs));
+                    OrtPeer.check(path + " (" + session.options().mode() + ")", session.run(inputs).outputs(), ortAll.run(ortInputs));
                 }
                 var actions = new ArrayList<Action>();
                 sessions.forEach(session -> actions.add(() -> session.run(inputs)));
@@ -126,19 +121,19 @@ public final class ModelComparison {
                     }
                 }
                 var rows = new ArrayList<String>();
-                double a = median(times[contenders - 2][0]);
-                double b = median(times[contenders - 1][0]);
-                double ac = median(times[contenders - 2][1]);
-                double bc = median(times[contenders - 1][1]);
+                double a = OrtPeer.medianMillis(times[contenders - 2][0]);
+                double b = OrtPeer.medianMillis(times[contenders - 1][0]);
+                double ac = OrtPeer.medianMillis(times[contenders - 2][1]);
+                double bc = OrtPeer.medianMillis(times[contenders - 1][1]);
                 for (int i = 0; i < sessions.size(); i++) {
                     var session = sessions.get(i);
                     var mode = session.options().mode();
                     if (profile) {
                         printProfile(session, inputs);
                     }
-                    double l = median(times[i][0]);
-                    double lc = median(times[i][1]);
-                    double mb = median(times[i][2]);
+                    double l = OrtPeer.medianMillis(times[i][0]);
+                    double lc = OrtPeer.medianMillis(times[i][1]);
+                    double mb = OrtPeer.medianMillis(times[i][2]);
                     System.out.printf(Locale.ROOT, "%s %s: wall Loupe %.2f ms, ORT all %.2f ms, ORT basic %.2f ms; CPU of the calling thread %.2f, %.2f, %.2f ms; Loupe allocated %.2f MB per run%n",
                             path.getFileName(), mode, l, a, b, lc, ac, bc, mb);
                     var cpu = threads == 1 ? String.format(Locale.ROOT, " %.2f / %.2f / %.2f | %.2f | %.2f |", lc, ac, bc, lc / ac, lc / bc) : " - | - | - |";
@@ -151,52 +146,6 @@ public final class ModelComparison {
             } finally {
                 for (var t : ortInputs.values()) {
                     t.close();
-                }
-            }
-        }
-    }
-
-    private static OrtSession.SessionOptions ortOptions(int threads, OrtSession.SessionOptions.OptLevel level) throws OrtException {
-        var options = new OrtSession.SessionOptions();
-        options.setIntraOpNumThreads(threads);
-        options.setInterOpNumThreads(1);
-        options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-        options.setOptimizationLevel(level);
-        // ORT's intra-op threads otherwise keep spinning after a run, on the core the next contender (Loupe,
-        // alternating with it) needs: two-thread runs then measure Loupe on one core.
-        options.addConfigEntry("session.intra_op.allow_spinning", "0");
-        return options;
-    }
-
-    private static Map<String, OnnxTensor> ortInputs(OrtEnvironment env, Map<String, RuntimeValue> inputs) throws OrtException {
-        var out = new LinkedHashMap<String, OnnxTensor>();
-        for (var e : inputs.entrySet()) {
-            var t = (Tensor) e.getValue();
-            out.put(e.getKey(), switch (t.type()) {
-                case FLOAT -> OnnxTensor.createTensor(env, FloatBuffer.wrap(t.floats()), t.shape());
-                case INT64 -> OnnxTensor.createTensor(env, LongBuffer.wrap(t.longs()), t.shape());
-                default -> throw new IllegalArgumentException("input '" + e.getKey() + "' of type " + t.type().onnxName()
-                        + " is not supported by this benchmark");
-            });
-        }
-        return out;
-    }
-
-    /// Fails when a float output of Loupe differs from ORT's by more than 1e-3 relative to ORT's largest value.
-    private static void check(String path, Map<String, RuntimeValue> loupe, OrtSession.Result ort) throws OrtException {
-        try (ort) {
-            for (var e : ort) {
-                var expected = ((OnnxTensor) e.getValue()).getFloatBuffer();
-                var actual = ((Tensor) loupe.get(e.getKey())).floats();
-                double scale = 0;
-                double worst = 0;
-                for (int i = 0; i < actual.length; i++) {
-                    scale = Math.max(scale, Math.abs(expected.get(i)));
-                    worst = Math.max(worst, Math.abs(actual[i] - expected.get(i)));
-                }
-                System.out.printf(Locale.ROOT, "%s: output %s, max |Loupe - ORT| = %.3g (max |ORT| = %.3g)%n", path, e.getKey(), worst, scale);
-                if (!(worst <= 1e-3 * scale)) {
-                    throw new IllegalStateException(path + ": Loupe and ORT disagree on " + e.getKey());
                 }
             }
         }
@@ -255,12 +204,5 @@ public final class ModelComparison {
         into[0][run] = System.nanoTime() - start;
         into[1][run] = THREADS.getCurrentThreadCpuTime() - cpu;
         into[2][run] = Benchmark.allocatedBytes() - bytes;
-    }
-
-    private static double median(long[] nanos) {
-        var sorted = nanos.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return (sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0) / 1e6;
     }
 }

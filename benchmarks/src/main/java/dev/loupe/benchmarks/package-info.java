@@ -2,5 +2,6 @@
 /// [dev.loupe.benchmarks.SgemmBenchmark], [dev.loupe.benchmarks.ConvBenchmark],
 /// [dev.loupe.benchmarks.RowOpsBenchmark]), a report that turns their times into GFLOP/s against the measured
 /// FMA peak ([dev.loupe.benchmarks.KernelReport]) and the whole-model comparison with ONNX Runtime
-/// ([dev.loupe.benchmarks.ModelComparison]). How to run them and the results are in `docs/PERFORMANCE.md`.
+/// ([dev.loupe.benchmarks.ModelComparison]) and of how the two scale with threads
+/// ([dev.loupe.benchmarks.ScalingComparison]). How to run them and the results are in `docs/PERFORMANCE.md`.
 package dev.loupe.benchmarks;
