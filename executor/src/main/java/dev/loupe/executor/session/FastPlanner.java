@@ -3,6 +3,9 @@ package dev.loupe.executor.session;
 import dev.loupe.executor.kernel.ConstantInput;
 import dev.loupe.executor.kernel.ConstantTakingKernel;
 import dev.loupe.executor.kernel.KernelContext;
+import dev.loupe.executor.kernel.NodeSpec;
+import dev.loupe.executor.kernels.nn.ExpandedDepthwiseKernel;
+import dev.loupe.executor.simd.Clamp;
 import dev.loupe.executor.simd.VectorLoops;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Tensor;
@@ -32,7 +35,10 @@ import java.util.Set;
 /// 3. **Epilogues.** A `Relu`, `LeakyRelu`, `Clip`, `Add`, `Sub`, `Mul` or `Div` reading the result of a
 ///    `Conv`, `Gemm`, `MatMul` or elementwise `Add`/`Sub`/`Mul`/`Div` joins that step ([FusedKernel]), and
 ///    chains on (`Conv` → `Add` → `Relu`).
-/// 4. **Weights taken by kernels.** Each constant input of a step's first node is offered to its kernel
+/// 4. **Expansion and depthwise layer as one step.** A float pointwise `Conv` (with its fused bound) whose
+///    result only a depthwise `Conv` reads becomes one step with it ([ExpandedDepthwiseKernel]): the expanded
+///    channels are computed a few at a time and go straight through the depthwise layer, never stored whole.
+/// 5. **Weights taken by kernels.** Each constant input of a step's first node is offered to its kernel
 ///    ([ConstantTakingKernel]); a slot the kernel takes (weights packed into its own layout) reads nothing at
 ///    run time, and a value no step reads any more is not kept, so such weights are held once, packed.
 ///
@@ -66,7 +72,7 @@ final class FastPlanner {
 
     /// Steps being built: the nodes of one step, its kernel inputs, and the in-place tail.
     private static final class Group {
-        final CompiledGraph.Step head;
+        CompiledGraph.Step head;
         final List<Node> nodes = new ArrayList<>();
         final List<String> inputs;
         final List<FusedKernel.Stage> stages = new ArrayList<>();
@@ -95,6 +101,8 @@ final class FastPlanner {
     private final CompiledGraph main;
     private final Map<String, Tensor> precomputed = new LinkedHashMap<>();
     private final Set<String> graphOutputs = new HashSet<>();
+    /// Values a `BatchNormalization` reads (a convolution producing one keeps it for folding).
+    private final Set<String> normalized = new HashSet<>();
     private int fresh;
 
     private FastPlanner(CompiledGraph main) {
@@ -118,6 +126,11 @@ final class FastPlanner {
             }
         }
         var uses = uses(steps);
+        for (var step : steps) {
+            if (step.node().opType().equals("BatchNormalization") && step.inputs().length > 0) {
+                normalized.add(step.inputs()[0]);
+            }
+        }
         var groups = new ArrayList<Group>();
         var producer = new HashMap<String, Group>();
         for (var step : steps) {
@@ -277,6 +290,9 @@ final class FastPlanner {
             if (node.opType().equals("BatchNormalization") && slot == 0 && foldBatchNorm(g, step)) {
                 return g;
             }
+            if (node.opType().equals("Conv") && slot == 0 && node.canonicalDomain().isEmpty() && expandDepthwise(g, step)) {
+                return g;
+            }
             var epilogue = epilogue(step, slot);
             var head = g.nodes.getFirst();
             if (epilogue != null && head.canonicalDomain().isEmpty() && PRODUCERS.contains(head.opType())) {
@@ -332,6 +348,72 @@ final class FastPlanner {
         g.nodes.add(bn.node());
         g.outputs = bn.outputs();
         return true;
+    }
+
+    /// Makes `g` and the `Conv` `dw` reading its result one step ([ExpandedDepthwiseKernel]) when `g` is a
+    /// float pointwise `Conv` (a folded normalization and one bound by `Relu` or `Clip` allowed) and `dw` a
+    /// depthwise one whose result no `BatchNormalization` reads (it folds into `dw` instead), all weights and
+    /// bounds constant.
+    private boolean expandDepthwise(Group g, CompiledGraph.Step dw) {
+        var conv = g.head.node();
+        if (!conv.opType().equals("Conv") || !conv.canonicalDomain().isEmpty() || g.stages.size() > 1
+                || Arrays.stream(dw.outputs()).anyMatch(normalized::contains)) {
+            return false;
+        }
+        int headInputs = g.stages.isEmpty() ? g.inputs.size() : g.headInputs;
+        var convInputs = g.inputs.subList(0, headInputs);
+        var dwInputs = Arrays.asList(dw.inputs());
+        if (!constantsFrom(convInputs, 1) || !constantsFrom(dwInputs, 1)) {
+            return false;
+        }
+        Clamp bound = null;
+        if (!g.stages.isEmpty()) {
+            var stage = g.stages.getFirst();
+            var in = new RuntimeValue[stage.sources().length];
+            for (int i = 0; i < in.length; i++) {
+                var name = stage.sources()[i] < 0 ? null : g.inputs.get(stage.sources()[i]);
+                if (name != null && (in[i] = constant(name)) == null) {
+                    return false;
+                }
+            }
+            var bounds = stage.epilogue().bounds(in);
+            if (bounds == null) {
+                return false;
+            }
+            bound = new Clamp(bounds[0], bounds[1]);
+        }
+        var kernel = ExpandedDepthwiseKernel.of(new NodeSpec(conv, g.head.opsetVersion(), null), constant(convInputs.get(1)),
+                optionalConstant(convInputs, 2), bound, new NodeSpec(dw.node(), dw.opsetVersion(), null),
+                constant(dwInputs.get(1)), optionalConstant(dwInputs, 2));
+        if (kernel == null) {
+            return false;
+        }
+        var x = g.inputs.getFirst();
+        g.head = new CompiledGraph.Step(g.head.index(), conv, kernel, g.head.opsetVersion(), new String[] {x}, dw.outputs(),
+                g.head.releaseAfter());
+        g.inputs.clear();
+        g.inputs.add(x);
+        g.stages.clear();
+        g.nodes.add(dw.node());
+        g.outputs = dw.outputs();
+        return true;
+    }
+
+    /// Whether every named one of `names` from index `first` on is a constant (and there are at most three).
+    private boolean constantsFrom(List<String> names, int first) {
+        if (names.size() > 3 || names.size() <= first) {
+            return false;
+        }
+        for (int i = first; i < names.size(); i++) {
+            if (names.get(i) != null && constant(names.get(i)) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Tensor optionalConstant(List<String> names, int i) {
+        return i < names.size() ? constant(names.get(i)) : null;
     }
 
     /// The in-place form of `step` reading the previous result in `slot`, or `null` when it has none.

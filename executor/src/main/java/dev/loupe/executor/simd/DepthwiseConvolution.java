@@ -56,7 +56,7 @@ public final class DepthwiseConvolution {
     }
 
     /// One channel from its scratch plane into the output plane at `oi`.
-    private static void channel(Window2d g, int[] offsets, float[] scratch, float[] w, int wi, float bias, float lo, float hi,
+    static void channel(Window2d g, int[] offsets, float[] scratch, float[] w, int wi, float bias, float lo, float hi,
                                 float[] out, int oi) {
         if (g.kernelWidth() == 3 && g.kernelHeight() == 3) {
             plane3x3(g, offsets, scratch, w, wi, bias, lo, hi, out, oi);

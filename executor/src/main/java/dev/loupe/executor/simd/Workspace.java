@@ -8,7 +8,7 @@ final class Workspace {
     private static final ThreadLocal<Workspace> LOCAL = ThreadLocal.withInitial(Workspace::new);
 
     /// The growing arrays, one of each per thread.
-    private enum Use { PACKED_A, PACKED_B, COLUMNS, WINOGRAD_COLUMNS, WINOGRAD_PRODUCTS, WINOGRAD_SCRATCH, EDGE, TRANSPOSED_OUTPUT, TRANSPOSE_ROUNDS }
+    private enum Use { PACKED_A, PACKED_B, COLUMNS, WINOGRAD_COLUMNS, WINOGRAD_PRODUCTS, WINOGRAD_SCRATCH, EDGE, TRANSPOSED_OUTPUT, TRANSPOSE_ROUNDS, EXPANDED }
 
     private final float[][] arrays = new float[Use.values().length][0];
     private final float[] tile = new float[MicroKernels.MR * MicroKernels.NR];
@@ -50,6 +50,11 @@ final class Workspace {
     /// transform's work area.
     float[] winogradScratch(int size) {
         return atLeast(Use.WINOGRAD_SCRATCH, size);
+    }
+
+    /// Room for one thread's planes of a chunk of expanded channels ([ExpandedDepthwise]).
+    float[] expanded(int size) {
+        return atLeast(Use.EXPANDED, size);
     }
 
     /// Room for the last, partial column panel of a product, computed whole ([GemmDriver]).

@@ -1,5 +1,6 @@
 package dev.loupe.executor.session;
 
+import dev.loupe.executor.simd.VectorSupport;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Tensor;
 import dev.loupe.executor.tensor.TensorConversion;
@@ -37,29 +38,54 @@ class FastModeTest {
         assertThat(ops(fast)).containsExactly("Conv");
     }
 
-    /// A MobileNet block: pointwise Conv + Clip(0, 6) then a stride-2 depthwise Conv + Clip, the bounds as
-    /// inputs; each Clip is applied by the convolution as it writes its result ([dev.loupe.executor.kernel.ClampingKernel]).
+    /// A MobileNet block: pointwise Conv + Clip then a stride-2 depthwise Conv + Clip, the bounds as inputs:
+    /// one step ([dev.loupe.executor.kernels.nn.ExpandedDepthwiseKernel]) whose kernel bounds the expanded values
+    /// and applies the second Clip as it writes its result ([dev.loupe.executor.kernel.ClampingKernel]). Without
+    /// the vector kernels the two convolutions stay steps of their own, each applying its Clip as it writes.
     @Test
-    void convolutionsApplyAFollowingClipAsTheyWrite() {
-        var g = new Graph(null, "block");
-        input(g, "x", ElementType.FLOAT, 1, 8, 21, 23);
-        var random = new SplittableRandom(11);
-        init(g, "w1", random, -1, 1, 24, 8, 1, 1);
-        init(g, "b1", random, -1, 1, 24);
-        init(g, "w2", random, -1, 1, 24, 1, 3, 3);
-        init(g, "b2", random, -1, 1, 24);
-        init(g, "zero", random, 0, 0);
-        init(g, "six", random, 1.5f, 1.5f);
-        node(g, "expand", "Conv", names("x", "w1", "b1"), names("e"));
-        node(g, "clip1", "Clip", names("e", "zero", "six"), names("c1"));
-        node(g, "dw", "Conv", names("c1", "w2", "b2"), names("d"), Attribute.ofInts("pads", 1, 1, 1, 1),
-                Attribute.ofInts("strides", 2, 2), Attribute.ofInt("group", 24));
-        node(g, "clip2", "Clip", names("d", "zero", "six"), names("y"));
+    void expansionAndDepthwiseLayerAreOneStepBoundedAsTheyWrite() {
+        var g = mobileNetBlock(1, 2, 1.5f, true);
+        var fast = compare(TestModels.model(g, 13));
+        assertThat(ops(fast)).isEqualTo(VectorSupport.enabled() ? List.of("Conv") : List.of("Conv", "Conv"));
+        var y = ((Tensor) fast.output("y")).floats();
+        assertThat(y).contains(0f, 1.5f);
+    }
+
+    @Test
+    void expansionAndDepthwiseLayerOnTwoImagesAndTwoThreads() {
+        var g = mobileNetBlock(2, 1, 6f, true);
+        var fast = compare(TestModels.model(g, 13), 2);
+        assertThat(ops(fast)).isEqualTo(VectorSupport.enabled() ? List.of("Conv") : List.of("Conv", "Conv"));
+    }
+
+    /// The depthwise layer's result normalized: the normalization folds into it, and the expansion stays a step
+    /// of its own.
+    @Test
+    void expansionStaysApartWhenTheDepthwiseLayerTakesANormalization() {
+        var g = mobileNetBlock(1, 2, 6f, false);
+        var random = new SplittableRandom(5);
+        for (var p : List.of("scale", "shift", "mean", "var")) {
+            init(g, p, random, 0.5f, 1.5f, 24);
+        }
+        node(g, "bn", "BatchNormalization", names("d", "scale", "shift", "mean", "var"), names("y"));
         output(g, "y");
         var fast = compare(TestModels.model(g, 13));
         assertThat(ops(fast)).containsExactly("Conv", "Conv");
-        var y = ((Tensor) fast.output("y")).floats();
-        assertThat(y).contains(0f, 1.5f);
+    }
+
+    /// An expansion with padding is not pointwise: two steps.
+    @Test
+    void paddedOneByOneConvolutionIsNotFusedWithTheDepthwiseLayer() {
+        var g = new Graph(null, "padded");
+        input(g, "x", ElementType.FLOAT, 1, 3, 9, 9);
+        var random = new SplittableRandom(6);
+        init(g, "w1", random, -1, 1, 8, 3, 1, 1);
+        init(g, "w2", random, -1, 1, 8, 1, 3, 3);
+        node(g, "expand", "Conv", names("x", "w1"), names("e"), Attribute.ofInts("pads", 1, 1, 1, 1));
+        node(g, "dw", "Conv", names("e", "w2"), names("y"), Attribute.ofInt("group", 8));
+        output(g, "y");
+        var fast = compare(TestModels.model(g, 13));
+        assertThat(ops(fast)).containsExactly("Conv", "Conv");
     }
 
     @Test
@@ -319,6 +345,30 @@ class FastModeTest {
     }
 
     // ---- helpers
+
+    /// `d = Conv_depthwise(Clip(Conv_1x1(x), 0, hi))` and, when `bounded`, `y = Clip(d, 0, hi)` as the output: 8
+    /// channels of 21 x 23 expanded to 24 (three row panels), the depthwise layer 3x3 with padding 1 and `stride`,
+    /// over `images` images.
+    private static Graph mobileNetBlock(int images, int stride, float hi, boolean bounded) {
+        var g = new Graph(null, "block");
+        input(g, "x", ElementType.FLOAT, images, 8, 21, 23);
+        var random = new SplittableRandom(11);
+        init(g, "w1", random, -1, 1, 24, 8, 1, 1);
+        init(g, "b1", random, -1, 1, 24);
+        init(g, "w2", random, -1, 1, 24, 1, 3, 3);
+        init(g, "b2", random, -1, 1, 24);
+        init(g, "zero", random, 0, 0);
+        init(g, "hi", random, hi, hi);
+        node(g, "expand", "Conv", names("x", "w1", "b1"), names("e"));
+        node(g, "clip1", "Clip", names("e", "zero", "hi"), names("c1"));
+        node(g, "dw", "Conv", names("c1", "w2", "b2"), names("d"), Attribute.ofInts("pads", 1, 1, 1, 1),
+                Attribute.ofInts("strides", stride, stride), Attribute.ofInt("group", 24));
+        if (bounded) {
+            node(g, "clip2", "Clip", names("d", "zero", "hi"), names("y"));
+            output(g, "y");
+        }
+        return g;
+    }
 
     /// `c = Conv(x4, w[, b])` over `x4` of shape [1, 4, 6, 6] with 4 output channels, 3x3, padding 1.
     private static Graph convGraph(boolean bias) {
