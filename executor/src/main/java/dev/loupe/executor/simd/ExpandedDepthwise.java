@@ -9,7 +9,8 @@ package dev.loupe.executor.simd;
 /// as [DepthwiseConvolution] computes it.
 ///
 /// The expanded values come from the same micro-kernels, in the same order, as an unfused pointwise layer's
-/// product, so the results are those of the two layers run one after the other.
+/// product, so the results are those of the two layers run one after the other (on small planes, see
+/// [ExpandedDepthwiseLanes], to rounding).
 ///
 /// Vector kernels only (callers check [Window2d#supported]); thread-safe, chunks of channels split over the
 /// [WorkerPool].
@@ -21,23 +22,52 @@ public final class ExpandedDepthwise {
     private ExpandedDepthwise() {
     }
 
-    /// The layer pair's constants: the pointwise weights packed as the left operand of a product (`expanded x
-    /// channels`) and their bias `biasA` (may be `null`), the depthwise weights `wB` (`taps` per expanded
-    /// channel) and bias `biasB` (may be `null`).
-    public record Weights(PackedA wA, float[] biasA, float[] wB, float[] biasB) {
+    /// The layer pair's constants, in the layouts of both methods: the pointwise weights (`expanded x channels`)
+    /// packed as the left operand of the product and, transposed, as the right operand of [ExpandedDepthwiseLanes]'
+    /// product, their bias `biasA`, the depthwise weights `wB` (`taps` per expanded channel, and by tap for the
+    /// lanes) and their bias `biasB`; the biases may be `null`. Immutable.
+    public static final class Weights {
+        final PackedA pointwise;
+        final PackedB pointwiseTransposed;
+        final float[] biasA;
+        final float[] wB;
+        final float[] biasB;
+        /// Expanded channels rounded up to whole column panels, and per channel (zero past the last) for the lanes:
+        /// `biasA`, `biasB`, and `wB` tap by tap (`wB[o, t]` at `t * lanes + o`).
+        final int lanes;
+        final float[] biasALanes;
+        final float[] biasBLanes;
+        final float[] wBByTap;
 
-        /// Packs and copies the given weights: `wA` row-major, `expanded x channels`.
+        private Weights(int channels, int expanded, float[] wA, float[] biasA, float[] wB, float[] biasB) {
+            this.pointwise = PackedA.of(wA, 0, expanded, channels, channels, 1, 1f);
+            this.pointwiseTransposed = PackedB.of(wA, 0, channels, expanded, 1, channels);
+            this.biasA = biasA == null ? null : biasA.clone();
+            this.wB = wB.clone();
+            this.biasB = biasB == null ? null : biasB.clone();
+            this.lanes = Packing.panelsB(expanded) * MicroKernels.NR;
+            this.biasALanes = biasA == null ? new float[lanes] : java.util.Arrays.copyOf(biasA, lanes);
+            this.biasBLanes = biasB == null ? new float[lanes] : java.util.Arrays.copyOf(biasB, lanes);
+            int taps = wB.length / expanded;
+            this.wBByTap = new float[taps * lanes];
+            for (int o = 0; o < expanded; o++) {
+                for (int t = 0; t < taps; t++) {
+                    wBByTap[t * lanes + o] = wB[o * taps + t];
+                }
+            }
+        }
+
+        /// Packs and copies the given weights: `wA` row-major, `expanded x channels`; `wB` `taps` per channel.
         public static Weights of(int channels, int expanded, float[] wA, float[] biasA, float[] wB, float[] biasB) {
-            return new Weights(PackedA.of(wA, 0, expanded, channels, channels, 1, 1f), biasA == null ? null : biasA.clone(),
-                    wB.clone(), biasB == null ? null : biasB.clone());
+            return new Weights(channels, expanded, wA, biasA, wB, biasB);
         }
 
         public int channels() {
-            return wA.depth();
+            return pointwise.depth();
         }
 
         public int expanded() {
-            return wA.rows();
+            return pointwise.rows();
         }
     }
 
@@ -47,11 +77,15 @@ public final class ExpandedDepthwise {
     ///
     /// Each part packs the input once as the right operand of the product, then takes chunks: the chunk's rows
     /// of the product into its own planes ([GemmDriver], from the bias, bounded as stored), and each plane
-    /// through the depthwise kernel.
+    /// through the depthwise kernel. Output rows of at most half a vector go to [ExpandedDepthwiseLanes] instead.
     public static void forward(Window2d window, float[] x, int xOff, Weights weights, Clamp clampA, Clamp clampB, float[] out,
                                int outOff, int threads) {
         if (!window.supported()) {
             throw new IllegalArgumentException("unsupported depthwise geometry " + window);
+        }
+        if (ExpandedDepthwiseLanes.suits(window)) {
+            ExpandedDepthwiseLanes.forward(window, x, xOff, weights, clampA, clampB, out, outOff, threads);
+            return;
         }
         int channels = weights.channels();
         int expanded = weights.expanded();
@@ -77,7 +111,7 @@ public final class ExpandedDepthwise {
                 int o0 = chunk * CHUNK;
                 int o1 = Math.min(expanded, o0 + CHUNK);
                 // Row `o` of the product at `planes[(o - o0) * inSize]`.
-                GemmDriver.packed(weights.wA.data(), expanded, channels, o0, o1, packed, 0, 0, inSize, planes, -o0 * inSize,
+                GemmDriver.packed(weights.pointwise.data(), expanded, channels, o0, o1, packed, 0, 0, inSize, planes, -o0 * inSize,
                         inSize, false, weights.biasA, 0, clampA, ws);
                 for (int o = o0; o < o1; o++) {
                     window.fillScratch(planes, (o - o0) * inSize, scratch);

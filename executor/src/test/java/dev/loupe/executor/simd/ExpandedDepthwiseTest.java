@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /// The expansion and the depthwise layer in one pass against the two layers one after the other (the
@@ -21,18 +22,22 @@ class ExpandedDepthwiseTest {
     }
 
     /// Input channels, expanded channels, input height and width, stride, padding, bias, both bounds, threads:
-    /// MobileNet's shapes scaled down, expanded channels that fill no whole chunk (20, 3), a chunk count that
-    /// the parts do not share evenly, a plane smaller than a vector, and neither bias nor bound.
+    /// MobileNet's shapes scaled down, expanded channels that fill no whole chunk (20, 3, 72, 40), a chunk count
+    /// that the parts do not share evenly, a plane smaller than a vector, and neither bias nor bound. Output rows
+    /// of more than half a vector go through planes (the first seven cases), shorter ones through the lanes.
     @ParameterizedTest(name = "k{0} m{1} {2}x{3} s{4} p{5} bias {6} bounds {7} t{8}")
     @CsvSource({
+            "16,96,56,56,2,1,true,true,2",
+            "24,40,34,33,1,1,true,false,2",
+            "5,20,40,40,2,1,false,true,1",
+            "8,24,21,23,1,0,true,true,1",
             "16,96,28,28,2,1,true,true,1",
             "16,96,28,28,2,1,true,true,2",
             "24,144,14,14,1,1,true,true,2",
             "5,20,13,11,2,1,true,false,2",
             "3,3,9,8,1,1,false,false,1",
             "7,40,4,3,2,1,true,true,2",
-            "160,72,7,7,1,1,false,true,2",
-            "8,24,21,23,1,0,true,true,1"})
+            "160,72,7,7,1,1,false,true,2"})
     void matchesTheTwoLayersInTurn(int k, int m, int h, int w, int stride, int pad, boolean bias, boolean bounds, int threads) {
         var random = new Random(k * 31L + m);
         int oh = (h + 2 * pad - 3) / stride + 1;
@@ -60,7 +65,14 @@ class ExpandedDepthwiseTest {
         for (int img = 0; img < images; img++) {
             ExpandedDepthwise.forward(window, x, img * k * h * w, weights, clampA, clampB, actual, img * outPlanes, threads);
         }
-        assertThat(Arrays.copyOf(actual, expected.length)).containsExactly(expected);
+        if (ExpandedDepthwiseLanes.suits(window)) {
+            // The transposed product sums a last row of fewer than four positions in another order.
+            for (int i = 0; i < expected.length; i++) {
+                assertThat(actual[i]).as("output %d", i).isCloseTo(expected[i], within(1e-5f * (1 + Math.abs(expected[i]))));
+            }
+        } else {
+            assertThat(Arrays.copyOf(actual, expected.length)).containsExactly(expected);
+        }
         assertThat(Arrays.copyOfRange(actual, expected.length, actual.length)).as("past the output").containsOnly(Float.NaN);
     }
 
