@@ -21,33 +21,42 @@ class ExpandedDepthwiseTest {
         assumeTrue(VectorSupport.ENABLED, "the vector kernels are off");
     }
 
-    /// Input channels, expanded channels, input height and width, stride, padding, bias, both bounds, threads:
-    /// MobileNet's shapes scaled down, expanded channels that fill no whole chunk (20, 3, 72, 40), a chunk count
-    /// that the parts do not share evenly, a plane smaller than a vector, and neither bias nor bound. Output rows
-    /// of more than half a vector go through planes (the first seven cases), shorter ones through the lanes.
-    @ParameterizedTest(name = "k{0} m{1} {2}x{3} s{4} p{5} bias {6} bounds {7} t{8}")
+    /// Input channels, expanded channels, input height and width, kernel side, stride, dilation, padding before
+    /// and after, bias, both bounds, threads: MobileNet's shapes scaled down, expanded channels that fill no
+    /// whole chunk (20, 3, 72, 40), a chunk count that the parts do not share evenly, a plane smaller than a
+    /// vector, neither bias nor bound, padding only after (TensorFlow's "same" at stride 2), a 5x5 kernel and a
+    /// dilated one. Output rows of more than half a vector go through planes (the first eight cases), shorter
+    /// ones through the lanes.
+    @ParameterizedTest(name = "k{0} m{1} {2}x{3} kernel {4} s{5} d{6} p{7},{8} bias {9} bounds {10} t{11}")
     @CsvSource({
-            "16,96,56,56,2,1,true,true,2",
-            "24,40,34,33,1,1,true,false,2",
-            "5,20,40,40,2,1,false,true,1",
-            "8,24,21,23,1,0,true,true,1",
-            "16,96,28,28,2,1,true,true,1",
-            "16,96,28,28,2,1,true,true,2",
-            "24,144,14,14,1,1,true,true,2",
-            "5,20,13,11,2,1,true,false,2",
-            "3,3,9,8,1,1,false,false,1",
-            "7,40,4,3,2,1,true,true,2",
-            "160,72,7,7,1,1,false,true,2"})
-    void matchesTheTwoLayersInTurn(int k, int m, int h, int w, int stride, int pad, boolean bias, boolean bounds, int threads) {
+            "16,96,56,56,3,2,1,1,1,true,true,2",
+            "24,40,34,33,3,1,1,1,1,true,false,2",
+            "5,20,40,40,3,2,1,1,1,false,true,1",
+            "8,24,21,23,3,1,1,0,0,true,true,1",
+            "16,96,28,28,3,2,1,1,1,true,true,1",
+            "16,96,28,28,3,2,1,1,1,true,true,2",
+            "24,144,14,14,3,1,1,1,1,true,true,2",
+            "6,32,20,19,5,1,2,4,4,true,true,2",
+            "5,20,13,11,3,2,1,1,1,true,false,2",
+            "3,3,9,8,3,1,1,1,1,false,false,1",
+            "7,40,4,3,3,2,1,1,1,true,true,2",
+            "160,72,7,7,3,1,1,1,1,false,true,2",
+            "12,64,14,14,3,2,1,0,1,true,true,2",
+            "9,48,8,8,5,1,1,2,2,true,true,1",
+            "4,32,7,6,3,1,2,2,2,false,true,2"})
+    void matchesTheTwoLayersInTurn(int k, int m, int h, int w, int kernel, int stride, int dilation, int padBefore, int padAfter,
+                                   boolean bias, boolean bounds, int threads) {
         var random = new Random(k * 31L + m);
-        int oh = (h + 2 * pad - 3) / stride + 1;
-        int ow = (w + 2 * pad - 3) / stride + 1;
-        var window = new Window2d(h, w, oh, ow, 3, 3, stride, stride, 1, 1, pad, pad);
+        int span = (kernel - 1) * dilation + 1;
+        int oh = (h + padBefore + padAfter - span) / stride + 1;
+        int ow = (w + padBefore + padAfter - span) / stride + 1;
+        var window = new Window2d(h, w, oh, ow, kernel, kernel, stride, stride, dilation, dilation, padBefore, padBefore);
+        int taps = kernel * kernel;
         int images = 2;
         var x = gaussian(random, images * k * h * w);
         var wA = gaussian(random, m * k);
         var biasA = bias ? gaussian(random, m) : null;
-        var wB = gaussian(random, m * 9);
+        var wB = gaussian(random, m * taps);
         var biasB = bias ? gaussian(random, m) : null;
         var clampA = bounds ? new Clamp(0f, 1f) : null;
         var clampB = bounds ? new Clamp(-0.5f, 2f) : null;
