@@ -382,6 +382,7 @@ final class FastPlanner {
             }
             bound = new Clamp(bounds[0], bounds[1]);
         }
+        // Specs without the model: the kernel reads only the nodes' attributes.
         var kernel = ExpandedDepthwiseKernel.of(new NodeSpec(conv, g.head.opsetVersion(), null), constant(convInputs.get(1)),
                 optionalConstant(convInputs, 2), bound, new NodeSpec(dw.node(), dw.opsetVersion(), null),
                 constant(dwInputs.get(1)), optionalConstant(dwInputs, 2));

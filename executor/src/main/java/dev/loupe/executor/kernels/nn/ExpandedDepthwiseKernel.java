@@ -46,15 +46,14 @@ public final class ExpandedDepthwiseKernel implements ClampingKernel {
     /// those above.
     public static ExpandedDepthwiseKernel of(NodeSpec pointwise, Tensor wA, Tensor bA, Clamp bound, NodeSpec depthwise,
                                              Tensor wB, Tensor bB) {
-        if (!VectorSupport.enabled() || !floats(wA, bA, wB, bB)) {
+        if (!VectorSupport.enabled() || wA == null || wB == null || !allFloat(wA, bA, wB, bB)) {
             return null;
         }
         var as = wA.shape();
         var bs = wB.shape();
-        int expanded = (int) as[0];
-        if (as.length != 4 || as[2] != 1 || as[3] != 1 || bs.length != 4 || bs[0] != expanded || bs[1] != 1
-                || pointwise.intAttr("group", 1) != 1 || depthwise.intAttr("group", 1) != expanded
-                || (bA != null && bA.size() != expanded) || (bB != null && bB.size() != expanded)) {
+        if (as.length != 4 || as[2] != 1 || as[3] != 1 || bs.length != 4 || bs[0] != as[0] || bs[1] != 1
+                || pointwise.intAttr("group", 1) != 1 || depthwise.intAttr("group", 1) != as[0]
+                || (bA != null && bA.size() != as[0]) || (bB != null && bB.size() != as[0])) {
             return null;
         }
         var pointwiseWindow = WindowAttributes.of(pointwise);
@@ -64,21 +63,25 @@ public final class ExpandedDepthwiseKernel implements ClampingKernel {
         }
         var kernel = new long[] {bs[2], bs[3]};
         var depthwiseWindow = WindowAttributes.of(depthwise);
-        if (depthwiseWindow.kernelShape() != null && !Arrays.equals(depthwiseWindow.kernelShape(), kernel)) {
+        var strides = depthwiseWindow.strides();
+        // The direct kernel takes horizontal strides of 1 and 2 (Window2d#supported).
+        if ((depthwiseWindow.kernelShape() != null && !Arrays.equals(depthwiseWindow.kernelShape(), kernel))
+                || (strides != null && (strides.length != 2 || strides[1] < 1 || strides[1] > 2))) {
             return null;
         }
-        var weights = ExpandedDepthwise.Weights.of((int) as[1], expanded, wA.floats(), bA == null ? null : bA.floats(),
+        var weights = ExpandedDepthwise.Weights.of((int) as[1], (int) as[0], wA.floats(), bA == null ? null : bA.floats(),
                 wB.floats(), bB == null ? null : bB.floats());
         return new ExpandedDepthwiseKernel(depthwiseWindow, kernel, weights, bound);
     }
 
-    private static boolean floats(Tensor... tensors) {
+    /// Whether every one of `tensors` that is present holds float32.
+    private static boolean allFloat(Tensor... tensors) {
         for (var t : tensors) {
             if (t != null && t.type() != ElementType.FLOAT) {
                 return false;
             }
         }
-        return tensors[0] != null && tensors[2] != null;
+        return true;
     }
 
     private static boolean unpadded(WindowAttributes window) {
