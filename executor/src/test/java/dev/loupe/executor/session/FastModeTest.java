@@ -73,6 +73,22 @@ class FastModeTest {
         assertThat(ops(fast)).containsExactly("Conv", "Conv");
     }
 
+    /// A depthwise layer at a horizontal stride of 3, which the direct kernel does not take, stays a step of its
+    /// own (and still gives the unfused result).
+    @Test
+    void depthwiseLayerAtStrideThreeIsNotFused() {
+        var g = new Graph(null, "stride3");
+        input(g, "x", ElementType.FLOAT, 1, 4, 12, 12);
+        var random = new SplittableRandom(7);
+        init(g, "w1", random, -1, 1, 16, 4, 1, 1);
+        init(g, "w2", random, -1, 1, 16, 1, 3, 3);
+        node(g, "expand", "Conv", names("x", "w1"), names("e"));
+        node(g, "dw", "Conv", names("e", "w2"), names("y"), Attribute.ofInt("group", 16), Attribute.ofInts("strides", 3, 3));
+        output(g, "y");
+        var fast = compare(TestModels.model(g, 13));
+        assertThat(ops(fast)).containsExactly("Conv", "Conv");
+    }
+
     /// An expansion with padding is not pointwise: two steps.
     @Test
     void paddedOneByOneConvolutionIsNotFusedWithTheDepthwiseLayer() {
