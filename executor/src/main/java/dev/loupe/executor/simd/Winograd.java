@@ -138,9 +138,9 @@ public final class Winograd {
     /// products to stay in L2 between the passes, each part takes whole blocks and makes the three passes on its
     /// own; each block left over from an even share (there are fewer of them than parts) is shared by output
     /// channels, every part transforming its inputs itself ([Shares]), so that no part waits for another's
-    /// last block or reads what another core wrote. Otherwise all the tiles make one
-    /// block, its passes split across the parts (the products then read columns other cores wrote, so smaller
-    /// blocks would only add synchronization). Blocks hold whole rows of tiles where one fits.
+    /// last block or reads what another core wrote. Otherwise all the tiles make one block, its passes split
+    /// across the parts (the products then read columns other cores wrote, so smaller blocks would only add
+    /// synchronization). Blocks hold whole rows of tiles where one fits.
     public static void forward(Window2d window, float[] x, int xOff, Filters filters, float[] bias, int biasOff, Clamp clamp,
                                float[] out, int outOff, int threads) {
         if (!suits(window)) {
@@ -264,11 +264,10 @@ public final class Winograd {
     /// left over (fewer than the parts) one share of its output channels, numbered part by part so that
     /// [WorkerPool#runChunks] gives each part its own. A part computes a left-over block's input transform
     /// itself, for all its channels, rather than reading columns another core wrote.
-    private record Shares(int perPart, int whole, int left, int parts, int channels) {
+    private record Shares(int perPart, int left, int parts, int channels) {
 
         Shares(int blocks, int parts, int rowPanels) {
-            this(blocks / parts, blocks - blocks % parts, blocks % parts, parts,
-                    (rowPanels + parts - 1) / parts * MicroKernels.MR);
+            this(blocks / parts, blocks % parts, parts, (rowPanels + parts - 1) / parts * MicroKernels.MR);
         }
 
         int items() {
@@ -282,7 +281,7 @@ public final class Winograd {
         int block(int item) {
             int part = item / (perPart + left);
             int k = item % (perPart + left);
-            return k < perPart ? part * perPart + k : whole + k - perPart;
+            return k < perPart ? part * perPart + k : parts * perPart + k - perPart;
         }
 
         /// The first output channel of a left-over item.

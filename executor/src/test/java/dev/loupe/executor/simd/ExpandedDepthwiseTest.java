@@ -18,7 +18,7 @@ class ExpandedDepthwiseTest {
 
     @BeforeAll
     static void vectorsOn() {
-        assumeTrue(VectorSupport.ENABLED, "the vector kernels are off");
+        assumeTrue(VectorSupport.ENABLED, "ExpandedDepthwise exists only with the vector kernels on (callers check)");
     }
 
     /// Input channels, expanded channels, input height and width, kernel side, stride, dilation, padding before
