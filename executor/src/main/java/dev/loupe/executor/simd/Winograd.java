@@ -34,7 +34,11 @@ public final class Winograd {
     private static final int L = VectorSupport.LANES;
     /// Floats of transformed inputs and products a block of tiles may take (half of a 1 MiB L2, the rest being
     /// for the filters streaming past).
-    private static final int L2_BUDGET = Integer.getInteger("wg.budget", 1 << 17);
+    private static final int L2_BUDGET = 1 << 17;
+    /// Input channels transformed into the staging rows before they are copied into the packed columns together.
+    private static final int STAGED_CHANNELS = 8;
+    /// At most this many floats of staging rows (fewer channels where a call's rows of tiles are long).
+    private static final int STAGING_BUDGET = 1 << 15;
     /// How much fewer padded column products `F(4x4, 3x3)` must compute to be chosen, against its larger filters.
     private static final double LARGER_TILES_GAIN = 0.8;
 
@@ -318,10 +322,13 @@ public final class Winograd {
         }
     }
 
-    /// Input channels `[c0, c1)`, tiles `[t0, t1)`: the rows of each plane under those tiles copied into its
-    /// phases, the tiles transformed into this thread's staging rows (one per element `e`, from the first tile
-    /// of the first row of tiles), then copied panel by panel into the packed columns of product `e`
-    /// (`columnsSize` floats apart) at the channel's row.
+    /// Input channels `[c0, c1)`, tiles `[t0, t1)`, [#STAGED_CHANNELS] channels at a time: the rows of each
+    /// plane under those tiles copied into its phases, the tiles transformed into the channel's staging rows in
+    /// this thread's scratch (one per element `e`, from the first tile of the first row of tiles); then the
+    /// group's rows copied, product by product and panel by panel, into the packed columns of product `e`
+    /// (`columnsSize` floats apart) at the channels' rows. A group fills a run of adjacent rows in each panel:
+    /// a channel at a time, the copies wrote 128 bytes to each of dozens of places a product apart, and took
+    /// twice as long.
     private static void transformInput(WinogradTransform transform, Tiles shape, float[] x, int xOff, int channels, int c0,
                                        int c1, int t0, int t1, float[] columns, int columnsSize) {
         var w = shape.window;
@@ -334,25 +341,33 @@ public final class Winograd {
         int stagedRow = (ty1 - ty0) * shape.cols + NR + L;
         int plane = shape.planeRows * shape.pitch;
         int staged = tile * plane;
-        int work = staged + elements * stagedRow;
+        int slot = elements * stagedRow;
+        int group = Math.clamp(STAGING_BUDGET / slot, 1, STAGED_CHANNELS);
+        int work = staged + group * slot;
         var scratch = Workspace.current().winogradScratch(work + transform.workSize());
         int inSize = w.height() * w.width();
         clearPhases(shape, tile * ty0, tile * ty1 + 2, scratch, plane);
-        for (int c = c0; c < c1; c++) {
-            fillPhases(shape, x, xOff + c * inSize, tile * ty0, tile * ty1 + 2, scratch, plane);
-            for (int ty = ty0; ty < ty1; ty++) {
-                int rowStart = ty * shape.cols;
-                for (int tx = Math.max(0, t0 - rowStart), txEnd = Math.min(shape.cols, t1 - rowStart); tx < txEnd; tx += L) {
-                    transform.input(scratch, plane, shape.pitch, ty, tx, staged + (ty - ty0) * shape.cols + tx, stagedRow,
-                            work);
+        for (int g0 = c0; g0 < c1; g0 += group) {
+            int g1 = Math.min(c1, g0 + group);
+            for (int c = g0; c < g1; c++) {
+                fillPhases(shape, x, xOff + c * inSize, tile * ty0, tile * ty1 + 2, scratch, plane);
+                int rows = staged + (c - g0) * slot;
+                for (int ty = ty0; ty < ty1; ty++) {
+                    int rowStart = ty * shape.cols;
+                    for (int tx = Math.max(0, t0 - rowStart), txEnd = Math.min(shape.cols, t1 - rowStart); tx < txEnd; tx += L) {
+                        transform.input(scratch, plane, shape.pitch, ty, tx, rows + (ty - ty0) * shape.cols + tx, stagedRow,
+                                work);
+                    }
                 }
             }
-            for (int jj = 0; jj < panels; jj++) {
-                for (int e = 0; e < elements; e++) {
+            for (int e = 0; e < elements; e++) {
+                for (int jj = 0; jj < panels; jj++) {
                     int from = staged + e * stagedRow + skip + jj * NR;
-                    int to = e * columnsSize + (jj * channels + c) * NR;
-                    FloatVector.fromArray(S, scratch, from).intoArray(columns, to);
-                    FloatVector.fromArray(S, scratch, from + L).intoArray(columns, to + L);
+                    int to = e * columnsSize + (jj * channels + g0) * NR;
+                    for (int c = g0; c < g1; c++, from += slot, to += NR) {
+                        FloatVector.fromArray(S, scratch, from).intoArray(columns, to);
+                        FloatVector.fromArray(S, scratch, from + L).intoArray(columns, to + L);
+                    }
                 }
             }
         }

@@ -28,6 +28,8 @@ class WinogradTest {
             "300,9,9,9,1,1,1,1,2", "300,9,9,9,1,1,1,1,4",
             "8,40,41,37,1,0,0,1,2", "8,40,41,37,1,0,0,1,4",
             "12,12,130,6,1,1,1,1,4",
+            // Rows of tiles long enough that fewer channels than usual are staged at a time (6 of 20).
+            "20,8,30,130,1,1,1,1,4",
             // 4x4 tiles, two blocks of tiles and work for two threads: one block at a time, each of its passes
             // split across the threads.
             "64,128,26,26,1,1,1,1,4"})
