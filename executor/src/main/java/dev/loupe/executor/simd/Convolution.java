@@ -27,6 +27,10 @@ public final class Convolution {
     private static final int COLUMN_BUDGET = 1 << 17;
     /// Fewest panels per block, so that deep layers (few positions, many weights) stream their weights few times.
     private static final int MIN_BLOCK_PANELS = 4;
+    /// Fewest blocks per part of a parallel call whose weights fit in the budget above (and so stay in L2 however
+    /// often they are read): the part that finishes first waits for the other's last block, so small blocks
+    /// keep that wait short.
+    private static final int MIN_BLOCKS_PER_PART = 16;
 
     private Convolution() {
     }
@@ -240,6 +244,9 @@ public final class Convolution {
         if (wanted == 1) {
             blocks(plan, x, xOff, channels, weights, bias, biasOff, clamp, out, outOff, blocks, 0, blocks, Workspace.current());
             return;
+        }
+        if ((long) m * k <= COLUMN_BUDGET) {
+            blocks = Math.min(panels, Math.max(blocks, MIN_BLOCKS_PER_PART * wanted));
         }
         // Blocks rounded up to a whole number per part, so that the parts get the same number of panels.
         int even = Math.min(panels, (blocks + wanted - 1) / wanted * wanted);

@@ -16,7 +16,9 @@ class ConvolutionTest {
             // Few positions, many channels (the deep layers of a CNN): 3 x 3 at 7 x 7 and 14 x 14.
             "64,64,7,3,1,1,1", "48,96,14,3,1,1,1",
             // Stride 2 to 28 x 28 and 14 x 14: vector halves that cross an output row, read as two runs.
-            "8,16,56,3,2,1,1", "6,8,28,3,2,1,1", "8,16,56,1,2,0,1"})
+            "8,16,56,3,2,1,1", "6,8,28,3,2,1,1", "8,16,56,1,2,0,1",
+            // Enough work for two threads, in many small blocks of positions: a stem (7 x 7, stride 2) and a 3 x 3.
+            "3,32,64,7,2,3,1", "16,32,56,3,1,1,1"})
     void forwardMatchesDirectSum(int c, int m, int size, int kernel, int stride, int pad, int dilation) {
         var r = new Random(c * 1000L + m * 10L + size);
         int out = (size + 2 * pad - dilation * (kernel - 1) - 1) / stride + 1;
