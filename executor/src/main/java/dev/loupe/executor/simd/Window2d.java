@@ -117,13 +117,17 @@ public record Window2d(int height, int width, int outHeight, int outWidth, int k
     void fillScratch(float[] x, int xi, float[] scratch) {
         int row = scratchRow();
         for (int y = 0; y < height; y++) {
-            int src = xi + y * width;
-            int dst = (padTop + y) * row;
-            if (strideX == 1) {
-                System.arraycopy(x, src, scratch, dst + padLeft, width);
-            } else {
-                splitPhases(x, src, scratch, dst, phaseLength());
-            }
+            fillRow(x, xi + y * width, scratch, (padTop + y) * row);
+        }
+    }
+
+    /// Copies the input row at `x[src]` into the scratch row at `scratch[dst]`, in the layout of the stride,
+    /// leaving its padding as it is.
+    void fillRow(float[] x, int src, float[] scratch, int dst) {
+        if (strideX == 1) {
+            System.arraycopy(x, src, scratch, dst + padLeft, width);
+        } else {
+            splitPhases(x, src, scratch, dst, phaseLength());
         }
     }
 

@@ -11,6 +11,7 @@ import dev.loupe.executor.kernels.shape.Operands;
 import dev.loupe.executor.simd.Clamp;
 import dev.loupe.executor.simd.Convolution;
 import dev.loupe.executor.simd.DepthwiseConvolution;
+import dev.loupe.executor.simd.DirectConvolution;
 import dev.loupe.executor.simd.NarrowConvolution;
 import dev.loupe.executor.simd.PackedA;
 import dev.loupe.executor.simd.PackedB;
@@ -270,9 +271,15 @@ final class ConvKernel extends NnKernel implements ClampingKernel, ConstantTakin
                 Convolution.depthwise(plan, xv, img * c * inSize, c, wv, 0, bias, 0, clamp, o, img * m * outSize, context.threads());
                 continue;
             }
+            boolean direct = planWindow != null && DirectConvolution.suits(planWindow, cg);
             for (int g = 0; g < group; g++) {
-                Convolution.forward(plan, xv, (img * c + g * cg) * inSize, cg, weights[g], bias, g * mg, clamp, o,
-                        (img * m + g * mg) * outSize, context.threads());
+                if (direct) {
+                    DirectConvolution.forward(planWindow, xv, (img * c + g * cg) * inSize, cg, weights[g], bias, g * mg, clamp, o,
+                            (img * m + g * mg) * outSize, context.threads());
+                } else {
+                    Convolution.forward(plan, xv, (img * c + g * cg) * inSize, cg, weights[g], bias, g * mg, clamp, o,
+                            (img * m + g * mg) * outSize, context.threads());
+                }
             }
         }
         return out;
