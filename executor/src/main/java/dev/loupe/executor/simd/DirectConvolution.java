@@ -22,6 +22,10 @@ import static dev.loupe.executor.simd.MicroKernels.NR;
 /// Each sum starts from the bias and adds the products in the order of the weights' columns (channel, tap row,
 /// tap column) with one fused multiply-add each, as the packed product does.
 ///
+/// The tiles repeat the shape of [MicroKernels]' rather than call them: there the right operand is a packed
+/// panel read at one index stepping by `NR`, here every weight column reads at its own offset; and a tile's
+/// accumulators must stay named locals of one method for the JIT to keep them in registers.
+///
 /// Vector kernels only (callers check [#suits]); thread-safe: output rows are split over the [WorkerPool], each
 /// part copying the input rows it reads into its own thread's scratch.
 public final class DirectConvolution {
