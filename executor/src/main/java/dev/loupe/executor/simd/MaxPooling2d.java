@@ -56,9 +56,10 @@ public final class MaxPooling2d {
         });
     }
 
-    /// One plane, two output rows at a time where both have vectors of outputs: each vector's running maximum
-    /// is a chain of dependent compare-and-blend steps, one per tap, and two independent chains side by side
-    /// keep the core busy while each waits for its last step (one at a time ran 1.5x slower).
+    /// One plane, two output rows at a time where both have vectors of outputs, two vectors of each at a time
+    /// where the row has them: each vector's running maximum is a chain of dependent compare-and-blend steps,
+    /// one per tap, and independent chains side by side keep the core busy while each waits for its last step
+    /// (one at a time ran 1.5x slower than two; four take another 8–10% off ResNet's max pooling).
     private static void plane(Window2d g, int[] offsets, int first, int last, boolean edges, float[] x, int xi,
                               float[] scratch, float[] out, int oi) {
         int oy = 0;
@@ -90,14 +91,40 @@ public final class MaxPooling2d {
         return edges || (top >= 0 && top + (g.kernelHeight() - 1) * g.dilationY() < g.height());
     }
 
-    /// Output columns `[first, last)` of rows `oy` and `second` (the same row for a row computed alone).
+    /// Output columns `[first, last)` of rows `oy` and `second` (the same row for a row computed alone): pairs of
+    /// vectors, then single ones, the last one masked to `last`.
     private static void vectors(Window2d g, int[] offsets, int first, int last, float[] scratch, int oy, int second,
                                 float[] out, int oi) {
         int row = g.scratchRow();
         int o0 = oi + oy * g.outWidth();
         int o1 = oi + second * g.outWidth();
         int down = (second - oy) * g.strideY() * row;
-        for (int ox = first; ox < last; ox += L) {
+        int ox = first;
+        for (; ox + 2 * L <= last; ox += 2 * L) {
+            int base = oy * g.strideY() * row + ox;
+            var best00 = FloatVector.fromArray(S, scratch, base + offsets[0]);
+            var best01 = FloatVector.fromArray(S, scratch, base + L + offsets[0]);
+            var best10 = FloatVector.fromArray(S, scratch, base + down + offsets[0]);
+            var best11 = FloatVector.fromArray(S, scratch, base + down + L + offsets[0]);
+            for (int ky = 0; ky < g.kernelHeight(); ky++) {
+                int r = base + ky * g.dilationY() * row;
+                for (int kx = ky == 0 ? 1 : 0; kx < g.kernelWidth(); kx++) {
+                    var v00 = FloatVector.fromArray(S, scratch, r + offsets[kx]);
+                    var v01 = FloatVector.fromArray(S, scratch, r + L + offsets[kx]);
+                    var v10 = FloatVector.fromArray(S, scratch, r + down + offsets[kx]);
+                    var v11 = FloatVector.fromArray(S, scratch, r + down + L + offsets[kx]);
+                    best00 = best00.blend(v00, v00.compare(VectorOperators.GT, best00));
+                    best01 = best01.blend(v01, v01.compare(VectorOperators.GT, best01));
+                    best10 = best10.blend(v10, v10.compare(VectorOperators.GT, best10));
+                    best11 = best11.blend(v11, v11.compare(VectorOperators.GT, best11));
+                }
+            }
+            best00.intoArray(out, o0 + ox);
+            best01.intoArray(out, o0 + ox + L);
+            best10.intoArray(out, o1 + ox);
+            best11.intoArray(out, o1 + ox + L);
+        }
+        for (; ox < last; ox += L) {
             int base = oy * g.strideY() * row + ox;
             var best0 = FloatVector.fromArray(S, scratch, base + offsets[0]);
             var best1 = FloatVector.fromArray(S, scratch, base + down + offsets[0]);
