@@ -23,9 +23,14 @@ final class LayerNormalizationKernel extends NnKernel {
     private final long axis;
     private final double epsilon;
     private final ElementType stashType;
+    /// Whether the graph reads the optional outputs: the float path makes them only then.
+    private final boolean meanWanted;
+    private final boolean invStdDevWanted;
 
     LayerNormalizationKernel(NodeSpec node) {
         super("X", 1);
+        this.meanWanted = node.hasOutput(1);
+        this.invStdDevWanted = node.hasOutput(2);
         this.axis = node.intAttr("axis", -1);
         this.epsilon = node.floatAttr("epsilon", 1e-5f);
         this.stashType = ElementType.fromCode((int) node.intAttr("stash_type", 1))
@@ -37,16 +42,20 @@ final class LayerNormalizationKernel extends NnKernel {
         var shape = x.shape();
         int a = Operands.axis(axis, shape.length, "axis");
         var normalized = Arrays.copyOfRange(shape, a, shape.length);
-        var scale = Broadcasting.expand(Operands.tensor(inputs, 1, "Scale"), normalized, "Scale");
+        var scaleTensor = Operands.tensor(inputs, 1, "Scale");
         var biasTensor = Operands.optional(inputs, 2, "B");
-        var bias = biasTensor == null ? null : Broadcasting.expand(biasTensor, normalized, "B");
-        int size = scale.length;
-        int rows = size == 0 ? 0 : x.size() / size;
         var statShape = shape.clone();
         Arrays.fill(statShape, a, statShape.length, 1);
         if (x.type() == ElementType.FLOAT && stashType == ElementType.FLOAT) {
-            return floats(x, toFloats(scale), bias == null ? null : toFloats(bias), size, rows, statShape, context);
+            var scale = floatParameter(scaleTensor, normalized, "Scale");
+            int size = scale.length;
+            return floats(x, scale, biasTensor == null ? null : floatParameter(biasTensor, normalized, "B"), size,
+                    size == 0 ? 0 : x.size() / size, statShape, context);
         }
+        var scale = Broadcasting.expand(scaleTensor, normalized, "Scale");
+        var bias = biasTensor == null ? null : Broadcasting.expand(biasTensor, normalized, "B");
+        int size = scale.length;
+        int rows = size == 0 ? 0 : x.size() / size;
         var xv = Numbers.toDoubles(x);
         var y = new double[xv.length];
         var means = new double[rows];
@@ -66,27 +75,40 @@ final class LayerNormalizationKernel extends NnKernel {
     }
 
     /// float32 with float statistics: each row's mean, variance and normalization in float vectors, rows
-    /// spread over the threads when there are enough.
+    /// spread over the threads when there are enough. The optional outputs the graph does not read are `null`.
     private RuntimeValue[] floats(Tensor x, float[] scale, float[] bias, int size, int rows, long[] statShape,
                                   KernelContext context) {
         var xv = x.floats();
         var out = context.output(ElementType.FLOAT, x.shape());
         var y = out.floats();
-        var means = context.output(ElementType.FLOAT, statShape);
-        var invStd = context.output(ElementType.FLOAT, statShape);
-        var m = means.floats();
-        var s = invStd.floats();
+        var means = meanWanted ? context.output(ElementType.FLOAT, statShape) : null;
+        var invStd = invStdDevWanted ? context.output(ElementType.FLOAT, statShape) : null;
+        var m = means == null ? null : means.floats();
+        var s = invStd == null ? null : invStd.floats();
         Parallel.forRows(rows, size, context.threads(), (first, end) -> {
             for (int r = first; r < end; r++) {
                 int base = r * size;
                 float mean = VectorLoops.mean(xv, base, size);
                 float inv = (float) (1 / Math.sqrt(VectorLoops.variance(xv, base, size, mean) + epsilon));
-                m[r] = mean;
-                s[r] = inv;
+                if (m != null) {
+                    m[r] = mean;
+                }
+                if (s != null) {
+                    s[r] = inv;
+                }
                 VectorLoops.normalize(xv, base, size, mean, inv, scale, bias, y);
             }
         });
         return new RuntimeValue[] {out, means, invStd};
+    }
+
+    /// A scale or bias as the float path reads it: the tensor's own array when it already has the normalized
+    /// shape (read only, so a model's weights are not copied on every run), else broadcast to it.
+    private static float[] floatParameter(Tensor t, long[] normalized, String name) {
+        if (t.type() == ElementType.FLOAT && Arrays.equals(t.shape(), normalized)) {
+            return t.floats();
+        }
+        return toFloats(Broadcasting.expand(t, normalized, name));
     }
 
     private static float[] toFloats(double[] values) {
