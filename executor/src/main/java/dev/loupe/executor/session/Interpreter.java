@@ -102,8 +102,9 @@ final class Interpreter {
             var name = step.inputs()[i];
             inputs[i] = name == null ? null : frame.lookup(name);
         }
-        var inputList = Collections.unmodifiableList(Arrays.asList(inputs.clone()));
         var listeners = control.listeners();
+        // Only listeners see the inputs as a list (a copy, as the kernel may not keep the array as it is).
+        var inputList = listeners.isEmpty() ? List.<RuntimeValue>of() : Collections.unmodifiableList(Arrays.asList(inputs.clone()));
         if (!listeners.isEmpty()) {
             recycling = false;
             var event = new NodeEvent.Before(node, frame.path(), step.index(), inputList);
@@ -123,7 +124,12 @@ final class Interpreter {
             throw new NodeExecutionException(node, frame.path(), "live values need " + live.total()
                     + " bytes after it produced " + describe(outputs) + ", over the limit of " + options.maxLiveBytes() + " bytes", null);
         }
-        stats.computeIfAbsent(node, n -> new StatsAccumulator(frame.path().depth())).add(nanos, allocated, outputs);
+        var accumulator = stats.get(node);
+        if (accumulator == null) {
+            accumulator = new StatsAccumulator(frame.path().depth());
+            stats.put(node, accumulator);
+        }
+        accumulator.add(nanos, allocated, outputs);
         if (!listeners.isEmpty()) {
             var event = new NodeEvent.After(node, frame.path(), step.index(), inputList,
                     Collections.unmodifiableList(Arrays.asList(outputs.clone())), nanos, allocated);
@@ -158,12 +164,6 @@ final class Interpreter {
 
     /// Checks the outputs a kernel returned and counts the bytes of those that are new storage.
     private long checkOutputs(Frame frame, CompiledGraph.Step step, RuntimeValue[] inputs, RuntimeValue[] outputs) {
-        var inputKeys = Collections.newSetFromMap(new java.util.IdentityHashMap<Object, Boolean>());
-        for (var in : inputs) {
-            if (in != null) {
-                inputKeys.add(LiveBytes.key(in));
-            }
-        }
         long allocated = 0;
         for (int i = 0; i < outputs.length; i++) {
             var name = step.outputs()[i];
@@ -183,11 +183,22 @@ final class Interpreter {
                             + " tensor of " + t.byteSize() + " bytes, over the limit of " + options.maxTensorBytes() + " bytes per tensor", null);
                 }
             }
-            if (!inputKeys.contains(LiveBytes.key(out)) && !live.isLive(out)) {
+            if (!sharesStorage(out, inputs) && !live.isLive(out)) {
                 allocated += out.byteSize();
             }
         }
         return allocated;
+    }
+
+    /// Whether `out` is (a view of) one of `inputs`' storage: an output passed through or reshaped in place.
+    private static boolean sharesStorage(RuntimeValue out, RuntimeValue[] inputs) {
+        var key = LiveBytes.key(out);
+        for (var in : inputs) {
+            if (in != null && LiveBytes.key(in) == key) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Tensor> tensorsOf(RuntimeValue v) {

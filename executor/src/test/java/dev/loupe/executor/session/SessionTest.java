@@ -46,6 +46,17 @@ class SessionTest {
     }
 
     @Test
+    void countsNoNewBytesForAnOutputOverItsInputsStorage() {
+        var g = new Graph(null, "g");
+        input(g, "x", ElementType.FLOAT, 3);
+        node(g, "same", "Identity", names("x"), names("x1"));
+        node(g, "negate", "Neg", names("x1"), names("y"));
+        output(g, "y");
+        var stats = Session.create(TestModels.model(g, 17)).run(Map.of("x", floats(1, -2, 3))).nodeStats();
+        assertThat(stats).extracting(NodeStats::bytesAllocated).containsExactly(0L, 12L);
+    }
+
+    @Test
     void reportsEachInputMismatchOnOneLine() {
         var session = Session.create(reversed());
         assertThatThrownBy(() -> session.run(Map.of()))
