@@ -247,6 +247,7 @@ final class ConvKernel extends NnKernel implements ClampingKernel, ConstantTakin
             settleTaken();
         }
         var weights = w == null ? takenWeights : depthwise ? null : packedWeights(wv, m, cg * plan.taps());
+        boolean direct = planWindow != null && DirectConvolution.suits(planWindow, cg);
         for (int img = 0; img < n; img++) {
             context.checkCancelled();
             if (w == null && takenFilters != null) {
@@ -271,7 +272,6 @@ final class ConvKernel extends NnKernel implements ClampingKernel, ConstantTakin
                 Convolution.depthwise(plan, xv, img * c * inSize, c, wv, 0, bias, 0, clamp, o, img * m * outSize, context.threads());
                 continue;
             }
-            boolean direct = planWindow != null && DirectConvolution.suits(planWindow, cg);
             for (int g = 0; g < group; g++) {
                 if (direct) {
                     DirectConvolution.forward(planWindow, xv, (img * c + g * cg) * inSize, cg, weights[g], bias, g * mg, clamp, o,
