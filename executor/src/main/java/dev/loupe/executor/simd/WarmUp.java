@@ -11,12 +11,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /// compiled loops, and the first run of a model pays for it: 2.4 s for ResNet-18 and 1.6 s for a 4-layer
 /// encoder on the benchmark machine, against 50 ms and 30 ms warm. Started when the window opens, the
 /// thread runs the kernels those models spend their time in (products with and without packed operands,
-/// im2col, Winograd, the transposed product of deep layers, depthwise and pooling windows, elementwise rows,
-/// normalizations, reductions) until they run at compiled speed, then ends: about two seconds of one core,
-/// while the user looks at the first model or picks another. It uses one thread (never the shared workers) and
-/// its own operands, so nothing it does is visible to a session. Commands that run one model and exit do not
-/// start it: there it would compete with the run for the cores (a ResNet-18 `run` on two threads took 0.7 s
-/// longer in all).
+/// im2col, Winograd, the transposed product of deep layers, the direct stem kernel, depthwise and pooling
+/// windows, elementwise rows, normalizations, reductions) until they run at compiled speed, then ends: about
+/// two seconds of one core, while the user looks at the first model or picks another. It uses one thread
+/// (never the shared workers) and its own operands, so nothing it does is visible to a session. Commands that
+/// run one model and exit do not start it: there it would compete with the run for the cores (a ResNet-18
+/// `run` on two threads took 0.7 s longer in all).
 public final class WarmUp {
 
     /// Most the thread keeps going when compilation is slow (a loaded machine).
@@ -72,6 +72,12 @@ public final class WarmUp {
         private final Convolution.Plan im2col = Convolution.plan(table(1), 9, SIDE * SIDE, SIDE * SIDE);
         private final Convolution.Plan stridedIm2col = Convolution.plan(table(2), 9, SIDE * SIDE, SIDE * SIDE / 4);
         private final PackedA filters;
+        /// A CNN's stem, smaller: 3 channels of 16 x 80, 7 x 7 taps at stride 2 ([DirectConvolution]; output rows of
+        /// 40, so both tile widths run).
+        private final Window2d stem = new Window2d(16, 80, 8, 40, 7, 7, 2, 2, 1, 1, 3, 3);
+        private final float[] stemImage = new float[3 * 16 * 80];
+        private final PackedA stemFilters;
+        private final float[] stemOutput = new float[CHANNELS * 8 * 40];
         private final PackedB transposedFilters;
         private final Winograd.Filters winograd;
         private final Winograd.Filters largeTiles;
@@ -88,6 +94,8 @@ public final class WarmUp {
             fill(random, image);
             fill(random, depthwise);
             fill(random, row);
+            fill(random, stemImage);
+            stemFilters = PackedA.of(fill(random, new float[CHANNELS * 3 * 49]), 0, CHANNELS, 3 * 49, 3 * 49, 1, 1f);
             var w = fill(random, new float[CHANNELS * CHANNELS * 9]);
             filters = PackedA.of(w, 0, CHANNELS, CHANNELS * 9, CHANNELS * 9, 1, 1f);
             transposedFilters = NarrowConvolution.weights(w, 0, CHANNELS, CHANNELS * 9);
@@ -102,6 +110,7 @@ public final class WarmUp {
             Convolution.forward(im2col, image, 0, CHANNELS, filters, depthwise, 0, Clamp.RELU, output, 0, 1);
             Convolution.forward(stridedIm2col, image, 0, CHANNELS, filters, depthwise, 0, null, output, 0, 1);
             NarrowConvolution.forward(stridedIm2col, image, 0, CHANNELS, transposedFilters, depthwise, 0, Clamp.RELU, output, 0, 1);
+            DirectConvolution.forward(stem, stemImage, 0, 3, stemFilters, depthwise, 0, Clamp.RELU, stemOutput, 0, 1);
             Winograd.forward(sameWindow, image, 0, winograd, depthwise, 0, Clamp.RELU, output, 0, 1);
             Winograd.forward(sameWindow, image, 0, largeTiles, depthwise, 0, Clamp.RELU, output, 0, 1);
             DepthwiseConvolution.forward(sameWindow, image, 0, CHANNELS, depthwise, 0, null, 0, null, output, 0, 1);
