@@ -139,6 +139,7 @@ public final class DirectConvolution {
             }
         }
 
+        /// The tile at `base` for output channels `[o, o + MR)`: one vector of outputs wide when `narrow`, else two.
         private void tile(float[] rows, int base, int o, float[] dst, int at, int ldc, boolean narrow) {
             if (narrow) {
                 oneVector(rows, base, o, dst, at, ldc);

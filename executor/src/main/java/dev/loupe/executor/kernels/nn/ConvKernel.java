@@ -218,8 +218,10 @@ final class ConvKernel extends NnKernel implements ClampingKernel, ConstantTakin
         return new RuntimeValue[] {Numbers.fromDoubles(x.type(), outShape, out)};
     }
 
-    /// The float32 path: one [Convolution] call per image and group, each output bounded by `clamp` (may be
-    /// `null`) as it is stored; `w` is `null` when the weights (of shape `ws`) were taken at planning time.
+    /// The float32 path: one vector-kernel call per image (and group), each output bounded by `clamp` (may be
+    /// `null`) as it is stored — [Winograd] or [NarrowConvolution] with filters taken at planning time, the
+    /// direct depthwise kernel, [DirectConvolution] for a few input channels, else im2col ([Convolution]); `w`
+    /// is `null` when the weights (of shape `ws`) were taken at planning time.
     private Tensor floats(Tensor x, Tensor w, long[] ws, Tensor b, Clamp clamp, KernelContext context) {
         var xs = x.shape();
         int n = (int) xs[0];
