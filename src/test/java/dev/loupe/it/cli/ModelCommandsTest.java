@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +74,18 @@ class ModelCommandsTest {
         assertThat(usage.err()).contains("Missing required parameter");
         var unknown = CliRun.of("info", "--frobnicate", TRANSFORMER.toString());
         assertThat(unknown.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void everySubcommandAnswersHelpAsTheErrorHintSays() {
+        assertThat(CliRun.of("info").err()).contains("Try 'loupe info --help'.");
+        for (var command : List.of("info", "check", "run", "compare", "bench", "extract", "upgrade")) {
+            var help = CliRun.of(command, "--help");
+            assertThat(help.exitCode()).as(command).isZero();
+            assertThat(help.out()).as(command).startsWith("Usage: loupe " + command).contains("--help");
+            assertThat(help.err()).as(command).isEmpty();
+        }
+        assertThat(CliRun.of("run", "-h").out()).contains("--threads=N");
     }
 
     @Test

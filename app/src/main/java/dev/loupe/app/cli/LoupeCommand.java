@@ -49,6 +49,9 @@ public final class LoupeCommand implements Callable<Integer> {
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         var root = new LoupeCommand();
         var cl = new CommandLine(root);
+        // Every subcommand answers -h/--help (its usage) and -V/--version, as the errors' hint promises.
+        cl.getSubcommands().values().stream().filter(sub -> !(sub.getCommand() instanceof CommandLine.HelpCommand))
+                .forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true));
         cl.setOut(out).setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("loupe: " + ex.getMessage());

@@ -14,6 +14,8 @@ class SgemmTest {
     @ParameterizedTest(name = "{0}x{1}x{2}")
     @CsvSource({"1,1,1", "7,5,3", "8,32,256", "9,33,257", "16,64,512", "13,70,600", "1,768,300", "300,1,70",
             "100,100,100", "17,200,513", "64,1100,20",
+            // Two column blocks of three K blocks each.
+            "9,1100,600",
             // Large enough for two parts: split by columns (A packed in each part), by rows, by columns again.
             "128,512,130", "300,40,400", "96,300,160"})
     void stridedProductsMatchDoubleReference(int m, int n, int k) {
