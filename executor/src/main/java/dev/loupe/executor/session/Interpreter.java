@@ -58,7 +58,11 @@ final class Interpreter {
     }
 
     List<NodeStats> stats() {
-        return stats.entrySet().stream().map(e -> e.getValue().toStats(e.getKey())).toList();
+        var list = new ArrayList<NodeStats>(stats.size());
+        for (var e : stats.entrySet()) {
+            list.add(e.getValue().toStats(e.getKey()));
+        }
+        return list;
     }
 
     private RuntimeValue[] runSubgraph(Graph body, Frame caller, Node callerNode, int call, RuntimeValue[] inputs) {
@@ -249,13 +253,16 @@ final class Interpreter {
         }
     }
 
-    /// Per-node totals over its calls.
+    /// Per-node totals over its calls, and what the last call produced. A tensor output is kept as its type and
+    /// shape and written out only when the statistics are read: building the text at every step cost more than
+    /// the rest of the step's bookkeeping (and the values themselves are not kept, so that they can be freed).
     private static final class StatsAccumulator {
         private final int depth;
         private int calls;
         private long nanos;
         private long bytes;
-        private List<String> outputs = List.of();
+        /// The last call's outputs: a [TensorShape] for a tensor, else the value's description (`-` if absent).
+        private Object[] last = new Object[0];
 
         StatsAccumulator(int depth) {
             this.depth = depth;
@@ -265,11 +272,26 @@ final class Interpreter {
             calls++;
             nanos += callNanos;
             bytes += allocated;
-            outputs = Arrays.stream(results).map(v -> v == null ? "-" : v.describe()).toList();
+            var outputs = new Object[results.length];
+            for (int i = 0; i < results.length; i++) {
+                outputs[i] = switch (results[i]) {
+                    case null -> "-";
+                    case Tensor t -> new TensorShape(t.type(), t.shape());
+                    case RuntimeValue v -> v.describe();
+                };
+            }
+            last = outputs;
         }
 
         NodeStats toStats(Node node) {
+            var outputs = new ArrayList<String>(last.length);
+            for (var o : last) {
+                outputs.add(o instanceof TensorShape(var type, var shape) ? Tensor.describe(type, shape) : (String) o);
+            }
             return new NodeStats(node, depth, calls, nanos, bytes, outputs);
         }
+    }
+
+    private record TensorShape(ElementType type, long[] shape) {
     }
 }

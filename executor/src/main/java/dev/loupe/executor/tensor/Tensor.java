@@ -228,7 +228,16 @@ public final class Tensor implements RuntimeValue {
 
     @Override
     public String describe() {
-        return type.onnxName() + Arrays.toString(shape).replace(" ", "");
+        return describe(type, shape);
+    }
+
+    /// A tensor's type and shape as [#describe()] writes them, e.g. `float[1,64,56,56]`.
+    public static String describe(ElementType type, long[] shape) {
+        var text = new StringBuilder(type.onnxName()).append('[');
+        for (int i = 0; i < shape.length; i++) {
+            text.append(i == 0 ? "" : ",").append(shape[i]);
+        }
+        return text.append(']').toString();
     }
 
     @Override

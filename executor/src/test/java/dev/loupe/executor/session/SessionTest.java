@@ -4,6 +4,7 @@ import dev.loupe.executor.kernel.CancelledException;
 import dev.loupe.executor.kernel.KernelRegistry;
 import dev.loupe.executor.kernels.BuiltinKernels;
 import dev.loupe.executor.tensor.Tensor;
+import dev.loupe.model.Attribute;
 import dev.loupe.model.ElementType;
 import dev.loupe.model.Graph;
 import dev.loupe.model.Model;
@@ -43,6 +44,19 @@ class SessionTest {
         assertThat(result.nodeStats()).extracting(s -> s.node().name()).containsExactly("absolute", "negate");
         assertThat(result.nodeStats().getFirst().outputs()).containsExactly("float[3]");
         assertThat(result.nodeStats().getFirst().bytesAllocated()).isEqualTo(12);
+    }
+
+    @Test
+    void statsDescribeEveryOutputOfTheLastCall() {
+        var g = new Graph(null, "g");
+        input(g, "x", ElementType.FLOAT, 2, 3);
+        node(g, "split", "Split", names("x"), names("a", "b"), Attribute.ofInt("axis", 1), Attribute.ofInt("num_outputs", 2));
+        node(g, "pack", "SequenceConstruct", names("a", "b"), names("s"));
+        node(g, "count", "SequenceLength", names("s"), names("n"));
+        output(g, "n");
+        var result = Session.create(TestModels.model(g, 18)).run(Map.of("x", Tensor.ofFloats(new long[] {2, 3}, 1, 2, 3, 4, 5, 6)));
+        assertThat(result.nodeStats()).extracting(NodeStats::outputs)
+                .containsExactly(List.of("float[2,2]", "float[2,1]"), List.of("seq(2)"), List.of("int64[]"));
     }
 
     @Test
