@@ -65,7 +65,7 @@ final class ExpandedDepthwiseLanes {
                     System.arraycopy(weights.biasALanes, o0, sums, p * NR, NR);
                 }
                 // Column `o` of the product at `sums[p * NR + o - o0]`.
-                GemmDriver.packed(rows, positions, channels, 0, positions, weights.pointwiseTransposed.data(), 0, o0, o1,
+                GemmDriver.weights(rows, positions, channels, 0, positions, weights.pointwiseTransposed, o0, o1,
                         sums, -o0, NR, true, null, 0, clampA, ws);
                 grid.fill(sums, padded);
                 depthwise(window, grid, padded, weights, o0, clampB, results);

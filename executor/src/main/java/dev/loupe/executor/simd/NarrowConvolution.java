@@ -79,7 +79,7 @@ public final class NarrowConvolution {
                     System.arraycopy(bias, biasOff + o0, sums, p * width, width);
                 }
             }
-            GemmDriver.packed(rows, n, k, 0, n, weights.data(), 0, o0, o1, sums, -o0, width, true, null, 0, clamp, ws);
+            GemmDriver.weights(rows, n, k, 0, n, weights, o0, o1, sums, -o0, width, true, null, 0, clamp, ws);
             Transposition.block(sums, 0, width, out, outOff + o0 * n, n, n, width);
         });
     }

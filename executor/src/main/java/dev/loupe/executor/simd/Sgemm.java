@@ -85,12 +85,13 @@ public final class Sgemm {
         int parts = parts(m, n, k, threads);
         if (parts > 1 && byColumns(m, n, parts)) {
             columnsPackingA(parts, m, n, k, alpha, a, aOff, aRowStride, aColStride, (ap, c0, c1, ws) ->
-                    GemmDriver.packed(ap, m, k, 0, m, b.data(), 0, c0, c1, c, cOff, ldc, accumulate, null, 0, null, ws));
+                    GemmDriver.weights(ap, m, k, 0, m, b, c0, c1, c, cOff, ldc, accumulate, null, 0, null, ws));
             return;
         }
         var ap = Workspace.current().packedA(Packing.sizeA(m, k));
         Packing.packA(a, aOff, aRowStride, aColStride, m, k, alpha, ap);
-        packedB(ap, m, k, b.data(), n, c, cOff, ldc, accumulate, null, 0, null, threads);
+        splitPacked(m, n, k, threads, (row0, row1, col0, col1, ws) ->
+                GemmDriver.weights(ap, m, k, row0, row1, b, col0, col1, c, cOff, ldc, accumulate, null, 0, null, ws));
     }
 
     /// `C = A * B (+ C)` for a packed `A` (`a.rows() x a.depth()`) and a strided `B` (`a.depth() x n`).
@@ -173,27 +174,27 @@ public final class Sgemm {
         }
         var bp = ws.packedB(Packing.sizeB(k, n));
         Packing.packB(b, bOff, bRowStride, bColStride, k, 0, n, bp, 0);
-        packedB(ap, m, k, bp, n, c, cOff, ldc, accumulate, bias, biasOff, clamp, threads);
+        splitPacked(m, n, k, threads, (row0, row1, col0, col1, own) ->
+                GemmDriver.packed(ap, m, k, row0, row1, bp, 0, col0, col1, c, cOff, ldc, accumulate, bias, biasOff, clamp, own));
     }
 
-    private static void packedB(float[] ap, int m, int k, float[] bp, int n, float[] c, int cOff, int ldc,
-                                boolean accumulate, float[] bias, int biasOff, Clamp clamp, int threads) {
+    /// A product of packed operands over rows `[row0, row1)` and columns `[col0, col1)`, on the thread whose
+    /// workspace is `ws`.
+    private interface PackedProduct {
+        void run(int row0, int row1, int col0, int col1, Workspace ws);
+    }
+
+    /// Runs `product` over all of an `m x n` result, in parts taking chunks of column or of row panels.
+    private static void splitPacked(int m, int n, int k, int threads, PackedProduct product) {
         int parts = parts(m, n, k, threads);
         if (parts == 1) {
-            GemmDriver.packed(ap, m, k, 0, m, bp, 0, 0, n, c, cOff, ldc, accumulate, bias, biasOff, clamp,
-                    Workspace.current());
-            return;
-        }
-        if (byColumns(m, n, parts)) {
-            int colPanels = Packing.panelsB(n);
-            WorkerPool.runChunks(parts, colPanels, 1, (p0, p1) ->
-                    GemmDriver.packed(ap, m, k, 0, m, bp, 0, p0 * NR, Math.min(n, p1 * NR), c, cOff, ldc, accumulate, bias,
-                            biasOff, clamp, Workspace.current()));
+            product.run(0, m, 0, n, Workspace.current());
+        } else if (byColumns(m, n, parts)) {
+            WorkerPool.runChunks(parts, Packing.panelsB(n), 1, (p0, p1) ->
+                    product.run(0, m, p0 * NR, Math.min(n, p1 * NR), Workspace.current()));
         } else {
-            int rowPanels = Packing.panelsA(m);
-            WorkerPool.runChunks(parts, rowPanels, 1, (p0, p1) ->
-                    GemmDriver.packed(ap, m, k, p0 * MR, Math.min(m, p1 * MR), bp, 0, 0, n, c, cOff, ldc, accumulate, bias,
-                            biasOff, clamp, Workspace.current()));
+            WorkerPool.runChunks(parts, Packing.panelsA(m), 1, (p0, p1) ->
+                    product.run(p0 * MR, Math.min(m, p1 * MR), 0, n, Workspace.current()));
         }
     }
 
