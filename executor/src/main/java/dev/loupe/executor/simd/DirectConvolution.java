@@ -20,7 +20,9 @@ import static dev.loupe.executor.simd.MicroKernels.NR;
 /// columns inside it.
 ///
 /// Each sum starts from the bias and adds the products in the order of the weights' columns (channel, tap row,
-/// tap column) with one fused multiply-add each, as the packed product does.
+/// tap column) with one fused multiply-add each, as the packed product does: the outputs are the im2col path's
+/// bit for bit, except in a layer whose last one to three output channels the product computes on its one-row
+/// kernel, which sums even and odd terms apart.
 ///
 /// The tiles repeat the shape of [MicroKernels]' rather than call them: there the right operand is a packed
 /// panel read at one index stepping by `NR`, here every weight column reads at its own offset; and a tile's
