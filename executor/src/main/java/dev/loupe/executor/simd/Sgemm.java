@@ -22,10 +22,10 @@ public final class Sgemm {
 
     /// Fewest floating-point operations worth a part of a parallel product (about 40 µs of work).
     static final double MIN_FLOPS_PER_PART = 1 << 22;
-    /// Fewest rows a product with packed weights ([PackedB]) counts as when cutting it into parts. With fewer, each
-    /// weight read from memory serves only a few rows, so the weights' stream and not the arithmetic sets the
-    /// time, and two cores stream them faster than one: at two threads ResNet-18's `fc` (1 x 512 x 1,000, 2 MB of
-    /// weights) 128-132 -> 106-111 us, MobileNetV2's classifier (1 x 1,280 x 1,000) 272-302 -> 191-204 us.
+    /// Fewest rows a product with a strided `A` counts as when it is cut into parts by columns. With fewer, each
+    /// element of `B` read from memory serves only a few rows, so reading `B` and not the arithmetic sets the
+    /// time, and two cores read it faster than one: at two threads ResNet-18's `fc` (1 x 512 x 1,000, 2 MB of
+    /// packed weights) 128-132 -> 106-111 us, MobileNetV2's classifier (1 x 1,280 x 1,000) 272-302 -> 191-204 us.
     private static final int STREAMED_ROWS = 32;
 
     private Sgemm() {
