@@ -19,9 +19,9 @@ import static dev.loupe.executor.simd.VectorSupport.ODD;
 /// one block are split across the threads, see [#forward]):
 ///
 /// 1. input transform, channel by channel: `V_e` for every tile, written in the packed column layout;
-/// 2. the products, for a chunk of output channels at a time (so that a part reads only its share of the
-///    filters);
-/// 3. output transform of that chunk, output channel by output channel, from the bias and clamped as stored.
+/// 2. the products, element by element (a block shared by output channels: for the part's channels only, so
+///    that it reads only its share of the filters);
+/// 3. output transform, output channel by output channel, from the bias and clamped as stored.
 ///
 /// [#tileFor] picks the algorithm for a window: `F(4x4, 3x3)` needs fewer products per output and moves less
 /// data, but its filters take 4 times the weights' memory (16/9 for `F(2x2, 3x3)`) and its tiles fill fewer
@@ -191,9 +191,14 @@ public final class Winograd {
     private record Layer(WinogradTransform transform, Tiles tiles, float[] x, int xOff, Filters filters, float[] bias,
                          int biasOff, Clamp clamp, float[] out, int outOff) {
 
-        /// Tiles `[t0, t1)` in at most `threads` parts: the input transform split by input channels into the
-        /// packed columns in `ws` (the calling thread's, read by all the parts), then the products and the output
-        /// transform split by output channels ([#productsAndOutput]).
+        /// Tiles `[t0, t1)` in at most `threads` parts, in three passes: the input transform split by input channels
+        /// into the packed columns in `ws` (the calling thread's, read by all the parts), the products split by
+        /// element into the products buffer in `ws`, and the output transform split by output channels. Each pass
+        /// is cut into many small chunks, so that a core the host runs slower for a while, or a worker that starts
+        /// late, takes fewer of them; and each product reads only its own element's filters and columns. (Split
+        /// by output channels instead, products and output transform together, every finer chunk read all the
+        /// columns again, so each part took one half of the channels, and a slower core held up the call: ResNet-18's
+        /// 28² and 14² layers at two threads took 10-15% longer.)
         void block(int t0, int t1, Workspace ws, int threads) {
             int c = filters.channels;
             int m = filters.outChannels;
@@ -204,12 +209,25 @@ public final class Winograd {
             int inputParts = WorkerPool.parts(elements * 8.0 * c * n, Sgemm.MIN_FLOPS_PER_PART / 8, threads, c);
             WorkerPool.runChunks(inputParts, c, 1, (c0, c1) -> transformInput(transform, tiles, x, xOff, c, c0, c1, t0, t1,
                     columns, columnsSize));
-            int rowPanels = Packing.panelsA(m);
-            // The products run on whole column panels, however few tiles the last one holds.
+            // The products run on whole column panels, however few tiles the last one holds. Channel `o`'s product
+            // for element `e` at `(e * m + o) * n`, room past the last for whole vector loads of the last tiles.
             int columnsRun = Packing.panelsB(n) * NR;
-            int parts = WorkerPool.parts(elements * 2.0 * m * c * columnsRun, Sgemm.MIN_FLOPS_PER_PART, threads, rowPanels);
-            int rows = (rowPanels + parts - 1) / parts * MicroKernels.MR;
-            WorkerPool.runChunks(parts, m, rows, (o0, o1) -> productsAndOutput(o0, o1, rows, columns, columnsSize, t0, t1));
+            int parts = WorkerPool.parts(elements * 2.0 * m * c * columnsRun, Sgemm.MIN_FLOPS_PER_PART, threads, elements);
+            var products = ws.winogradProducts(elements * m * n + L);
+            WorkerPool.runChunks(parts, elements, 1, (e0, e1) -> {
+                var own = Workspace.current();
+                for (int e = e0; e < e1; e++) {
+                    GemmDriver.packed(filters.products[e].data(), m, c, 0, m, columns, e * columnsSize, 0, n, products,
+                            e * m * n, n, false, null, 0, null, own);
+                }
+            });
+            WorkerPool.runChunks(parts, m, 1, (o0, o1) -> {
+                var scratch = Workspace.current().winogradScratch(transform.workSize());
+                for (int o = o0; o < o1; o++) {
+                    transformOutput(transform, tiles, products, o * n, m * n, t0, t1, bias == null ? 0f : bias[biasOff + o],
+                            clamp, out, outOff + o * tiles.outSize, scratch);
+                }
+            });
         }
 
         /// Output channels `[o0, o0 + rows)` of tiles `[t0, t1)` on one thread, from the packed columns in `held`

@@ -86,4 +86,24 @@ class WinogradTest {
             }
         }
     }
+
+    /// The parts of a call compute the same sums in the same order as one thread does, however the work is cut:
+    /// whole blocks of tiles with one left over and shared by output channels (64 channels at 56²), and one block
+    /// whose passes are split (128 channels at 28², 256 at 14²).
+    @ParameterizedTest(name = "c{0} m{1} {2}x{2} tile {3}")
+    @CsvSource({"64,64,56,4", "128,128,28,4", "256,256,14,2"})
+    void twoThreadsGiveTheBitsOfOne(int channels, int outChannels, int size, int tile) {
+        assumeTrue(VectorSupport.ENABLED, "Winograd convolution needs the vector kernels on");
+        var window = new Window2d(size, size, size, size, 3, 3, 1, 1, 1, 1, 1, 1);
+        var r = new Random(channels + size);
+        var x = SgemmTest.random(r, channels * size * size);
+        var filters = Winograd.filters(SgemmTest.random(r, outChannels * channels * 9), 0, outChannels, channels, tile);
+        var bias = SgemmTest.random(r, outChannels);
+        var one = new float[outChannels * size * size];
+        var two = new float[one.length];
+        Winograd.forward(window, x, 0, filters, bias, 0, Clamp.RELU, one, 0, 1);
+        Winograd.forward(window, x, 0, filters, bias, 0, Clamp.RELU, two, 0, 2);
+        assertThat(two).containsExactly(one);
+        assertThat(one).contains(0f).doesNotContain(Float.NaN);
+    }
 }
