@@ -88,10 +88,10 @@ class WinogradTest {
     }
 
     /// The parts of a call compute the same sums in the same order as one thread does, however the work is cut:
-    /// whole blocks of tiles with one left over and shared by output channels (64 channels at 56²), and one block
-    /// whose passes are split (128 channels at 28², 256 at 14²).
+    /// whole blocks of tiles with one left over and shared by output channels (32 channels at 108², 27 blocks), and
+    /// one block whose passes are split (64 channels at 56², 128 at 28², 256 at 14²).
     @ParameterizedTest(name = "c{0} m{1} {2}x{2} tile {3}")
-    @CsvSource({"64,64,56,4", "128,128,28,4", "256,256,14,2"})
+    @CsvSource({"32,32,108,4", "64,64,56,4", "128,128,28,4", "256,256,14,2"})
     void twoThreadsGiveTheBitsOfOne(int channels, int outChannels, int size, int tile) {
         assumeTrue(VectorSupport.ENABLED, "Winograd convolution needs the vector kernels on");
         var window = new Window2d(size, size, size, size, 3, 3, 1, 1, 1, 1, 1, 1);
