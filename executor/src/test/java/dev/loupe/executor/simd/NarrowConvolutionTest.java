@@ -13,9 +13,10 @@ class NarrowConvolutionTest {
 
     /// Channels, output channels, input size, kernel, stride, padding: 7 x 7 outputs (six full rows of positions
     /// and one alone), from a stride-2 layer, output channels that leave a partial column panel, a pointwise
-    /// layer, a 1 x 1 map, 5 x 5 outputs (a last row of one position).
+    /// layer, a 1 x 1 map, 5 x 5 outputs (a last row of one position), 10 x 10 outputs (four panels of positions,
+    /// two parts at two threads).
     @ParameterizedTest(name = "c{0} m{1} {2}x{2} k{3} s{4} p{5}")
-    @CsvSource({"128,96,7,3,1,1", "64,40,14,3,2,1", "160,64,7,1,1,0", "48,72,1,1,1,0", "16,33,5,3,1,1"})
+    @CsvSource({"128,96,7,3,1,1", "64,40,14,3,2,1", "160,64,7,1,1,0", "48,72,1,1,1,0", "16,33,5,3,1,1", "256,64,10,3,1,1"})
     void forwardMatchesDirectSum(int c, int m, int size, int kernel, int stride, int pad) {
         assumeTrue(VectorSupport.ENABLED, "the transposed product needs the vector kernels on");
         var r = new Random(c * 1000L + m * 10L + size);
