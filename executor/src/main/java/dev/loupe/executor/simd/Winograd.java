@@ -41,8 +41,8 @@ public final class Winograd {
     private static final int STAGING_BUDGET = 1 << 15;
     /// At most this many floats of transformed inputs and products for a layer split across threads to run as one
     /// block, its passes split (see [#forward]): ResNet-18's 56² layers (0.97 M floats) at two threads took 7-17%
-    /// less time so than in whole blocks per part, in the model; a layer of 128 channels at 56² (1.9 M) took 8%
-    /// longer in isolation, one of 64 channels at 112² (3.9 M) 13% longer.
+    /// less time this way than in whole blocks per part, in the model; a layer of 128 channels at 56² (1.9 M) took
+    /// 8% longer this way in isolation, one of 64 channels at 112² (3.9 M) 13% longer.
     private static final int SPLIT_PASSES_BUDGET = 1 << 20;
     /// How much fewer padded column products `F(4x4, 3x3)` must compute to be chosen, against its larger filters.
     private static final double LARGER_TILES_GAIN = 0.8;
@@ -169,8 +169,8 @@ public final class Winograd {
         int block = blockSize(layer.tiles, elements * (c + m));
         int blocks = (count + block - 1) / block;
         int parts = WorkerPool.parts(elements * 2.0 * m * c * count, Sgemm.MIN_FLOPS_PER_PART, threads, blocks);
-        double passes = (double) elements * (Packing.sizeB(c, count) + (double) m * count);
-        if (parts > 1 && passes <= SPLIT_PASSES_BUDGET) {
+        double transformed = (double) elements * (Packing.sizeB(c, count) + (double) m * count);
+        if (parts > 1 && transformed <= SPLIT_PASSES_BUDGET) {
             layer.block(0, count, Workspace.current(), threads);
             return;
         }
