@@ -170,27 +170,23 @@ public final class Winograd {
         int blocks = (count + block - 1) / block;
         int parts = WorkerPool.parts(elements * 2.0 * m * c * count, Sgemm.MIN_FLOPS_PER_PART, threads, blocks);
         double transformed = (double) elements * (Packing.sizeB(c, count) + (double) m * count);
-        if (parts > 1 && transformed <= SPLIT_PASSES_BUDGET) {
+        if (parts > 1 && (transformed <= SPLIT_PASSES_BUDGET || blocks < 2 * parts)) {
             layer.block(0, count, Workspace.current(), threads);
             return;
         }
-        if (parts == 1 || blocks >= 2 * parts) {
-            var shares = new Shares(blocks, parts, Packing.panelsA(m));
-            WorkerPool.runChunks(parts, shares.items(), 1, HeldColumns::new, (held, first, last) -> {
-                for (int item = first; item < last; item++) {
-                    int t0 = shares.block(item) * block;
-                    int t1 = Math.min(count, t0 + block);
-                    if (shares.whole(item)) {
-                        layer.block(t0, t1, Workspace.current(), 1);
-                        held.firstTile = -1;
-                    } else {
-                        layer.channelShare(t0, t1, shares.firstChannel(item), shares.channels(), held);
-                    }
+        var shares = new Shares(blocks, parts, Packing.panelsA(m));
+        WorkerPool.runChunks(parts, shares.items(), 1, HeldColumns::new, (held, first, last) -> {
+            for (int item = first; item < last; item++) {
+                int t0 = shares.block(item) * block;
+                int t1 = Math.min(count, t0 + block);
+                if (shares.whole(item)) {
+                    layer.block(t0, t1, Workspace.current(), 1);
+                    held.firstTile = -1;
+                } else {
+                    layer.channelShare(t0, t1, shares.firstChannel(item), shares.channels(), held);
                 }
-            });
-            return;
-        }
-        layer.block(0, count, Workspace.current(), threads);
+            }
+        });
     }
 
     /// Tiles per block: as many column panels as keep `floatsPerTile` floats of transformed inputs and products
