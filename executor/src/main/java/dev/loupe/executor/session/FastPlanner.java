@@ -30,15 +30,17 @@ import java.util.Set;
 ///    its results become precomputed values and the step is dropped. The same operators are left alone as in
 ///    [dev.loupe.executor.transform.ConstantFolding] (random ones, `Dropout`, quantization, nodes holding
 ///    subgraphs), and so are function calls and results over 16 MiB, which stay computed at run time.
-/// 2. **Conv + BatchNormalization** ([ConvBatchNormFolding]): the normalization's scale and shift are folded
+/// 2. **Operand views** ([OperandViews]): a `MatMul` reads through the `Transpose`s, `Split`s and
+///    `Reshape`s before it, in place, and those nodes are dropped.
+/// 3. **Conv + BatchNormalization** ([ConvBatchNormFolding]): the normalization's scale and shift are folded
 ///    into new weights and bias of the convolution.
-/// 3. **Epilogues.** A `Relu`, `LeakyRelu`, `Clip`, `Add`, `Sub`, `Mul` or `Div` reading the result of a
+/// 4. **Epilogues.** A `Relu`, `LeakyRelu`, `Clip`, `Add`, `Sub`, `Mul` or `Div` reading the result of a
 ///    `Conv`, `Gemm`, `MatMul` or elementwise `Add`/`Sub`/`Mul`/`Div` joins that step ([FusedKernel]), and
 ///    chains on (`Conv` → `Add` → `Relu`).
-/// 4. **Expansion and depthwise layer as one step.** A float pointwise `Conv` (with its fused bound) whose
+/// 5. **Expansion and depthwise layer as one step.** A float pointwise `Conv` (with its fused bound) whose
 ///    result only a depthwise `Conv` reads becomes one step with it ([ExpandedDepthwiseKernel]): the expanded
 ///    channels are computed a few at a time and go straight through the depthwise layer, never stored whole.
-/// 5. **Weights taken by kernels.** Each constant input of a step's first node is offered to its kernel
+/// 6. **Weights taken by kernels.** Each constant input of a step's first node is offered to its kernel
 ///    ([ConstantTakingKernel]); a slot the kernel takes (weights packed into its own layout) reads nothing at
 ///    run time, and a value no step reads any more is not kept, so such weights are held once, packed.
 ///
@@ -80,9 +82,10 @@ final class FastPlanner {
         int headInputs;
         String[] outputs;
 
-        Group(CompiledGraph.Step head) {
+        Group(CompiledGraph.Step head, List<Node> absorbed) {
             this.head = head;
             this.nodes.add(head.node());
+            this.nodes.addAll(absorbed);
             this.inputs = new ArrayList<>(Arrays.asList(head.inputs()));
             this.outputs = head.outputs();
         }
@@ -125,6 +128,8 @@ final class FastPlanner {
                 steps.add(step);
             }
         }
+        var views = OperandViews.absorb(steps, graphOutputs, this::constant, uses(steps));
+        steps = new ArrayList<>(views.steps());
         var uses = uses(steps);
         for (var step : steps) {
             if (step.node().opType().equals("BatchNormalization") && step.inputs().length > 0) {
@@ -135,7 +140,7 @@ final class FastPlanner {
         var producer = new HashMap<String, Group>();
         for (var step : steps) {
             var joined = join(step, producer, uses);
-            var group = joined != null ? joined : new Group(step);
+            var group = joined != null ? joined : new Group(step, views.absorbedBy(step));
             if (joined != null) {
                 groups.remove(joined);
             }
@@ -257,7 +262,7 @@ final class FastPlanner {
     // ---- fusion
 
     /// How many input slots of the remaining steps read each name, plus one per node whose subgraphs read it.
-    private Map<String, Integer> uses(List<CompiledGraph.Step> steps) {
+    private static Map<String, Integer> uses(List<CompiledGraph.Step> steps) {
         var uses = new HashMap<String, Integer>();
         for (var step : steps) {
             for (var name : step.inputs()) {

@@ -63,6 +63,16 @@ public final class Sgemm {
     public static void multiplyBatches(int batches, int m, int n, int k, float[] a, int[] aOffsets, int aRowStride,
                                        int aColStride, float[] b, int[] bOffsets, int bRowStride, int bColStride, float[] c,
                                        int threads) {
+        multiplyBatches(batches, m, n, k, a, aOffsets, aRowStride, aColStride, b, bOffsets, bRowStride, bColStride, c, null,
+                n, threads);
+    }
+
+    /// [#multiplyBatches(int, int, int, int, float[], int[], int, int, float[], int[], int, int, float[], int)] with
+    /// `C_i` at `cOffsets[i]` with leading dimension `ldc` (`null` offsets: one after the other from `c[0]`).
+    /// The products must not write the same elements.
+    public static void multiplyBatches(int batches, int m, int n, int k, float[] a, int[] aOffsets, int aRowStride,
+                                       int aColStride, float[] b, int[] bOffsets, int bRowStride, int bColStride, float[] c,
+                                       int[] cOffsets, int ldc, int threads) {
         boolean splitEach = parts(m, n, k, threads) > 1;
         int perPart = splitEach ? batches
                 : (int) Math.min(batches, Math.ceil(MIN_FLOPS_PER_PART / Math.max(1.0, 2.0 * m * n * k)));
@@ -70,7 +80,7 @@ public final class Sgemm {
         Parallel.forRange(batches, perPart, 1, threads, (first, end) -> {
             for (int i = first; i < end; i++) {
                 multiply(m, n, k, 1f, a, aOffsets[i], aRowStride, aColStride, b, bOffsets[i], bRowStride, bColStride, c,
-                        i * m * n, n, false, threadsEach);
+                        cOffsets == null ? i * m * n : cOffsets[i], ldc, false, threadsEach);
             }
         });
     }

@@ -400,7 +400,7 @@ class FastModeTest {
         return g;
     }
 
-    private static void init(Graph g, String name, SplittableRandom random, float lo, float hi, long... shape) {
+    static void init(Graph g, String name, SplittableRandom random, float lo, float hi, long... shape) {
         var t = Tensor.allocate(ElementType.FLOAT, shape);
         for (int i = 0; i < t.size(); i++) {
             t.floats()[i] = lo == hi ? lo : (float) random.nextDouble(lo, hi);
@@ -408,7 +408,7 @@ class FastModeTest {
         g.setInitializer(g.valueOrCreate(name), TensorConversion.toTensorData(t, name));
     }
 
-    private static void shapeInit(Graph g, String name, long... dims) {
+    static void shapeInit(Graph g, String name, long... dims) {
         g.setInitializer(g.valueOrCreate(name), dev.loupe.model.TensorData.ofLongs(name, new long[] {dims.length}, dims));
     }
 
@@ -418,12 +418,12 @@ class FastModeTest {
 
     /// Runs `model` in both modes on the same random inputs (twice in FAST, so the second run reuses storage,
     /// poisoned when recycled) and checks that every output agrees; returns the second FAST result.
-    private static RunResult compare(Model model) {
+    static RunResult compare(Model model) {
         return compare(model, 1);
     }
 
     /// [#compare(Model)] with `threads` threads for the FAST session.
-    private static RunResult compare(Model model, int threads) {
+    static RunResult compare(Model model, int threads) {
         var debug = Session.create(model);
         var fast = Session.create(model, dev.loupe.executor.kernels.BuiltinKernels.registry(),
                 options(ExecutionMode.FAST).withThreads(threads), new RecycledStorageTest.PoisoningPool());
@@ -437,7 +437,7 @@ class FastModeTest {
         return actual;
     }
 
-    private static List<String> ops(RunResult result) {
+    static List<String> ops(RunResult result) {
         return result.nodeStats().stream().map(s -> s.node().opType()).toList();
     }
 
