@@ -10,7 +10,7 @@ import dev.loupe.model.ElementType;
 /// node's kernel runs as usual. Every element's result depends on that element alone (and on the node's
 /// other inputs), so the application may be cut into ranges, run on several threads, and interleaved with
 /// the following epilogues range by range.
-sealed interface Epilogue {
+sealed interface Epilogue permits Epilogue.Relu, Epilogue.LeakyRelu, Epilogue.Clip, Epilogue.Binary, ElementwiseRegion {
 
     /// What the ranges of [#apply] must be multiples of for this node on `y` with `inputs` (the node's inputs,
     /// `y` in its slot): 1, or the length of `y`'s last axis when the other operand is one row; 0 when the

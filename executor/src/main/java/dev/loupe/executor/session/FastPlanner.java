@@ -32,15 +32,17 @@ import java.util.Set;
 ///    subgraphs), and so are function calls and results over 16 MiB, which stay computed at run time.
 /// 2. **Operand views** ([OperandViews]): a `MatMul` reads through the `Transpose`s, `Split`s and
 ///    `Reshape`s before it, in place, and those nodes are dropped.
-/// 3. **Conv + BatchNormalization** ([ConvBatchNormFolding]): the normalization's scale and shift are folded
+/// 3. **Elementwise regions** ([ElementwiseRegions]): elementwise nodes mapping one value (a GELU written
+///    out) become one step that passes the value through all of them block by block.
+/// 4. **Conv + BatchNormalization** ([ConvBatchNormFolding]): the normalization's scale and shift are folded
 ///    into new weights and bias of the convolution.
-/// 4. **Epilogues.** A `Relu`, `LeakyRelu`, `Clip`, `Add`, `Sub`, `Mul` or `Div` reading the result of a
+/// 5. **Epilogues.** A `Relu`, `LeakyRelu`, `Clip`, `Add`, `Sub`, `Mul`, `Div` or region reading the result of a
 ///    `Conv`, `Gemm`, `MatMul` or elementwise `Add`/`Sub`/`Mul`/`Div` joins that step ([FusedKernel]), and
 ///    chains on (`Conv` → `Add` → `Relu`).
-/// 5. **Expansion and depthwise layer as one step.** A float pointwise `Conv` (with its fused bound) whose
+/// 6. **Expansion and depthwise layer as one step.** A float pointwise `Conv` (with its fused bound) whose
 ///    result only a depthwise `Conv` reads becomes one step with it ([ExpandedDepthwiseKernel]): the expanded
 ///    channels are computed a few at a time and go straight through the depthwise layer, never stored whole.
-/// 6. **Weights taken by kernels.** Each constant input of a step's first node is offered to its kernel
+/// 7. **Weights taken by kernels.** Each constant input of a step's first node is offered to its kernel
 ///    ([ConstantTakingKernel]); a slot the kernel takes (weights packed into its own layout) reads nothing at
 ///    run time, and a value no step reads any more is not kept, so such weights are held once, packed.
 ///
@@ -106,6 +108,8 @@ final class FastPlanner {
     private final Set<String> graphOutputs = new HashSet<>();
     /// Values a `BatchNormalization` reads (a convolution producing one keeps it for folding).
     private final Set<String> normalized = new HashSet<>();
+    /// For a step that took other nodes in ([OperandViews], [ElementwiseRegions]), those nodes.
+    private final Map<CompiledGraph.Step, List<Node>> absorbed = new IdentityHashMap<>();
     private int fresh;
 
     private FastPlanner(CompiledGraph main) {
@@ -129,7 +133,11 @@ final class FastPlanner {
             }
         }
         var views = OperandViews.absorb(steps, graphOutputs, this::constant, uses(steps));
-        steps = new ArrayList<>(views.steps());
+        var regions = ElementwiseRegions.absorb(views.steps(), main.inputNames(), graphOutputs, this::constant,
+                uses(views.steps()));
+        absorbed.putAll(views.absorbed());
+        absorbed.putAll(regions.absorbed());
+        steps = new ArrayList<>(regions.steps());
         var uses = uses(steps);
         for (var step : steps) {
             if (step.node().opType().equals("BatchNormalization") && step.inputs().length > 0) {
@@ -140,7 +148,7 @@ final class FastPlanner {
         var producer = new HashMap<String, Group>();
         for (var step : steps) {
             var joined = join(step, producer, uses);
-            var group = joined != null ? joined : new Group(step, views.absorbedBy(step));
+            var group = joined != null ? joined : new Group(step, absorbed.getOrDefault(step, List.of()));
             if (joined != null) {
                 groups.remove(joined);
             }
@@ -316,6 +324,7 @@ final class FastPlanner {
                 }
                 g.stages.add(new FusedKernel.Stage(step.kernel(), epilogue, sources));
                 g.nodes.add(node);
+                g.nodes.addAll(absorbed.getOrDefault(step, List.of()));
                 g.outputs = step.outputs();
                 return g;
             }
@@ -424,6 +433,9 @@ final class FastPlanner {
 
     /// The in-place form of `step` reading the previous result in `slot`, or `null` when it has none.
     private static Epilogue epilogue(CompiledGraph.Step step, int slot) {
+        if (step.kernel() instanceof ElementwiseRegion region) {
+            return region;
+        }
         var node = step.node();
         long version = step.opsetVersion();
         if (node.outputs().size() != 1) {

@@ -32,13 +32,6 @@ final class OperandViews {
     private static final Set<String> VIEWS = Set.of("Transpose", "Split", "Reshape", "Squeeze", "Unsqueeze", "Flatten");
     private static final Set<String> COPYING = Set.of("Transpose", "Split");
 
-    /// The steps after the rewrite, and for each rewritten product the nodes its chains stand for.
-    record Result(List<CompiledGraph.Step> steps, Map<CompiledGraph.Step, List<Node>> absorbed) {
-        List<Node> absorbedBy(CompiledGraph.Step step) {
-            return absorbed.getOrDefault(step, List.of());
-        }
-    }
-
     /// A chain found for one operand: the root it reads, its links in running order, its nodes and the
     /// values it replaces.
     private record Found(String root, ViewChain chain, List<Node> nodes, List<String> replaced) {
@@ -71,13 +64,13 @@ final class OperandViews {
     }
 
     /// Rewrites `steps`; `constant` gives a constant's value (`null` for other names), `uses` how many node
-    /// slots and subgraphs read each name.
-    static Result absorb(List<CompiledGraph.Step> steps, Set<String> graphOutputs, Function<String, Tensor> constant,
+    /// slots and subgraphs read each name. Each rewritten product stands for the nodes of its chains.
+    static StepRewrite absorb(List<CompiledGraph.Step> steps, Set<String> graphOutputs, Function<String, Tensor> constant,
                          Map<String, Integer> uses) {
         return new OperandViews(steps, graphOutputs, constant, uses).rewrite(steps);
     }
 
-    private Result rewrite(List<CompiledGraph.Step> steps) {
+    private StepRewrite rewrite(List<CompiledGraph.Step> steps) {
         var operands = new IdentityHashMap<CompiledGraph.Step, Found[]>();
         var replaced = new HashSet<String>();
         for (var step : steps) {
@@ -128,7 +121,7 @@ final class OperandViews {
                 result.add(rewritten.getOrDefault(step, step));
             }
         }
-        return new Result(result, absorbed);
+        return new StepRewrite(result, absorbed);
     }
 
     /// Whether `step` is a standard `MatMul` of two values that are not constants.

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /// Kernels in [ExecutionMode#FAST] write outputs into recycled arrays: a pool that fills every array it
 /// takes back with garbage (NaN, or a bit pattern for integers) shows whether a kernel relies on zeroed
-/// storage. Each model computes `t2 = Neg(Neg(x))` first, so the operator under test gets the first `Neg`'s
+/// storage. Each model computes `t2 = Transpose(Transpose(Neg(x)))` first (the axes reversed and back, so that
+/// no elementwise region takes the operator under test in with the `Neg`), so the operator under test gets a
 /// poisoned array as its output, and its result must equal the DEBUG result bit for bit.
 class RecycledStorageTest {
 
@@ -125,7 +126,7 @@ class RecycledStorageTest {
         check(op, shape, params, attributes);
     }
 
-    /// `y = op(Neg(Neg(x)), params...)`; a parameter named `x` reads the input again, `indices` is an int64
+    /// `y = op(Transpose(Transpose(Neg(x))), params...)`; a parameter named `x` reads the input again, `indices` is an int64
     /// initializer permuting its length, `sequence_lens` an int32 initializer giving sample `k` the length
     /// `shape[0] - 3k` (at least 1), others are float initializers of the given shapes with values in
     /// (0.1, 0.9).
@@ -158,8 +159,9 @@ class RecycledStorageTest {
                 g.setInitializer(g.valueOrCreate(e.getKey()), TensorConversion.toTensorData(t, e.getKey()));
             }
         }
-        node(g, "neg1", "Neg", names("x"), names("t1"));
-        node(g, "neg2", "Neg", names("t1"), names("t2"));
+        node(g, "neg", "Neg", names("x"), names("t1"));
+        node(g, "reverse", "Transpose", names("t1"), names("t1r"));
+        node(g, "back", "Transpose", names("t1r"), names("t2"));
         node(g, "op", op, inputs, names("y"), attributes);
         output(g, "y");
         var model = TestModels.model(g, 20);

@@ -8,7 +8,7 @@ final class AtanhKernel extends UnaryKernel {
     }
 
     @Override
-    void floats(float[] x, float[] o, int from, int to) {
+    public void floats(float[] x, float[] o, int from, int to) {
         for (int i = from; i < to; i++) {
             double v = x[i];
             o[i] = (float) (0.5 * Math.log((1 + v) / (1 - v)));

@@ -13,7 +13,7 @@ final class CeluKernel extends UnaryKernel {
     }
 
     @Override
-    void floats(float[] x, float[] o, int from, int to) {
+    public void floats(float[] x, float[] o, int from, int to) {
         for (int i = from; i < to; i++) {
             double v = x[i];
             o[i] = (float) (Math.max(0, v) + Math.min(0, alpha * (Math.exp(v / alpha) - 1)));

@@ -13,7 +13,7 @@ final class EluKernel extends UnaryKernel {
     }
 
     @Override
-    void floats(float[] x, float[] o, int from, int to) {
+    public void floats(float[] x, float[] o, int from, int to) {
         for (int i = from; i < to; i++) {
             double v = x[i];
             o[i] = (float) (v < 0 ? alpha * (Math.exp(v) - 1) : v);

@@ -10,7 +10,7 @@ final class ErfKernel extends UnaryKernel {
     }
 
     @Override
-    void floats(float[] x, float[] o, int from, int to) {
+    public void floats(float[] x, float[] o, int from, int to) {
         VectorLoops.erf(x, o, from, to);
     }
 

@@ -26,7 +26,7 @@ final class GeluKernel extends UnaryKernel {
     }
 
     @Override
-    void floats(float[] x, float[] o, int from, int to) {
+    public void floats(float[] x, float[] o, int from, int to) {
         if (tanh) {
             Activations.geluTanh(x, o, from, to);
         } else {

@@ -15,7 +15,7 @@ final class HardSigmoidKernel extends UnaryKernel {
     }
 
     @Override
-    void floats(float[] x, float[] o, int from, int to) {
+    public void floats(float[] x, float[] o, int from, int to) {
         for (int i = from; i < to; i++) {
             double v = x[i];
             o[i] = (float) (Math.max(0, Math.min(1, alpha * v + beta)));

@@ -10,7 +10,7 @@ final class ReluKernel extends UnaryKernel {
     }
 
     @Override
-    void floats(float[] x, float[] o, int from, int to) {
+    public void floats(float[] x, float[] o, int from, int to) {
         VectorLoops.relu(x, o, from, to);
     }
 

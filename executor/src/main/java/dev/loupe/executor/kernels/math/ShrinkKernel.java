@@ -15,7 +15,7 @@ final class ShrinkKernel extends UnaryKernel {
     }
 
     @Override
-    void floats(float[] x, float[] o, int from, int to) {
+    public void floats(float[] x, float[] o, int from, int to) {
         for (int i = from; i < to; i++) {
             double v = x[i];
             o[i] = (float) (v < -lambd ? v + bias : v > lambd ? v - bias : 0);

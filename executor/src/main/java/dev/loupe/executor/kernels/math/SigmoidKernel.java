@@ -10,7 +10,7 @@ final class SigmoidKernel extends UnaryKernel {
     }
 
     @Override
-    void floats(float[] x, float[] o, int from, int to) {
+    public void floats(float[] x, float[] o, int from, int to) {
         Activations.sigmoid(x, from, o, from, to - from);
     }
 

@@ -8,7 +8,7 @@ final class TanKernel extends UnaryKernel {
     }
 
     @Override
-    void floats(float[] x, float[] o, int from, int to) {
+    public void floats(float[] x, float[] o, int from, int to) {
         for (int i = from; i < to; i++) {
             double v = x[i];
             o[i] = (float) (Math.tan(v));

@@ -10,7 +10,7 @@ final class TanhKernel extends UnaryKernel {
     }
 
     @Override
-    void floats(float[] x, float[] o, int from, int to) {
+    public void floats(float[] x, float[] o, int from, int to) {
         Activations.tanh(x, from, o, from, to - from);
     }
 

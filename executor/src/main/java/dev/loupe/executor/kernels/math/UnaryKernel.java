@@ -1,6 +1,6 @@
 package dev.loupe.executor.kernels.math;
 
-import dev.loupe.executor.kernel.Kernel;
+import dev.loupe.executor.kernel.ElementwiseKernel;
 import dev.loupe.executor.kernel.KernelContext;
 import dev.loupe.executor.kernel.KernelException;
 import dev.loupe.executor.simd.Parallel;
@@ -13,7 +13,7 @@ import dev.loupe.model.ElementType;
 /// narrows the result back (large float tensors in pieces on several threads). A subclass overrides the loops
 /// of the types it supports; the others report the type as unsupported. Loops compute `o[i] = f(x[i])` for
 /// every `i`.
-abstract class UnaryKernel implements Kernel {
+abstract class UnaryKernel implements ElementwiseKernel {
 
     private final String op;
 
@@ -61,8 +61,20 @@ abstract class UnaryKernel implements Kernel {
         }
     }
 
-    /// `o[i] = f(x[i])` for `from <= i < to` (pieces of one tensor may run on several threads at once).
-    void floats(float[] x, float[] o, int from, int to) {
+    @Override
+    public final boolean takesFloats() {
+        try {
+            floats(new float[0], new float[0], 0, 0);
+            return true;
+        } catch (UnsupportedType e) {
+            return false;
+        }
+    }
+
+    /// `o[i] = f(x[i])` for `from <= i < to` (pieces of one tensor may run on several threads at once); a
+    /// subclass without float32 loops leaves it as it is, throwing for every range (the empty one too).
+    @Override
+    public void floats(float[] x, float[] o, int from, int to) {
         throw UnsupportedType.INSTANCE;
     }
 
