@@ -5,6 +5,7 @@ import ai.onnxruntime.OrtSession;
 import dev.loupe.executor.kernels.BuiltinKernels;
 import dev.loupe.executor.session.Benchmark;
 import dev.loupe.executor.session.ExecutionMode;
+import dev.loupe.executor.session.RunProfile;
 import dev.loupe.executor.session.Session;
 import dev.loupe.executor.session.SessionOptions;
 import dev.loupe.executor.simd.VectorSupport;
@@ -17,12 +18,9 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /// Whole models, Loupe against ONNX Runtime (CPU, Java API) in the same JVM: the same random inputs, the same
 /// intra-op thread count (ORT with one inter-op thread, sequential execution), warm-up runs, then timed
@@ -40,7 +38,7 @@ import java.util.TreeMap;
 ///
 /// `--mode` picks Loupe's [ExecutionMode] (default `both`: a DEBUG and a FAST session timed in the same
 /// rotation, one table row each, with the bytes the calling thread allocated per run). `--profile` also
-/// prints Loupe's mean time per operator type over a few extra runs (for FAST, per fused step's first node).
+/// prints Loupe's slowest steps and time per operator type, medians of a few extra runs ([RunProfile]).
 public final class ModelComparison {
 
     private static final int PROFILE_RUNS = 5;
@@ -152,30 +150,19 @@ public final class ModelComparison {
     }
 
     private static void printProfile(Session session, Map<String, RuntimeValue> inputs) {
-        var byOp = new HashMap<String, Long>();
-        var byNode = new LinkedHashMap<Node, Long>();
-        for (int run = 0; run < PROFILE_RUNS; run++) {
-            for (var s : session.run(inputs).nodeStats()) {
-                byOp.merge(s.node().opType(), s.nanos() / PROFILE_RUNS, Long::sum);
-                byNode.merge(s.node(), s.nanos() / PROFILE_RUNS, Long::sum);
-            }
+        var profile = RunProfile.of(session, inputs, PROFILE_RUNS);
+        System.out.printf(Locale.ROOT, "  slowest nodes (median of %d runs):%n", PROFILE_RUNS);
+        profile.steps().stream().limit(SLOWEST_NODES).forEach(s ->
+                System.out.printf(Locale.ROOT, "    %8.3f ms  %-10s %s%n", s.nanos() / 1e6, s.node().opType(), describe(s.node())));
+        System.out.printf(Locale.ROOT, "  Loupe time by operator (median of %d runs, %.2f ms in kernels):%n", PROFILE_RUNS,
+                profile.stepsNanos() / 1e6);
+        for (var op : profile.byOperator()) {
+            System.out.printf(Locale.ROOT, "    %-24s %8.2f ms  %5.1f%%%n", op.opType(), op.nanos() / 1e6, 100 * op.share());
         }
-        printSlowestNodes(byNode);
-        long total = byOp.values().stream().mapToLong(Long::longValue).sum();
-        var sorted = new TreeMap<Long, List<String>>((x, y) -> Long.compare(y, x));
-        byOp.forEach((op, nanos) -> sorted.computeIfAbsent(nanos, k -> new ArrayList<>()).add(op));
-        System.out.printf(Locale.ROOT, "  Loupe time by operator (mean of %d runs, %.2f ms in kernels):%n", PROFILE_RUNS, total / 1e6);
-        sorted.forEach((nanos, ops) -> System.out.printf(Locale.ROOT, "    %-24s %8.2f ms  %5.1f%%%n", String.join(", ", ops), nanos / 1e6, 100.0 * nanos / total));
     }
 
-    /// The [#SLOWEST_NODES] nodes that took longest, with their input types and the attributes that shape
-    /// their work (kernel, strides, group), so that a profile points at layers rather than operators.
-    private static void printSlowestNodes(Map<Node, Long> byNode) {
-        System.out.printf(Locale.ROOT, "  slowest nodes (mean of %d runs):%n", PROFILE_RUNS);
-        byNode.entrySet().stream().sorted(Map.Entry.<Node, Long>comparingByValue().reversed()).limit(SLOWEST_NODES)
-                .forEach(e -> System.out.printf(Locale.ROOT, "    %8.3f ms  %-10s %s%n", e.getValue() / 1e6, e.getKey().opType(), describe(e.getKey())));
-    }
-
+    /// A node with its input types and the attributes that shape its work (kernel, strides, group), so that a
+    /// profile points at layers rather than operators.
     private static String describe(Node node) {
         var text = new StringBuilder(node.displayName()).append(' ');
         for (var input : node.inputs()) {

@@ -116,4 +116,20 @@ class RunCommandsTest {
         assertThat(text.exitCode()).as(text.err()).isZero();
         assertThat(text.out()).contains("median ").contains("peak resident memory").contains("heap held with the session loaded");
     }
+
+    /// `--profile` in debug mode on the MLP (3 `Constant`, 3 `Gemm`, 3 `Mul`, a `Relu`, a `Tanh`): every
+    /// operator has its line, with its number of steps.
+    @Test
+    void benchProfileListsTheOperatorsAndSteps() {
+        var model = FIXTURES.resolve("torch_mlp/model.onnx").toString();
+        var text = CliRun.of("bench", model, "--runs", "3", "--warmup", "1", "--threads", "1", "--mode", "debug", "--profile");
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("time by operator").containsPattern("Gemm +[0-9.]+ ms +[0-9.]+% +3 step\\(s\\)")
+                .containsPattern("Mul +[0-9.]+ ms +[0-9.]+% +3 step\\(s\\)").containsPattern("Tanh +[0-9.]+ ms +[0-9.]+% +1 step\\(s\\)")
+                .contains("slowest steps:");
+        var json = CliRun.of("bench", model, "--runs", "2", "--warmup", "0", "--mode", "debug", "--profile", "--json");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        assertThat(json.out()).contains("\"profile\"").contains("\"operators\"").contains("\"opType\": \"Relu\"")
+                .containsPattern("\"steps\": \\[");
+    }
 }

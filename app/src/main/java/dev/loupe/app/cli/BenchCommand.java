@@ -3,14 +3,18 @@ package dev.loupe.app.cli;
 import dev.loupe.executor.io.InputLoader;
 import dev.loupe.executor.kernels.BuiltinKernels;
 import dev.loupe.executor.session.Benchmark;
+import dev.loupe.executor.session.RunProfile;
 import dev.loupe.executor.session.Session;
 import dev.loupe.executor.session.SessionOptions;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,11 +22,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/// `loupe bench MODEL [--threads N] [--runs R] [--warmup W] [--mode debug|fast] [--data-dir DIR] [--json]`: median,
-/// min and max run time on the embedded executor (in [dev.loupe.executor.session.ExecutionMode#FAST] unless told
-/// otherwise), the bytes allocated per run on the calling thread, the Java heap the loaded session holds (in use
-/// after a full collection once the runs are done: weights as the kernels keep them, plans, the JVM's own)
-/// and the process's peak resident memory.
+/// `loupe bench MODEL [--threads N] [--runs R] [--warmup W] [--mode debug|fast] [--data-dir DIR] [--profile]
+/// [--json]`: median, min and max run time on the embedded executor (in
+/// [dev.loupe.executor.session.ExecutionMode#FAST] unless told otherwise), the bytes allocated per run on the
+/// calling thread, the Java heap the loaded session holds (in use after a full collection once the runs are
+/// done: weights as the kernels keep them, plans, the JVM's own) and the process's peak resident memory. With
+/// `--profile`, as many more runs give each step's median time ([RunProfile]): the time by operator and the
+/// slowest steps.
 @Command(name = "bench", description = "Time whole runs of a model on the embedded executor (median, min, max) and report peak memory.")
 final class BenchCommand implements Callable<Integer> {
 
@@ -45,8 +51,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--mode", paramLabel = "debug|fast", defaultValue = "fast", description = ModeOption.DESCRIPTION)
     String mode;
 
+    @Option(names = "--profile", description = "Also time each step (as many more runs): time by operator and the "
+            + "slowest steps. In fast mode a fused step counts under its first node.")
+    boolean profile;
+
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
+
+    /// Slowest steps listed with `--profile`.
+    private static final int SLOWEST = 10;
 
     @Spec
     CommandSpec spec;
@@ -55,12 +68,14 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         Benchmark.Result result;
+        RunProfile stepTimes;
         long heldHeap;
         try (var m = ModelOption.open(model)) {
             var options = SessionOptions.defaults().withThreads(n).withMode(ModeOption.parse(spec, mode));
             var session = Session.create(m, BuiltinKernels.registry(), options);
             var inputs = dataDir == null ? Benchmark.randomInputs(session, 0) : InputLoader.fromDirectory(session.inputs(), dataDir);
             result = Benchmark.run(session, inputs, warmup, runs);
+            stepTimes = profile ? RunProfile.of(session, inputs, runs) : null;
             heldHeap = heapAfterCollection();
             Reference.reachabilityFence(session);
         }
@@ -80,6 +95,9 @@ final class BenchCommand implements Callable<Integer> {
             map.put("allocatedBytesPerRun", result.allocatedBytesPerRun());
             map.put("heapHeldBytes", heldHeap);
             map.put("peakResidentBytes", peakRss);
+            if (stepTimes != null) {
+                map.put("profile", profileJson(stepTimes));
+            }
             out.println(Json.write(map));
         } else {
             out.printf("%s: %d runs after %d warm-up, %d thread(s), %s mode%n", model.getFileName(), result.runs(), result.warmup(),
@@ -91,9 +109,50 @@ final class BenchCommand implements Callable<Integer> {
             out.printf("allocated per run (calling thread, median) %s%n", result.allocatedBytesPerRun() < 0 ? "unknown"
                     : String.format("%.2f MiB", result.allocatedBytesPerRun() / 1048576.0));
             out.printf("heap held with the session loaded (after a full collection) %.1f MiB%n", heldHeap / 1048576.0);
+            if (stepTimes != null) {
+                printProfile(out, stepTimes);
+            }
         }
         out.flush();
         return LoupeCommand.OK;
+    }
+
+    private static void printProfile(PrintWriter out, RunProfile p) {
+        out.printf("time by operator (median of each step over %d runs; %.2f ms in steps of a %.2f ms run):%n",
+                p.runs(), p.stepsNanos() / 1e6, p.medianRunNanos() / 1e6);
+        for (var op : p.byOperator()) {
+            out.printf("  %-24s %9.3f ms %6.1f%%  %d step(s)%n", op.opType(), op.nanos() / 1e6, 100 * op.share(), op.steps());
+        }
+        out.println("slowest steps:");
+        for (var s : p.steps().subList(0, Math.min(SLOWEST, p.steps().size()))) {
+            out.printf("  %9.3f ms  %-16s %s%n", s.nanos() / 1e6, s.node().opType(), s.node().displayName());
+        }
+    }
+
+    private static Map<String, Object> profileJson(RunProfile p) {
+        var operators = new ArrayList<Object>();
+        for (var op : p.byOperator()) {
+            var m = new LinkedHashMap<String, Object>();
+            m.put("opType", op.opType());
+            m.put("millis", op.nanos() / 1e6);
+            m.put("share", op.share());
+            m.put("steps", op.steps());
+            operators.add(m);
+        }
+        var steps = new ArrayList<Object>();
+        for (var s : p.steps()) {
+            var m = new LinkedHashMap<String, Object>();
+            m.put("node", s.node().displayName());
+            m.put("opType", s.node().opType());
+            m.put("millis", s.nanos() / 1e6);
+            steps.add(m);
+        }
+        var map = new LinkedHashMap<String, Object>();
+        map.put("runs", p.runs());
+        map.put("medianRunMillis", p.medianRunNanos() / 1e6);
+        map.put("operators", operators);
+        map.put("steps", steps);
+        return map;
     }
 
     /// Java heap in use right after a full collection (asked of the JVM; `-XX:+DisableExplicitGC` makes it an
