@@ -278,7 +278,9 @@ final class FastPlanner {
                     uses.merge(name, 1, Integer::sum);
                 }
             }
+            // The node's own inputs are counted as the step's (a step that took other nodes in reads other names).
             var direct = new HashSet<>(Arrays.asList(step.inputs()));
+            step.node().inputs().forEach(v -> direct.add(v == null ? null : v.name()));
             for (var v : TopologicalOrder.reads(step.node())) {
                 if (!direct.contains(v.name())) {
                     uses.merge(v.name(), 1, Integer::sum);
