@@ -1,5 +1,6 @@
 package dev.loupe.executor.session;
 
+import dev.loupe.executor.simd.Selection;
 import dev.loupe.executor.simd.VectorLoops;
 import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Tensor;
@@ -10,7 +11,8 @@ import dev.loupe.model.ElementType;
 /// node's kernel runs as usual. Every element's result depends on that element alone (and on the node's
 /// other inputs), so the application may be cut into ranges, run on several threads, and interleaved with
 /// the following epilogues range by range.
-sealed interface Epilogue permits Epilogue.Relu, Epilogue.LeakyRelu, Epilogue.Clip, Epilogue.Binary, ElementwiseRegion {
+sealed interface Epilogue permits Epilogue.Relu, Epilogue.LeakyRelu, Epilogue.Clip, Epilogue.Binary, Epilogue.Select,
+        ElementwiseRegion {
 
     /// What the ranges of [#apply] must be multiples of for this node on `y` with `inputs` (the node's inputs,
     /// `y` in its slot): 1, or the length of `y`'s last axis when the other operand is one row; 0 when the
@@ -127,8 +129,9 @@ sealed interface Epilogue permits Epilogue.Relu, Epilogue.LeakyRelu, Epilogue.Cl
             }
         }
 
-        /// Whether `r` (of `y`'s size and no higher rank) broadcasts to `y`'s shape as it is.
-        private static boolean sameShape(Tensor y, Tensor r) {
+        /// Whether `r`'s axes are `y`'s last ones (so `r` of `y`'s size and no higher rank broadcasts to `y`'s
+        /// shape as it is).
+        static boolean sameShape(Tensor y, Tensor r) {
             int lead = y.rank() - r.rank();
             for (int i = 0; i < r.rank(); i++) {
                 if (y.dim(lead + i) != r.dim(i)) {
@@ -136,6 +139,42 @@ sealed interface Epilogue permits Epilogue.Relu, Epilogue.LeakyRelu, Epilogue.Cl
                 }
             }
             return true;
+        }
+    }
+
+    /// `Where` with `y` in value slot `ySlot` (1 or 2): the condition a bool tensor of one element or of `y`'s
+    /// last axes (a mask repeated over the leading ones, as a causal mask over attention heads), the other
+    /// value float32 of one element or of `y`'s shape. Selection copies values, so the result is the node's.
+    record Select(int ySlot) implements Epilogue {
+        @Override
+        public int granule(Tensor y, RuntimeValue[] inputs) {
+            if (inputs.length != 3 || !(inputs[0] instanceof Tensor c) || c.type() != ElementType.BOOL || c.rank() > y.rank()
+                    || !(inputs[3 - ySlot] instanceof Tensor v) || v.type() != ElementType.FLOAT || v.rank() > y.rank()
+                    || !(v.size() == 1 || v.size() == y.size() && Binary.sameShape(y, v))) {
+                return 0;
+            }
+            if (c.size() == 1) {
+                return 1;
+            }
+            return Binary.sameShape(y, c) && c.size() > 0 && y.size() % c.size() == 0 ? c.size() : 0;
+        }
+
+        @Override
+        public void apply(Tensor y, RuntimeValue[] inputs, int from, int to) {
+            var c = (Tensor) inputs[0];
+            var v = (Tensor) inputs[3 - ySlot];
+            var o = y.floats();
+            int cs = c.size() == 1 ? 0 : 1;
+            int vs = v.size() == 1 ? 0 : 1;
+            int run = cs == 0 ? to - from : c.size();
+            for (int i = from; i < to; i += run) {
+                int vi = vs * i;
+                if (ySlot == 1) {
+                    Selection.select(c.bytes(), 0, cs, o, i, 1, v.floats(), vi, vs, o, i, run);
+                } else {
+                    Selection.select(c.bytes(), 0, cs, v.floats(), vi, vs, o, i, 1, o, i, run);
+                }
+            }
         }
     }
 }

@@ -1,0 +1,89 @@
+package dev.loupe.executor.session;
+
+import dev.loupe.executor.tensor.Tensor;
+import dev.loupe.executor.tensor.TensorConversion;
+import dev.loupe.model.Attribute;
+import dev.loupe.model.ElementType;
+import dev.loupe.model.Graph;
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static dev.loupe.executor.session.FastModeTest.compare;
+import static dev.loupe.executor.session.FastModeTest.init;
+import static dev.loupe.executor.session.FastModeTest.ops;
+import static dev.loupe.executor.session.TestModels.input;
+import static dev.loupe.executor.session.TestModels.names;
+import static dev.loupe.executor.session.TestModels.node;
+import static dev.loupe.executor.session.TestModels.output;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/// `Where` as an epilogue ([Epilogue.Select]) in [ExecutionMode#FAST] against [ExecutionMode#DEBUG]: a GPT
+/// decoder's causal mask over the scaled attention scores joins their product.
+class WhereEpilogueTest {
+
+    /// `softmax(where(mask, q k^T / 8, -inf))` over `heads` heads of `seq x seq` scores, the mask lower
+    /// triangular and `[seq, seq]` (the scores in `Where`'s slot `slot`: 1, or 2 with the mask inverted).
+    private static Graph maskedScores(int heads, int seq, int width, int slot) {
+        var g = new Graph(null, "causal");
+        input(g, "q", ElementType.FLOAT, 1, heads, seq, width);
+        input(g, "k", ElementType.FLOAT, 1, heads, width, seq);
+        var random = new SplittableRandom(3);
+        init(g, "scale", random, 8f, 8f);
+        init(g, "fill", random, Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY);
+        var mask = Tensor.allocate(ElementType.BOOL, seq, seq);
+        for (int i = 0; i < seq; i++) {
+            for (int j = 0; j < seq; j++) {
+                mask.bytes()[i * seq + j] = (byte) ((j <= i) == (slot == 1) ? 1 : 0);
+            }
+        }
+        g.setInitializer(g.valueOrCreate("mask"), TensorConversion.toTensorData(mask, "mask"));
+        node(g, "scores", "MatMul", names("q", "k"), names("s"));
+        node(g, "scaled", "Div", names("s", "scale"), names("d"));
+        node(g, "where", "Where", slot == 1 ? names("mask", "d", "fill") : names("mask", "fill", "d"), names("w"));
+        node(g, "softmax", "Softmax", names("w"), names("y"), Attribute.ofInt("axis", -1));
+        output(g, "y");
+        return g;
+    }
+
+    @Test
+    void aCausalMaskJoinsTheScoresProduct() {
+        var fast = compare(TestModels.model(maskedScores(2, 6, 4, 1), 13));
+        assertThat(ops(fast)).containsExactly("MatMul", "Softmax");
+        var y = ((Tensor) fast.output("y")).floats();
+        assertThat(y[1]).isZero();
+        assertThat(y[0]).isEqualTo(1f);
+    }
+
+    @Test
+    void theScoresInTheOtherSlot() {
+        var fast = compare(TestModels.model(maskedScores(2, 6, 4, 2), 13));
+        assertThat(ops(fast)).containsExactly("MatMul", "Softmax");
+    }
+
+    @Test
+    void eightHeadsOnTwoThreads() {
+        var fast = compare(TestModels.model(maskedScores(8, 128, 64, 1), 13), 2);
+        assertThat(ops(fast)).containsExactly("MatMul", "Softmax");
+    }
+
+    /// A mask of one row per head (`[heads, 1, seq]`) is not the scores' last axes: the step runs `Where`'s own
+    /// kernel on the product (applied in place with the mask repeated, the result would differ).
+    @Test
+    void aMaskBroadcastOtherwiseRunsTheNodesKernel() {
+        var g = new Graph(null, "per-head");
+        input(g, "a", ElementType.FLOAT, 2, 3, 4);
+        input(g, "b", ElementType.FLOAT, 2, 4, 5);
+        init(g, "fill", new SplittableRandom(4), 0f, 0f);
+        var mask = Tensor.allocate(ElementType.BOOL, 2, 1, 5);
+        for (int i = 0; i < mask.size(); i += 2) {
+            mask.bytes()[i] = 1;
+        }
+        g.setInitializer(g.valueOrCreate("mask"), TensorConversion.toTensorData(mask, "mask"));
+        node(g, "mm", "MatMul", names("a", "b"), names("p"));
+        node(g, "where", "Where", names("mask", "p", "fill"), names("y"));
+        output(g, "y");
+        var fast = compare(TestModels.model(g, 13));
+        assertThat(ops(fast)).containsExactly("MatMul");
+    }
+}
