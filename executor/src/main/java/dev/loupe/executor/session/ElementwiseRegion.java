@@ -40,9 +40,12 @@ final class ElementwiseRegion implements Kernel, Epilogue {
     record Op(Kernel kernel, ElementwiseKernel unary, VectorLoops.Binary binary, int[] sources, Tensor[] constants) {
     }
 
+    /// Each thread's blocks of values, shared by all regions (a thread runs one region's block at a time) and
+    /// grown to the most values a region on it has needed.
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[0][]);
+
     private final Op[] ops;
     private final int constantRank;
-    private final ThreadLocal<float[][]> scratch;
 
     ElementwiseRegion(List<Op> ops) {
         this.ops = ops.toArray(Op[]::new);
@@ -53,8 +56,16 @@ final class ElementwiseRegion implements Kernel, Epilogue {
             }
         }
         this.constantRank = rank;
-        int values = this.ops.length + 1;
-        this.scratch = ThreadLocal.withInitial(() -> new float[values][BLOCK]);
+    }
+
+    /// This thread's blocks for the region's values: one per node and one for `x` (the last).
+    private float[][] scratch() {
+        var values = SCRATCH.get();
+        if (values.length < ops.length + 1) {
+            values = new float[ops.length + 1][BLOCK];
+            SCRATCH.set(values);
+        }
+        return values;
     }
 
     /// Whether the region computes `x` block by block (otherwise its nodes' kernels run).
@@ -87,7 +98,7 @@ final class ElementwiseRegion implements Kernel, Epilogue {
 
     /// The region's result for `x[from, to)` into `out[from, to)` (`out` may be `x`).
     private void blocks(float[] x, float[] out, int from, int to) {
-        var values = scratch.get();
+        var values = scratch();
         var input = values[ops.length];
         for (int b0 = from; b0 < to; b0 += BLOCK) {
             int n = Math.min(BLOCK, to - b0);
