@@ -12,11 +12,11 @@ import dev.loupe.model.ElementType;
 /// other inputs), so the application may be cut into ranges, run on several threads, and interleaved with
 /// the following epilogues range by range.
 sealed interface Epilogue permits Epilogue.Relu, Epilogue.LeakyRelu, Epilogue.Clip, Epilogue.Binary, Epilogue.Select,
-        ElementwiseRegion {
+        Epilogue.Softmax, ElementwiseRegion {
 
     /// What the ranges of [#apply] must be multiples of for this node on `y` with `inputs` (the node's inputs,
-    /// `y` in its slot): 1, or the length of `y`'s last axis when the other operand is one row; 0 when the
-    /// node cannot be applied in place.
+    /// `y` in its slot): 1, or the size of `y`'s last axes when the node works on rows or repeats an operand
+    /// over them (a row of biases, a mask); 0 when the node cannot be applied in place.
     int granule(Tensor y, RuntimeValue[] inputs);
 
     /// Applies the node in place to `y[from, to)`, a range of whole granules, for inputs it has a granule for.
@@ -174,6 +174,26 @@ sealed interface Epilogue permits Epilogue.Relu, Epilogue.LeakyRelu, Epilogue.Cl
                 } else {
                     Selection.select(c.bytes(), 0, cs, v.floats(), vi, vs, o, i, 1, o, i, run);
                 }
+            }
+        }
+    }
+
+    /// `Softmax` over the last axis (`axis` as the node has it, before version 13 the axis the input is
+    /// flattened at): row by row with the kernel's own row loop ([VectorLoops#softmax]), in place.
+    record Softmax(long axis) implements Epilogue {
+        @Override
+        public int granule(Tensor y, RuntimeValue[] inputs) {
+            int rank = y.rank();
+            long a = axis < 0 ? axis + rank : axis;
+            return rank > 0 && a == rank - 1 && y.dim(rank - 1) > 0 ? (int) y.dim(rank - 1) : 0;
+        }
+
+        @Override
+        public void apply(Tensor y, RuntimeValue[] inputs, int from, int to) {
+            var o = y.floats();
+            int n = (int) y.dim(y.rank() - 1);
+            for (int row = from; row < to; row += n) {
+                VectorLoops.softmax(o, row, n, o, row);
             }
         }
     }

@@ -36,9 +36,9 @@ import java.util.Set;
 ///    out) become one step that passes the value through all of them block by block.
 /// 4. **Conv + BatchNormalization** ([ConvBatchNormFolding]): the normalization's scale and shift are folded
 ///    into new weights and bias of the convolution.
-/// 5. **Epilogues.** A `Relu`, `LeakyRelu`, `Clip`, `Add`, `Sub`, `Mul`, `Div`, `Where` or region reading the result of a
-///    `Conv`, `Gemm`, `MatMul` or elementwise `Add`/`Sub`/`Mul`/`Div` joins that step ([FusedKernel]), and
-///    chains on (`Conv` → `Add` → `Relu`).
+/// 5. **Epilogues.** A `Relu`, `LeakyRelu`, `Clip`, `Add`, `Sub`, `Mul`, `Div`, `Where`, `Softmax` (over the
+///    last axis) or region reading the result of a `Conv`, `Gemm`, `MatMul` or elementwise `Add`/`Sub`/`Mul`/`Div`
+///    joins that step ([FusedKernel]), and chains on (`Conv` → `Add` → `Relu`).
 /// 6. **Expansion and depthwise layer as one step.** A float pointwise `Conv` (with its fused bound) whose
 ///    result only a depthwise `Conv` reads becomes one step with it ([ExpandedDepthwiseKernel]): the expanded
 ///    channels are computed a few at a time and go straight through the depthwise layer, never stored whole.
@@ -453,6 +453,7 @@ final class FastPlanner {
             case "Sub" -> slot == 0 ? new Epilogue.Binary(VectorLoops.Binary.SUB, 0) : null;
             case "Div" -> slot == 0 ? new Epilogue.Binary(VectorLoops.Binary.DIV, 0) : null;
             case "Where" -> slot == 1 || slot == 2 ? new Epilogue.Select(slot) : null;
+            case "Softmax" -> slot == 0 ? new Epilogue.Softmax(node.intAttr("axis", version >= 13 ? -1 : 1)) : null;
             default -> null;
         };
     }

@@ -71,7 +71,8 @@ final class FusedKernel implements Kernel {
             if (g == 0) {
                 break;
             }
-            // Every granule above 1 is the length of y's last axis.
+            // Every granule above 1 is the size of y's last axes (one or more), so the largest is a multiple of
+            // the others.
             granule = Math.max(granule, g);
             stageInputs.add(in);
         }

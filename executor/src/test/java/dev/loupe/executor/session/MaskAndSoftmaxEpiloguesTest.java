@@ -18,9 +18,10 @@ import static dev.loupe.executor.session.TestModels.node;
 import static dev.loupe.executor.session.TestModels.output;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/// `Where` as an epilogue ([Epilogue.Select]) in [ExecutionMode#FAST] against [ExecutionMode#DEBUG]: a GPT
-/// decoder's causal mask over the scaled attention scores joins their product.
-class WhereEpilogueTest {
+/// `Where` and `Softmax` as epilogues ([Epilogue.Select], [Epilogue.Softmax]) in [ExecutionMode#FAST] against
+/// [ExecutionMode#DEBUG]: a GPT decoder's causal mask over the scaled attention scores, and their softmax, join
+/// the scores' product.
+class MaskAndSoftmaxEpiloguesTest {
 
     /// `softmax(where(mask, q k^T / 8, -inf))` over `heads` heads of `seq x seq` scores, the mask lower
     /// triangular and `[seq, seq]` (the scores in `Where`'s slot `slot`: 1, or 2 with the mask inverted).
@@ -49,7 +50,7 @@ class WhereEpilogueTest {
     @Test
     void aCausalMaskJoinsTheScoresProduct() {
         var fast = compare(TestModels.model(maskedScores(2, 6, 4, 1), 13));
-        assertThat(ops(fast)).containsExactly("MatMul", "Softmax");
+        assertThat(ops(fast)).containsExactly("MatMul");
         var y = ((Tensor) fast.output("y")).floats();
         assertThat(y[1]).isZero();
         assertThat(y[0]).isEqualTo(1f);
@@ -58,13 +59,41 @@ class WhereEpilogueTest {
     @Test
     void theScoresInTheOtherSlot() {
         var fast = compare(TestModels.model(maskedScores(2, 6, 4, 2), 13));
-        assertThat(ops(fast)).containsExactly("MatMul", "Softmax");
+        assertThat(ops(fast)).containsExactly("MatMul");
     }
 
     @Test
     void eightHeadsOnTwoThreads() {
         var fast = compare(TestModels.model(maskedScores(8, 128, 64, 1), 13), 2);
-        assertThat(ops(fast)).containsExactly("MatMul", "Softmax");
+        assertThat(ops(fast)).containsExactly("MatMul");
+    }
+
+    /// A softmax over another axis than the last is applied by its own kernel after the product.
+    @Test
+    void aSoftmaxOverAnotherAxisRunsTheNodesKernel() {
+        var g = new Graph(null, "columns");
+        input(g, "a", ElementType.FLOAT, 2, 3, 4);
+        input(g, "b", ElementType.FLOAT, 2, 4, 5);
+        node(g, "mm", "MatMul", names("a", "b"), names("p"));
+        node(g, "softmax", "Softmax", names("p"), names("y"), Attribute.ofInt("axis", 1));
+        output(g, "y");
+        var fast = compare(TestModels.model(g, 13));
+        assertThat(ops(fast)).containsExactly("MatMul");
+        var y = ((Tensor) fast.output("y")).floats();
+        assertThat(y[0] + y[5] + y[10]).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-6f));
+    }
+
+    /// Before version 13 the default axis 1 flattens `[4, 6]` into rows of 6: the last axis, so in place.
+    @Test
+    void aSoftmaxOfVersionElevenOverRows() {
+        var g = new Graph(null, "rows");
+        input(g, "a", ElementType.FLOAT, 4, 3);
+        input(g, "b", ElementType.FLOAT, 3, 6);
+        node(g, "mm", "MatMul", names("a", "b"), names("p"));
+        node(g, "softmax", "Softmax", names("p"), names("y"));
+        output(g, "y");
+        var fast = compare(TestModels.model(g, 11));
+        assertThat(ops(fast)).containsExactly("MatMul");
     }
 
     /// A mask of one row per head (`[heads, 1, seq]`) is not the scores' last axes: the step runs `Where`'s own
