@@ -12,7 +12,7 @@ import dev.loupe.model.ElementType;
 /// other inputs), so the application may be cut into ranges, run on several threads, and interleaved with
 /// the following epilogues range by range.
 sealed interface Epilogue permits Epilogue.Relu, Epilogue.LeakyRelu, Epilogue.Clip, Epilogue.Binary, Epilogue.Select,
-        Epilogue.Softmax, ElementwiseRegion {
+        Epilogue.Softmax, Epilogue.LayerNorm, ElementwiseRegion {
 
     /// What the ranges of [#apply] must be multiples of for this node on `y` with `inputs` (the node's inputs,
     /// `y` in its slot): 1, or the size of `y`'s last axes when the node works on rows or repeats an operand
@@ -194,6 +194,45 @@ sealed interface Epilogue permits Epilogue.Relu, Epilogue.LeakyRelu, Epilogue.Cl
             int n = (int) y.dim(y.rank() - 1);
             for (int row = from; row < to; row += n) {
                 VectorLoops.softmax(o, row, n, o, row);
+            }
+        }
+    }
+
+    /// `LayerNormalization` with only its `Y` output and float statistics, over the axes from `axis`: row by row
+    /// with the kernel's own row loops ([VectorLoops#mean], [VectorLoops#inverseDeviation],
+    /// [VectorLoops#normalize]), in place, when `Scale` and `B` are float32 of exactly the normalized axes' shape
+    /// (others the kernel broadcasts first).
+    record LayerNorm(long axis, double epsilon) implements Epilogue {
+        @Override
+        public int granule(Tensor y, RuntimeValue[] inputs) {
+            int rank = y.rank();
+            long a = axis < 0 ? axis + rank : axis;
+            if (a < 0 || a >= rank || inputs.length < 2) {
+                return 0;
+            }
+            var normalized = java.util.Arrays.copyOfRange(y.shape(), (int) a, rank);
+            for (int slot = 1; slot < inputs.length; slot++) {
+                if (inputs[slot] != null && !(inputs[slot] instanceof Tensor t && t.type() == ElementType.FLOAT
+                        && java.util.Arrays.equals(t.shape(), normalized))) {
+                    return 0;
+                }
+            }
+            long size = 1;
+            for (long d : normalized) {
+                size *= d;
+            }
+            return inputs[1] != null && size > 0 && size <= Integer.MAX_VALUE ? (int) size : 0;
+        }
+
+        @Override
+        public void apply(Tensor y, RuntimeValue[] inputs, int from, int to) {
+            var o = y.floats();
+            var scale = ((Tensor) inputs[1]).floats();
+            var bias = inputs.length > 2 && inputs[2] != null ? ((Tensor) inputs[2]).floats() : null;
+            int n = scale.length;
+            for (int row = from; row < to; row += n) {
+                float mean = VectorLoops.mean(o, row, n);
+                VectorLoops.normalize(o, row, n, mean, VectorLoops.inverseDeviation(o, row, n, mean, epsilon), scale, bias, o);
             }
         }
     }

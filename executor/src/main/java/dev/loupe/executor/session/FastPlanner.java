@@ -37,8 +37,9 @@ import java.util.Set;
 /// 4. **Conv + BatchNormalization** ([ConvBatchNormFolding]): the normalization's scale and shift are folded
 ///    into new weights and bias of the convolution.
 /// 5. **Epilogues.** A `Relu`, `LeakyRelu`, `Clip`, `Add`, `Sub`, `Mul`, `Div`, `Where`, `Softmax` (over the
-///    last axis) or region reading the result of a `Conv`, `Gemm`, `MatMul` or elementwise `Add`/`Sub`/`Mul`/`Div`
-///    joins that step ([FusedKernel]), and chains on (`Conv` → `Add` → `Relu`).
+///    last axis), `LayerNormalization` (its `Y` alone) or region reading the result of a `Conv`, `Gemm`, `MatMul`
+///    or elementwise `Add`/`Sub`/`Mul`/`Div` joins that step ([FusedKernel]), and chains on (`Conv` → `Add` →
+///    `Relu`).
 /// 6. **Expansion and depthwise layer as one step.** A float pointwise `Conv` (with its fused bound) whose
 ///    result only a depthwise `Conv` reads becomes one step with it ([ExpandedDepthwiseKernel]): the expanded
 ///    channels are computed a few at a time and go straight through the depthwise layer, never stored whole.
@@ -454,6 +455,8 @@ final class FastPlanner {
             case "Div" -> slot == 0 ? new Epilogue.Binary(VectorLoops.Binary.DIV, 0) : null;
             case "Where" -> slot == 1 || slot == 2 ? new Epilogue.Select(slot) : null;
             case "Softmax" -> slot == 0 ? new Epilogue.Softmax(node.intAttr("axis", version >= 13 ? -1 : 1)) : null;
+            case "LayerNormalization" -> slot == 0 && node.intAttr("stash_type", 1) == 1
+                    ? new Epilogue.LayerNorm(node.intAttr("axis", -1), node.floatAttr("epsilon", 1e-5f)) : null;
             default -> null;
         };
     }

@@ -312,6 +312,12 @@ public final class VectorLoops {
         return sum / n;
     }
 
+    /// `1 / sqrt(variance + epsilon)` of `x[off..off + n)` around `mean`: the variance in float vectors, the
+    /// root and quotient in double, rounded to float once (layer normalization's factor).
+    public static float inverseDeviation(float[] x, int off, int n, float mean, double epsilon) {
+        return (float) (1 / Math.sqrt(variance(x, off, n, mean) + epsilon));
+    }
+
     /// `y[off + k] = (x[off + k] - mean) * inv * scale[k] + bias[k]` over `k < n` (`bias` may be `null`).
     public static void normalize(float[] x, int off, int n, float mean, float inv, float[] scale, float[] bias, float[] y) {
         int i = 0;

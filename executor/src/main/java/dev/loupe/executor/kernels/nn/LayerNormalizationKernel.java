@@ -89,7 +89,7 @@ final class LayerNormalizationKernel extends NnKernel {
             for (int r = first; r < end; r++) {
                 int base = r * size;
                 float mean = VectorLoops.mean(xv, base, size);
-                float inv = (float) (1 / Math.sqrt(VectorLoops.variance(xv, base, size, mean) + epsilon));
+                float inv = VectorLoops.inverseDeviation(xv, base, size, mean, epsilon);
                 if (m != null) {
                     m[r] = mean;
                 }

@@ -18,10 +18,12 @@ import static dev.loupe.executor.session.TestModels.node;
 import static dev.loupe.executor.session.TestModels.output;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/// `Where` and `Softmax` as epilogues ([Epilogue.Select], [Epilogue.Softmax]) in [ExecutionMode#FAST] against
-/// [ExecutionMode#DEBUG]: a GPT decoder's causal mask over the scaled attention scores, and their softmax, join
-/// the scores' product.
-class MaskAndSoftmaxEpiloguesTest {
+/// `Where`, `Softmax` and `LayerNormalization` as epilogues ([Epilogue.Select], [Epilogue.Softmax],
+/// [Epilogue.LayerNorm]) in [ExecutionMode#FAST] against [ExecutionMode#DEBUG]: a GPT decoder's causal mask
+/// over the scaled attention scores and their softmax join the scores' product, a BERT layer's normalization
+/// joins the output projection with its bias and residual; shapes they cannot take in place run the node's own
+/// kernel in the same step.
+class RowEpiloguesTest {
 
     /// `softmax(where(mask, q k^T / 8, -inf))` over `heads` heads of `seq x seq` scores, the mask lower
     /// triangular and `[seq, seq]` (the scores in `Where`'s slot `slot`: 1, or 2 with the mask inverted).
@@ -94,6 +96,57 @@ class MaskAndSoftmaxEpiloguesTest {
         output(g, "y");
         var fast = compare(TestModels.model(g, 11));
         assertThat(ops(fast)).containsExactly("MatMul");
+    }
+
+    /// `LayerNormalization(x + (a w + b))` over rows of 64, as after a BERT layer's output projection.
+    @Test
+    void aLayerNormalizationJoinsTheProjectionAndResidual() {
+        var g = projection(2, 3, new long[] {64}, -1);
+        var fast = compare(TestModels.model(g, 17));
+        assertThat(ops(fast)).containsExactly("MatMul");
+    }
+
+    @Test
+    void aLayerNormalizationOnTwoThreads() {
+        var g = projection(2, 3, new long[] {64}, -1);
+        var fast = compare(TestModels.model(g, 17), 2);
+        assertThat(ops(fast)).containsExactly("MatMul");
+    }
+
+    /// Over the last two axes (`axis` -2): rows of 3 x 64 values; and of 100 x 64 on two threads, whose
+    /// pieces of work do not end on those rows.
+    @Test
+    void aLayerNormalizationOverTwoAxes() {
+        var fast = compare(TestModels.model(projection(2, 3, new long[] {3, 64}, -2), 17));
+        assertThat(ops(fast)).containsExactly("MatMul");
+        compare(TestModels.model(projection(7, 100, new long[] {100, 64}, -2), 17), 2);
+    }
+
+    /// Over the last two axes with a scale and bias of the last one (`[64]`, broadcast over the 3 rows): the
+    /// kernel's own path, same result.
+    @Test
+    void aBroadcastScaleRunsTheNodesKernel() {
+        var fast = compare(TestModels.model(projection(2, 3, new long[] {64}, -2), 17));
+        assertThat(ops(fast)).containsExactly("MatMul");
+    }
+
+    /// `x [batch, rows, 64]`, `a [batch, rows, 32]` times `w [32, 64]` plus `b`, plus `x`, normalized from
+    /// `axis` with a scale and a bias of shape `scaleShape`.
+    private static Graph projection(int batch, int rows, long[] scaleShape, long axis) {
+        var g = new Graph(null, "projection");
+        input(g, "x", ElementType.FLOAT, batch, rows, 64);
+        input(g, "a", ElementType.FLOAT, batch, rows, 32);
+        var random = new SplittableRandom(9);
+        init(g, "w", random, -0.5f, 0.5f, 32, 64);
+        init(g, "b", random, -0.5f, 0.5f, 64);
+        init(g, "gamma", random, 0.5f, 1.5f, scaleShape);
+        init(g, "beta", random, -0.5f, 0.5f, scaleShape);
+        node(g, "mm", "MatMul", names("a", "w"), names("m"));
+        node(g, "bias", "Add", names("b", "m"), names("p"));
+        node(g, "residual", "Add", names("x", "p"), names("s"));
+        node(g, "norm", "LayerNormalization", names("s", "gamma", "beta"), names("y"), Attribute.ofInt("axis", axis));
+        output(g, "y");
+        return g;
     }
 
     /// A mask of one row per head (`[heads, 1, seq]`) is not the scores' last axes: the step runs `Where`'s own
