@@ -190,10 +190,15 @@ public final class Sgemm {
                             ldc, accumulate, bias, biasOff, clamp, Workspace.current()));
             return;
         }
-        var bp = ws.packedB(Packing.sizeB(k, n));
-        Packing.packB(b, bOff, bRowStride, bColStride, k, 0, n, bp, 0);
-        splitPacked(m, n, k, threads, (row0, row1, col0, col1, own) ->
-                GemmDriver.packed(ap, m, k, row0, row1, bp, 0, col0, col1, c, cOff, ldc, accumulate, bias, biasOff, clamp, own));
+        // By rows: each part packs all of `B` for itself (narrow here, so a small share of the work) rather than
+        // wait for the calling thread to pack it and then read it from that core's cache. (MobileNetV2's
+        // projections of 960 channels over 49 positions at two threads: 142-217 -> 119-182 µs.)
+        WorkerPool.runChunks(parts, Packing.panelsA(m), 1, () -> {
+            var own = Workspace.current().packedB(Packing.sizeB(k, n));
+            Packing.packB(b, bOff, bRowStride, bColStride, k, 0, n, own, 0);
+            return own;
+        }, (own, p0, p1) -> GemmDriver.packed(ap, m, k, p0 * MR, Math.min(m, p1 * MR), own, 0, 0, n, c, cOff, ldc, accumulate,
+                bias, biasOff, clamp, Workspace.current()));
     }
 
     /// A product of packed operands over rows `[row0, row1)` and columns `[col0, col1)`, on the thread whose

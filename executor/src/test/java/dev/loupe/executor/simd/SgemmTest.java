@@ -16,8 +16,10 @@ class SgemmTest {
             "100,100,100", "17,200,513", "64,1100,20",
             // Two column blocks of three K blocks each.
             "9,1100,600",
-            // Large enough for two parts: split by columns (A packed in each part), by rows, by columns again.
-            "128,512,130", "300,40,400", "96,300,160"})
+            // Large enough for two parts: split by columns (A packed in each part), by rows (B packed in each
+            // part), by columns again, and by columns for fewer column panels than row panels (a MobileNetV2
+            // projection: 7 against 8).
+            "128,512,130", "300,40,400", "96,300,160", "64,196,384"})
     void stridedProductsMatchDoubleReference(int m, int n, int k) {
         var r = new Random(m * 31L + n * 7L + k);
         var a = random(r, m * k);
@@ -90,7 +92,7 @@ class SgemmTest {
         assertThat(Sgemm.parts(1024, 1024, 1024, 2)).isEqualTo(Math.min(2, WorkerPool.size()));
         assertThat(Sgemm.parts(8, 32, 16, 2)).isEqualTo(1);
         // The two-part shapes of stridedProductsMatchDoubleReference really take two parts.
-        for (int[] shape : new int[][] {{128, 512, 130}, {300, 40, 400}, {96, 300, 160}}) {
+        for (int[] shape : new int[][] {{128, 512, 130}, {300, 40, 400}, {96, 300, 160}, {64, 196, 384}}) {
             assertThat(Sgemm.parts(shape[0], shape[1], shape[2], 2)).isEqualTo(Math.min(2, WorkerPool.size()));
         }
     }
