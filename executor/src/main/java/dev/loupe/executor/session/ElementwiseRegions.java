@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -171,7 +172,7 @@ final class ElementwiseRegions {
             return null;
         }
         if (ARITHMETIC.contains(node.opType()) && in.length == 2 && node.attributes().isEmpty()) {
-            return new ElementwiseRegion.Op(step.kernel(), null, VectorLoops.Binary.valueOf(node.opType().toUpperCase(java.util.Locale.ROOT)),
+            return new ElementwiseRegion.Op(step.kernel(), null, VectorLoops.Binary.valueOf(node.opType().toUpperCase(Locale.ROOT)),
                     from, constants);
         }
         if (in.length == 1 && step.kernel() instanceof ElementwiseKernel unary && unary.takesFloats()) {

@@ -6,6 +6,8 @@ import dev.loupe.executor.tensor.RuntimeValue;
 import dev.loupe.executor.tensor.Tensor;
 import dev.loupe.model.ElementType;
 
+import java.util.Arrays;
+
 /// A node fused into the step before it ([FusedKernel]): applied in place to that step's float32 output `y`,
 /// with the same float arithmetic as the node's own kernel, when the types and shapes allow; otherwise the
 /// node's kernel runs as usual. Every element's result depends on that element alone (and on the node's
@@ -210,10 +212,10 @@ sealed interface Epilogue permits Epilogue.Relu, Epilogue.LeakyRelu, Epilogue.Cl
             if (a < 0 || a >= rank || inputs.length < 2) {
                 return 0;
             }
-            var normalized = java.util.Arrays.copyOfRange(y.shape(), (int) a, rank);
+            var normalized = Arrays.copyOfRange(y.shape(), (int) a, rank);
             for (int slot = 1; slot < inputs.length; slot++) {
                 if (inputs[slot] != null && !(inputs[slot] instanceof Tensor t && t.type() == ElementType.FLOAT
-                        && java.util.Arrays.equals(t.shape(), normalized))) {
+                        && Arrays.equals(t.shape(), normalized))) {
                     return 0;
                 }
             }

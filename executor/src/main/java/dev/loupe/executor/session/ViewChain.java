@@ -54,10 +54,12 @@ final class ViewChain {
     }
 
     private final List<Link> links;
-    private long[] tracedShape;
-    /// What [#layout] or [#placement] found for [#tracedShape] (a chain serves one of the two), or `null` when
-    /// the chain is neither for that shape.
-    private Object traced;
+    /// The root shape [#layout] last traced, and what it found (`null`: no layout for that shape).
+    private long[] layoutShape;
+    private StridedLayout tracedLayout;
+    /// The root shape [#placement] last traced, and what it found (`null`: no placement for that shape).
+    private long[] placementShape;
+    private Placement tracedPlacement;
 
     ViewChain(List<Link> links) {
         this.links = List.copyOf(links);
@@ -66,31 +68,31 @@ final class ViewChain {
     /// The chain's result over a root of `rootShape` as a layout of the root's elements, or `null` when it is
     /// not one (the chain is not affine there, or the root holds more elements than a position can count).
     StridedLayout layout(long[] rootShape, KernelContext context) {
-        if (!Arrays.equals(rootShape, tracedShape)) {
+        if (!Arrays.equals(rootShape, layoutShape)) {
             var positions = positions(rootShape, context);
-            traced = positions == null ? null : StridedLayout.affine(positions.shape(), positions.ints());
-            tracedShape = rootShape.clone();
+            tracedLayout = positions == null ? null : StridedLayout.affine(positions.shape(), positions.ints());
+            layoutShape = rootShape.clone();
         }
-        return (StridedLayout) traced;
+        return tracedLayout;
     }
 
     /// Where each element of a root of `rootShape` lands in the chain's result, or `null` when the chain does
     /// not move every element to one place of its own along an affine layout (a `Transpose` and `Reshape`s do).
     Placement placement(long[] rootShape, KernelContext context) {
-        if (!Arrays.equals(rootShape, tracedShape)) {
+        if (!Arrays.equals(rootShape, placementShape)) {
             var positions = positions(rootShape, context);
-            traced = positions == null ? null : placement(rootShape, positions);
-            tracedShape = rootShape.clone();
+            tracedPlacement = positions == null ? null : placement(rootShape, positions);
+            placementShape = rootShape.clone();
         }
-        return (Placement) traced;
+        return tracedPlacement;
     }
 
     private static Placement placement(long[] rootShape, Tensor positions) {
-        var from = positions.ints();
-        var to = new int[from.length];
         if (positions.size() != StridedLayout.count(rootShape)) {
             return null;
         }
+        var from = positions.ints();
+        var to = new int[from.length];
         Arrays.fill(to, -1);
         for (int i = 0; i < from.length; i++) {
             if (to[from[i]] >= 0) {
