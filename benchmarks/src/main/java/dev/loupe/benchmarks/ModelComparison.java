@@ -38,7 +38,9 @@ import java.util.Map;
 ///
 /// `--mode` picks Loupe's [ExecutionMode] (default `both`: a DEBUG and a FAST session timed in the same
 /// rotation, one table row each, with the bytes the calling thread allocated per run). `--profile` also
-/// prints Loupe's slowest steps and time per operator type, medians of a few extra runs ([RunProfile]).
+/// prints Loupe's slowest steps and time per operator type, medians of a few extra runs ([RunProfile]), and the
+/// same for ORT from its own profiler ([OrtProfile]; its optimized graph fuses and renames nodes, so the two
+/// compare by operator and by stage).
 public final class ModelComparison {
 
     private static final int PROFILE_RUNS = 5;
@@ -123,6 +125,9 @@ public final class ModelComparison {
                 double b = OrtPeer.medianMillis(times[contenders - 1][0]);
                 double ac = OrtPeer.medianMillis(times[contenders - 2][1]);
                 double bc = OrtPeer.medianMillis(times[contenders - 1][1]);
+                if (profile) {
+                    printOrtProfile(OrtProfile.measure(env, path, threads, ortInputs, warmup, PROFILE_RUNS));
+                }
                 for (int i = 0; i < sessions.size(); i++) {
                     var session = sessions.get(i);
                     var mode = session.options().mode();
@@ -156,6 +161,17 @@ public final class ModelComparison {
                 System.out.printf(Locale.ROOT, "    %8.3f ms  %-10s %s%n", s.nanos() / 1e6, s.node().opType(), describe(s.node())));
         System.out.printf(Locale.ROOT, "  Loupe time by operator (median of %d runs, %.2f ms in kernels):%n", PROFILE_RUNS,
                 profile.stepsNanos() / 1e6);
+        for (var op : profile.byOperator()) {
+            System.out.printf(Locale.ROOT, "    %-24s %8.2f ms  %5.1f%%%n", op.opType(), op.nanos() / 1e6, 100 * op.share());
+        }
+    }
+
+    private static void printOrtProfile(OrtProfile profile) {
+        System.out.printf(Locale.ROOT, "  ORT (all optimizations, its profiler) slowest nodes (median of %d runs):%n", PROFILE_RUNS);
+        profile.nodes().stream().limit(SLOWEST_NODES).forEach(n ->
+                System.out.printf(Locale.ROOT, "    %8.3f ms  %-10s %s%n", n.nanos() / 1e6, n.opType(), n.name()));
+        System.out.printf(Locale.ROOT, "  ORT time by operator (%.2f ms in kernels, runs %.2f ms):%n", profile.nodesNanos() / 1e6,
+                profile.runNanos() / 1e6);
         for (var op : profile.byOperator()) {
             System.out.printf(Locale.ROOT, "    %-24s %8.2f ms  %5.1f%%%n", op.opType(), op.nanos() / 1e6, 100 * op.share());
         }
