@@ -39,8 +39,7 @@ record OrtProfile(List<NodeTime> nodes, long runNanos) {
     static OrtProfile measure(OrtEnvironment env, Path model, int threads, Map<String, OnnxTensor> inputs, int warmup,
                               int runs) throws OrtException, IOException {
         var dir = Files.createTempDirectory("loupe-ort-profile");
-        try {
-            var options = OrtPeer.options(threads, OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        try (var options = OrtPeer.options(threads, OrtSession.SessionOptions.OptLevel.ALL_OPT)) {
             options.enableProfiling(dir.resolve("ort").toString());
             String file;
             try (var session = env.createSession(model.toString(), options)) {
