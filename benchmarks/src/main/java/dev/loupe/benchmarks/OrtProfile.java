@@ -80,7 +80,8 @@ record OrtProfile(List<NodeTime> nodes, long runNanos) {
                 var node = name.substring(0, name.length() - "_kernel_time".length());
                 times.computeIfAbsent(node, n -> new ArrayList<>()).add(nanos);
                 var args = event.getAsJsonObject("args");
-                operators.putIfAbsent(node, args == null ? "?" : String.valueOf(text(args.get("op_name"))));
+                var op = args == null ? null : text(args.get("op_name"));
+                operators.putIfAbsent(node, op == null ? "?" : op);
             } else if ("Session".equals(category) && name.equals("model_run")) {
                 runTimes.add(nanos);
             }
