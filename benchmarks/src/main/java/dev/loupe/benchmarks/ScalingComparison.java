@@ -29,8 +29,12 @@ import java.util.Locale;
 ///
 /// Per model it reports the median run times, the scaling `median(1 thread) / median(N threads)` of each
 /// runtime, the same for the fastest run of each contender (the host's interruptions only ever add time), and
-/// Loupe / ORT at both thread counts.
+/// Loupe / ORT at both thread counts; before and after each model, what the host gives a second thread then
+/// ([HostCheck]: two threads' FMA throughput against one's, and reads across cores against reads within one).
 public final class ScalingComparison {
+
+    /// Each FMA phase of the host readings around a model's runs ([HostCheck]).
+    private static final long HOST_CHECK_MILLIS = 150;
 
     private ScalingComparison() {
     }
@@ -60,7 +64,9 @@ public final class ScalingComparison {
                 VectorSupport.describe(), Runtime.version());
         var rows = new ArrayList<String>();
         for (var path : models) {
+            System.out.println("host before " + path.getFileName() + ": " + HostCheck.measure(HOST_CHECK_MILLIS).describe());
             rows.add(compare(path, threads, runs, warmup));
+            System.out.println("host after " + path.getFileName() + ": " + HostCheck.measure(HOST_CHECK_MILLIS).describe());
         }
         System.out.println();
         System.out.printf(Locale.ROOT, "| model | Loupe 1 / %d threads, median ms | scaling | fastest runs' scaling | ORT 1 / %d threads, median ms"
