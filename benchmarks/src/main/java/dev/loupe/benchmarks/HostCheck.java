@@ -5,6 +5,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -30,6 +31,8 @@ final class HostCheck {
     /// Rounds of one thread alone then two at once; the reading keeps the round of median scaling.
     private static final int ROUNDS = 3;
     private static final long WARM_UP_MILLIS = 400;
+    /// Where the measuring loops leave their results, so that the JIT cannot drop the work that made them.
+    private static volatile float sink;
 
     private HostCheck() {
     }
@@ -117,19 +120,20 @@ final class HostCheck {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, java.util.Comparator.comparingDouble(i -> (double) (firsts[i] + seconds[i]) / alone[i]));
+        Arrays.sort(order, Comparator.comparingDouble(i -> (double) (firsts[i] + seconds[i]) / alone[i]));
         return order[order.length / 2];
     }
 
     private static long fmaCalls(FmaPeakBenchmark fma, long millis) {
         long end = System.nanoTime() + millis * 1_000_000;
         long calls = 0;
-        float sink = 0;
+        float sum = 0;
         while (System.nanoTime() < end) {
-            sink += fma.fma();
+            sum += fma.fma();
             calls++;
         }
-        return sink == 42f ? calls + 1 : calls;
+        sink = sum;
+        return calls;
     }
 
     /// Writes the whole buffer with ordinary stores, so that it ends up in the writing core's caches.
@@ -154,8 +158,7 @@ final class HostCheck {
             a2 = a2.add(FloatVector.fromArray(S, buffer, i + 2 * S.length()));
             a3 = a3.add(FloatVector.fromArray(S, buffer, i + 3 * S.length()));
         }
-        float sum = a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
-        long nanos = System.nanoTime() - start;
-        return Float.isNaN(sum) ? nanos + 1 : nanos;
+        sink = a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
+        return System.nanoTime() - start;
     }
 }
