@@ -107,14 +107,22 @@ class RunCommandsTest {
     @Test
     void benchReportsTimesAndMemory() {
         var run = CliRun.of("bench", FIXTURES.resolve("torch_cnn_bn/model.onnx").toString(), "--runs", "3", "--warmup", "1",
-                "--threads", "1", "--json");
+                "--warmup-time", "0.2", "--threads", "1", "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("\"runs\": 3").contains("\"threads\": 1").contains("\"medianMillis\"")
+                .containsPattern("\"warmupSeconds\": 0\\.[2-9]")
                 .contains("\"peakResidentBytes\"").containsPattern("\"heapHeldBytes\": [1-9]");
-        var text = CliRun.of("bench", FIXTURES.resolve("torch_mlp/model.onnx").toString(), "--runs", "2",
+        var text = CliRun.of("bench", FIXTURES.resolve("torch_mlp/model.onnx").toString(), "--runs", "2", "--warmup-time", "0",
                 "--data-dir", FIXTURES.resolve("torch_mlp/test_data_set_0").toString());
         assertThat(text.exitCode()).as(text.err()).isZero();
-        assertThat(text.out()).contains("median ").contains("peak resident memory").contains("heap held with the session loaded");
+        assertThat(text.out()).containsPattern("2 runs after 30 warm-up \\([0-9.]+ s\\)").contains("median ").contains("peak resident memory").contains("heap held with the session loaded");
+    }
+
+    @Test
+    void benchRejectsANegativeWarmupTime() {
+        var run = CliRun.of("bench", FIXTURES.resolve("torch_mlp/model.onnx").toString(), "--warmup-time", "-1");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--warmup-time must be between 0 and");
     }
 
     /// `--profile` in debug mode on the MLP (3 `Constant`, 3 `Gemm`, 3 `Mul`, a `Relu`, a `Tanh`): every
@@ -122,12 +130,14 @@ class RunCommandsTest {
     @Test
     void benchProfileListsTheOperatorsAndSteps() {
         var model = FIXTURES.resolve("torch_mlp/model.onnx").toString();
-        var text = CliRun.of("bench", model, "--runs", "3", "--warmup", "1", "--threads", "1", "--mode", "debug", "--profile");
+        var text = CliRun.of("bench", model, "--runs", "3", "--warmup", "1", "--warmup-time", "0", "--threads", "1", "--mode",
+                "debug", "--profile");
         assertThat(text.exitCode()).as(text.err()).isZero();
         assertThat(text.out()).contains("time by operator").containsPattern("Gemm +[0-9.]+ ms +[0-9.]+% +3 step\\(s\\)")
                 .containsPattern("Mul +[0-9.]+ ms +[0-9.]+% +3 step\\(s\\)").containsPattern("Tanh +[0-9.]+ ms +[0-9.]+% +1 step\\(s\\)")
                 .contains("slowest steps:");
-        var json = CliRun.of("bench", model, "--runs", "2", "--warmup", "0", "--mode", "debug", "--profile", "--json");
+        var json = CliRun.of("bench", model, "--runs", "2", "--warmup", "0", "--warmup-time", "0", "--mode", "debug", "--profile",
+                "--json");
         assertThat(json.exitCode()).as(json.err()).isZero();
         assertThat(json.out()).contains("\"profile\"").contains("\"operators\"").contains("\"opType\": \"Relu\"")
                 .containsPattern("\"steps\": \\[");

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -19,11 +20,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/// `loupe bench MODEL [--threads N] [--runs R] [--warmup W] [--mode debug|fast] [--data-dir DIR] [--profile]
-/// [--json]`: median, min and max run time on the embedded executor (in
+/// `loupe bench MODEL [--threads N] [--runs R] [--warmup W] [--warmup-time SECONDS] [--mode debug|fast]
+/// [--data-dir DIR] [--profile] [--json]`: median, min and max run time after at least `W` untimed runs and
+/// `SECONDS` of them on the embedded executor (in
 /// [dev.loupe.executor.session.ExecutionMode#FAST] unless told otherwise), the bytes allocated per run on the
 /// calling thread, the Java heap the loaded session holds (in use after a full collection once the runs are
 /// done: weights as the kernels keep them, plans, the JVM's own) and the process's peak resident memory. With
@@ -45,6 +48,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Untimed runs first, so that the JIT has compiled the vector kernels (default: ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--warmup-time", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Keep warming up until this many seconds have passed: on several threads the JIT's compilers "
+                    + "share the cores with the runs, and the steady speed comes later (default: ${DEFAULT-VALUE}).")
+    double warmupSeconds;
+
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Inputs from a folder; random inputs (seed 0) when left out.")
     Path dataDir;
 
@@ -60,12 +68,18 @@ final class BenchCommand implements Callable<Integer> {
 
     /// Slowest steps listed with `--profile`.
     private static final int SLOWEST = 10;
+    /// Longest warm-up time accepted (a day: a larger figure is a typo).
+    private static final double MAX_WARMUP_SECONDS = 86_400;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (!(warmupSeconds >= 0 && warmupSeconds <= MAX_WARMUP_SECONDS)) {
+            throw new ParameterException(spec.commandLine(), "--warmup-time must be between 0 and " + MAX_WARMUP_SECONDS
+                    + " seconds, got " + warmupSeconds);
+        }
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         Benchmark.Result result;
         RunProfile stepTimes;
@@ -74,7 +88,7 @@ final class BenchCommand implements Callable<Integer> {
             var options = SessionOptions.defaults().withThreads(n).withMode(ModeOption.parse(spec, mode));
             var session = Session.create(m, BuiltinKernels.registry(), options);
             var inputs = dataDir == null ? Benchmark.randomInputs(session, 0) : InputLoader.fromDirectory(session.inputs(), dataDir);
-            result = Benchmark.run(session, inputs, warmup, runs);
+            result = Benchmark.run(session, inputs, warmup, Duration.ofNanos(Math.round(warmupSeconds * 1e9)), runs);
             stepTimes = profile ? RunProfile.of(session, inputs, runs) : null;
             heldHeap = heapAfterCollection();
             Reference.reachabilityFence(session);
@@ -87,6 +101,7 @@ final class BenchCommand implements Callable<Integer> {
             map.put("mode", result.mode().name().toLowerCase(Locale.ROOT));
             map.put("threads", result.threads());
             map.put("warmup", result.warmup());
+            map.put("warmupSeconds", result.warmupNanos() / 1e9);
             map.put("runs", result.runs());
             map.put("medianMillis", result.medianNanos() / 1e6);
             map.put("minMillis", result.minNanos() / 1e6);
@@ -100,8 +115,8 @@ final class BenchCommand implements Callable<Integer> {
             }
             out.println(Json.write(map));
         } else {
-            out.printf("%s: %d runs after %d warm-up, %d thread(s), %s mode%n", model.getFileName(), result.runs(), result.warmup(),
-                    result.threads(), result.mode().name().toLowerCase(Locale.ROOT));
+            out.printf("%s: %d runs after %d warm-up (%.1f s), %d thread(s), %s mode%n", model.getFileName(), result.runs(),
+                    result.warmup(), result.warmupNanos() / 1e9, result.threads(), result.mode().name().toLowerCase(Locale.ROOT));
             out.printf("median %.2f ms, min %.2f ms, max %.2f ms%n", result.medianNanos() / 1e6, result.minNanos() / 1e6,
                     result.maxNanos() / 1e6);
             out.printf("peak live tensors %.1f MiB, peak resident memory %s%n", result.peakLiveBytes() / 1048576.0,

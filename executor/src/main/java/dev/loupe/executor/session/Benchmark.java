@@ -7,14 +7,16 @@ import dev.loupe.model.ElementType;
 import dev.loupe.model.TypeInfo;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-/// Times whole runs of a [Session]: `warmup` untimed runs (to let the JIT compile the kernels), then `runs`
-/// timed ones, each measured as the wall time of [Session#run(Map)] on the calling thread. Reports the median,
+/// Times whole runs of a [Session]: untimed runs first, at least `warmup` of them and for at least a given time
+/// (to let the JIT compile the kernels and the code around them), then `runs` timed ones, each measured as the
+/// wall time of [Session#run(Map)] on the calling thread. Reports the median,
 /// minimum and maximum of the timed runs, the most bytes that live values held during any of them, and the
 /// bytes the calling thread allocated per run (the JVM's per-thread allocation counter; work that kernels
 /// hand to intra-op threads is not counted, so compare this figure at one thread).
@@ -33,14 +35,16 @@ public final class Benchmark {
 
     /// The timed runs of a benchmark.
     ///
+    /// @param warmup        the untimed runs before them
+    /// @param warmupNanos   the wall time those took
     /// @param runNanos      wall time of each timed run, in the order they ran
     /// @param threads       the session's intra-op threads
     /// @param peakLiveBytes the most bytes live values held at once, over all timed runs
     /// @param allocatedBytesPerRun the median over timed runs of the bytes the calling thread allocated, or -1
     ///                             where the JVM does not count them
     /// @param mode          the session's execution mode
-    public record Result(int warmup, List<Long> runNanos, int threads, long peakLiveBytes, long allocatedBytesPerRun,
-                         ExecutionMode mode) {
+    public record Result(int warmup, long warmupNanos, List<Long> runNanos, int threads, long peakLiveBytes,
+                         long allocatedBytesPerRun, ExecutionMode mode) {
 
         public Result {
             runNanos = List.copyOf(runNanos);
@@ -73,12 +77,31 @@ public final class Benchmark {
     /// @throws InputMismatchException   when `inputs` do not match the model's inputs
     /// @throws NodeExecutionException   when a run fails
     public static Result run(Session session, Map<String, ? extends RuntimeValue> inputs, int warmup, int runs) {
-        if (warmup < 0 || runs < 1) {
-            throw new IllegalArgumentException("warm-up runs must be 0 or more and timed runs 1 or more, got " + warmup + " and " + runs);
+        return run(session, inputs, warmup, Duration.ZERO, runs);
+    }
+
+    /// Runs `session` untimed at least `warmup` times and until `warmupTime` has passed, then `runs` times timed,
+    /// on the calling thread with `inputs`. A time matters on several threads: the JIT's compiler threads then
+    /// share the cores with the runs, and a model's steady speed can take hundreds of runs to come (ResNet-18 on
+    /// two cores: some 300, docs/PERFORMANCE.md).
+    ///
+    /// @throws IllegalArgumentException when `warmup < 0`, `warmupTime` is negative or `runs < 1`
+    /// @throws InputMismatchException   when `inputs` do not match the model's inputs
+    /// @throws NodeExecutionException   when a run fails
+    public static Result run(Session session, Map<String, ? extends RuntimeValue> inputs, int warmup, Duration warmupTime,
+                             int runs) {
+        if (warmup < 0 || runs < 1 || warmupTime.isNegative()) {
+            throw new IllegalArgumentException("warm-up runs and time must be 0 or more and timed runs 1 or more, got "
+                    + warmup + ", " + warmupTime + " and " + runs);
         }
-        for (int i = 0; i < warmup; i++) {
+        long warmupStart = System.nanoTime();
+        long minWarmupNanos = warmupTime.toNanos();
+        int warmed = 0;
+        while (warmed < warmup || System.nanoTime() - warmupStart < minWarmupNanos) {
             session.run(inputs);
+            warmed++;
         }
+        long warmupNanos = System.nanoTime() - warmupStart;
         var nanos = new Long[runs];
         var allocated = new long[runs];
         long peak = 0;
@@ -90,7 +113,7 @@ public final class Benchmark {
             allocated[i] = bytes < 0 ? -1 : allocatedBytes() - bytes;
             peak = Math.max(peak, result.peakLiveBytes());
         }
-        return new Result(warmup, Arrays.asList(nanos), session.options().threads(), peak, median(allocated),
+        return new Result(warmed, warmupNanos, Arrays.asList(nanos), session.options().threads(), peak, median(allocated),
                 session.options().mode());
     }
 
