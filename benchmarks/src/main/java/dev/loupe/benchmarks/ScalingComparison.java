@@ -27,6 +27,9 @@ import java.util.Locale;
 ///     [--threads N] [--runs R] [--warmup W] MODEL.onnx...
 /// ```
 ///
+/// `W` rounds of all four run untimed first (default 500: at two threads on two cores Loupe's speed settles only
+/// after hundreds of runs, its JIT compilers competing with the run for the cores).
+///
 /// Per model it reports the median run times, the scaling `median(1 thread) / median(N threads)` of each
 /// runtime, the same for the fastest run of each contender (the host's interruptions only ever add time), and
 /// Loupe / ORT at both thread counts; before and after each model, what the host gives a second thread then
@@ -46,7 +49,9 @@ public final class ScalingComparison {
     public static void main(String[] args) throws Exception {
         int threads = 2;
         int runs = 40;
-        int warmup = 40;
+        // Rounds of all four before timing: Loupe's two-thread runs reach their steady speed only after some 300-500
+        // runs on two cores, the JIT's compilers sharing the cores with them (docs/PERFORMANCE.md, eighteenth session).
+        int warmup = 500;
         var models = new ArrayList<Path>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
