@@ -36,6 +36,8 @@ import java.util.Map;
 ///     [--threads N] [--runs R] [--warmup W] [--mode debug|fast|both] [--profile] MODEL.onnx...
 /// ```
 ///
+/// `W` untimed rotations come first (default 500, so that Loupe's code is compiled at every thread count).
+///
 /// `--mode` picks Loupe's [ExecutionMode] (default `both`: a DEBUG and a FAST session timed in the same
 /// rotation, one table row each, with the bytes the calling thread allocated per run). `--profile` also
 /// prints Loupe's slowest steps and time per operator type, medians of a few extra runs ([RunProfile]), and the
@@ -53,7 +55,9 @@ public final class ModelComparison {
     public static void main(String[] args) throws Exception {
         int threads = 1;
         int runs = 20;
-        int warmup = 5;
+        // Untimed rotations first: Loupe's speed at two threads on two cores settles only after some 300-500 runs,
+        // its JIT compilers competing with the run for the cores (docs/PERFORMANCE.md, eighteenth session).
+        int warmup = 500;
         boolean profile = false;
         var modes = List.of(ExecutionMode.DEBUG, ExecutionMode.FAST);
         var models = new ArrayList<Path>();
