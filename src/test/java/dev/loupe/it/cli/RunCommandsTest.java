@@ -112,6 +112,7 @@ class RunCommandsTest {
         assertThat(run.out()).contains("\"runs\": 3").contains("\"threads\": 1").contains("\"medianMillis\"")
                 .containsPattern("\"warmupSeconds\": 0\\.[2-9]")
                 .contains("\"peakResidentBytes\"").containsPattern("\"heapHeldBytes\": [1-9]");
+        assertThat(run.err()).contains("warming up: at least 1 run(s) and 0.2 s");
         var text = CliRun.of("bench", FIXTURES.resolve("torch_mlp/model.onnx").toString(), "--runs", "2", "--warmup-time", "0",
                 "--data-dir", FIXTURES.resolve("torch_mlp/test_data_set_0").toString());
         assertThat(text.exitCode()).as(text.err()).isZero();

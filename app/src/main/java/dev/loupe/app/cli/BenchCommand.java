@@ -88,6 +88,12 @@ final class BenchCommand implements Callable<Integer> {
             var options = SessionOptions.defaults().withThreads(n).withMode(ModeOption.parse(spec, mode));
             var session = Session.create(m, BuiltinKernels.registry(), options);
             var inputs = dataDir == null ? Benchmark.randomInputs(session, 0) : InputLoader.fromDirectory(session.inputs(), dataDir);
+            if (warmupSeconds > 0) {
+                var err = spec.commandLine().getErr();
+                err.printf(Locale.ROOT, "loupe: warming up: at least %d run(s) and %.1f s (--warmup, --warmup-time)%n", warmup,
+                        warmupSeconds);
+                err.flush();
+            }
             result = Benchmark.run(session, inputs, warmup, Duration.ofNanos(Math.round(warmupSeconds * 1e9)), runs);
             stepTimes = profile ? RunProfile.of(session, inputs, runs) : null;
             heldHeap = heapAfterCollection();
