@@ -46,6 +46,9 @@ import java.util.Map;
 public final class ModelComparison {
 
     private static final int PROFILE_RUNS = 5;
+    /// Untimed runs of ORT's profiled session: its code is native and needs no JIT warm-up, and every profiled run
+    /// adds its nodes' events to the trace read back afterwards.
+    private static final int ORT_PROFILE_WARMUP = 5;
     private static final int SLOWEST_NODES = 15;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -130,7 +133,7 @@ public final class ModelComparison {
                 double ac = OrtPeer.medianMillis(times[contenders - 2][1]);
                 double bc = OrtPeer.medianMillis(times[contenders - 1][1]);
                 if (profile) {
-                    printOrtProfile(OrtProfile.measure(env, path, threads, ortInputs, warmup, PROFILE_RUNS));
+                    printOrtProfile(OrtProfile.measure(env, path, threads, ortInputs, ORT_PROFILE_WARMUP, PROFILE_RUNS));
                 }
                 for (int i = 0; i < sessions.size(); i++) {
                     var session = sessions.get(i);
